@@ -1,0 +1,252 @@
+"""The `dossier` command: each command opens the case, calls the library, shows the result.
+
+Exit status: 0 done; 1 the command ran and found a problem (verify found damage, --strict found
+rejections); 2 the command could not run (bad arguments, unusable case); 130 interrupted.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sys
+import traceback
+from dataclasses import replace
+from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+from rich.console import Console
+from rich.markup import escape
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from . import __version__, pipeline
+from .config import Settings
+from .demo import corpus_folder
+from .errors import DossierError
+from .export import FORMATS, write_export
+from .models import BuildSummary
+from .store import Case, verify
+
+F = TypeVar("F", bound=Callable[..., Any])
+out = Console()
+err = Console(stderr=True)
+
+
+class DossierGroup(click.Group):
+    """Turns dossier's own errors into a message and exit status 2, never a traceback."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except DossierError as exc:
+            err.print(f"[bold red]error:[/] {escape(str(exc))}")
+            sys.exit(2)
+        except KeyboardInterrupt:
+            err.print("interrupted; the case is consistent, run the build again to complete it")
+            sys.exit(130)
+        except (click.exceptions.Exit, click.ClickException, SystemExit):
+            raise
+        except Exception as exc:  # last resort: a bug must still not look like a crash dump
+            if os.environ.get("DOSSIER_DEBUG"):
+                traceback.print_exc()
+            err.print(f"[bold red]internal error:[/] {escape(repr(exc))}. The case was left "
+                      "consistent. Set DOSSIER_DEBUG=1 to see the details and please report it.")
+            sys.exit(70)
+
+
+def case_option(default: str = "case.db") -> Callable[[F], F]:
+    return click.option(
+        "--case", "case_path", type=click.Path(path_type=Path), default=default,
+        show_default=True, envvar="DOSSIER_CASE", help="The case file (one SQLite file).")
+
+
+@click.group(cls=DossierGroup)
+@click.version_option(__version__, prog_name="dossier")
+def main() -> None:
+    """dossier: news reports and testimonies in, a corroborated, sourced case file out."""
+
+
+class _RichProgress:
+    """The pipeline's progress protocol, drawn as a rich progress bar on stderr."""
+
+    def __init__(self) -> None:
+        self.bar = Progress(TextColumn("ingest"), BarColumn(), MofNCompleteColumn(),
+                            TimeElapsedColumn(), TextColumn("{task.description}"),
+                            console=err, transient=True)
+        self.task: Any = None
+
+    def start(self, total: int) -> None:
+        self.bar.start()
+        self.task = self.bar.add_task("", total=total)
+
+    def advance(self, label: str) -> None:
+        self.bar.update(self.task, advance=1, description=escape(label[-50:]))
+
+    def stop(self) -> None:
+        self.bar.stop()
+
+
+@contextlib.contextmanager
+def _open(path: Path, create: bool = False) -> Iterator[Case]:
+    case = Case.open(path, create=create)
+    try:
+        yield case
+    finally:
+        case.close()
+
+
+def _run_build(case_path: Path, paths: Sequence[Path], quiet: bool, wait: float,
+               settings: Settings) -> BuildSummary:
+    settings = replace(settings, lock_wait_seconds=wait)
+    show = not quiet and _file_count_exceeds(paths, settings.progress_min_files)
+    with _open(case_path, create=True) as case:
+        summary = pipeline.build(case, paths, settings, _RichProgress() if show else None)
+    if not quiet:
+        _print_summary(summary)
+    return summary
+
+
+def _file_count_exceeds(paths: Sequence[Path], limit: int) -> bool:
+    count = 0
+    for path in paths:
+        if path.is_dir():
+            for _, _, names in os.walk(path):
+                count += len(names)
+                if count > limit:
+                    return True
+        else:
+            count += 1
+    return count > limit
+
+
+def _print_summary(summary: BuildSummary) -> None:
+    if summary.interrupted_build_completed:
+        out.print("[yellow]an earlier build was interrupted; this build completed it[/]")
+    out.print(
+        f"originals: [bold]{summary.originals_new}[/] new, {summary.originals_known} known"
+        f" ({summary.sightings_new} new places seen) · documents: "
+        f"[bold]{summary.documents_new}[/] new · rejected: [bold]{len(summary.rejected)}[/]"
+        f" ({summary.rejected_new} new)"
+        + (f" · hidden files passed over: {summary.skipped_hidden}"
+           if summary.skipped_hidden else ""))
+    for rejection in summary.rejected:
+        out.print(f"  [red]rejected[/] {escape(rejection.path)}: {escape(rejection.reason)}")
+
+
+BUILD_HELP = """Ingest PATHS (files, folders, .zip, .warc) and run the whole pipeline.
+
+Incremental: only new originals are processed; an identical second run changes nothing.
+
+\b
+Example:
+  dossier build reports/ interviews.zip crawl.warc.gz --case chechnya.db
+"""
+
+
+@main.command(help=BUILD_HELP)
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@case_option()
+@click.option("--quiet", is_flag=True, help="No progress bar and no summary.")
+@click.option("--strict", is_flag=True, help="Exit with status 1 if anything was rejected.")
+@click.option("--wait", type=float, default=Settings().lock_wait_seconds, show_default=True,
+              help="Seconds to wait if another build holds the case.")
+def build(paths: tuple[Path, ...], case_path: Path, quiet: bool, strict: bool,
+          wait: float) -> None:
+    summary = _run_build(case_path, paths, quiet, wait, Settings())
+    if strict and summary.rejected:
+        sys.exit(1)
+
+
+@main.command("verify")
+@case_option()
+def verify_cmd(case_path: Path) -> None:
+    """Re-hash every stored original and walk the custody log's hash chain.
+
+    Exits 0 when all is intact, 1 naming the first broken original or log entry.
+
+    \b
+    Example:
+      dossier verify --case chechnya.db
+    """
+    with _open(case_path) as case:
+        report = verify(case.view)
+    if report.intact:
+        out.print(f"[green]intact:[/] {report.originals} originals re-hashed, "
+                  f"{report.entries} custody log entries chained")
+        return
+    err.print(f"[bold red]BROKEN:[/] {escape(report.problems[0])}")
+    for problem in report.problems[1:]:
+        err.print(f"  also: {escape(problem)}")
+    sys.exit(1)
+
+
+@main.command()
+@case_option()
+@click.option("--rejected", is_flag=True, help="Only what was rejected, with the reasons.")
+def sources(case_path: Path, rejected: bool) -> None:
+    """List originals and documents: path, SHA-256, type, size, status, reason.
+
+    \b
+    Example:
+      dossier sources --case chechnya.db --rejected
+    """
+    with _open(case_path) as case:
+        rows = case.view.documents(rejected_only=rejected)
+        containers = [] if rejected else case.view.containers()
+    table = Table(title="rejected files" if rejected else "documents", title_justify="left")
+    table.add_column("path", overflow="fold", ratio=3)
+    for name in ("sha256", "type", "size", "status"):
+        table.add_column(name, no_wrap=True)
+    table.add_column("reason", overflow="fold", ratio=4)
+    for row in rows:
+        status = row.status if row.status == "rejected" else ("waiting" if row.pending else "ok")
+        table.add_row(escape(row.path), (row.sha256 or "—")[:12], row.media_type or "—",
+                      f"{row.size:,}" if row.size is not None else "—",
+                      f"[red]{status}[/]" if status == "rejected" else status,
+                      escape(row.reason or row.pending or ""))
+    out.print(table)
+    if containers:
+        archives = Table(title="archives", title_justify="left")
+        for name in ("path", "sha256", "type", "size", "originals inside"):
+            archives.add_column(name, overflow="fold")
+        for c in containers:
+            archives.add_row(escape(c.path), c.sha256[:12], c.media_type, f"{c.size:,}",
+                             str(c.members))
+        out.print(archives)
+
+
+@main.command()
+@case_option()
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="json", show_default=True)
+@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False),
+              help="Write to this file instead of standard output.")
+def export(case_path: Path, fmt: str, output: Path | None) -> None:
+    """Export the case in the public JSON contract (docs/export.md).
+
+    \b
+    Example:
+      dossier export --case chechnya.db --format json -o chechnya.json
+    """
+    with _open(case_path) as case:
+        size = write_export(case, fmt, output, sys.stdout.buffer)
+    if output is not None:
+        err.print(f"wrote {output} ({size:,} bytes)")
+
+
+@main.command()
+@case_option("demo.db")
+@click.option("--quiet", is_flag=True, help="No progress bar.")
+def demo(case_path: Path, quiet: bool) -> None:
+    """Build the bundled demo case (the 2017 Chechnya reports) and show its sources.
+
+    \b
+    Example:
+      dossier demo --case demo.db
+    """
+    case_path = case_path.resolve()
+    with corpus_folder() as corpus, contextlib.chdir(corpus.parent):
+        _run_build(case_path, [Path(corpus.name)], quiet, Settings().lock_wait_seconds,
+                   Settings())
+    sources.callback(case_path=case_path, rejected=False)  # type: ignore[misc]

@@ -1,0 +1,45 @@
+"""Exports of a case for other tools: rendered from a read-only view, recorded in custody."""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import BinaryIO
+
+from ..custody import Action
+from ..errors import ExportError
+from ..models import sha256_hex
+from ..store import Case
+from .json_contract import case_json
+
+FORMATS = ("json",)
+
+__all__ = ["FORMATS", "case_json", "write_export"]
+
+
+def render(case: Case, fmt: str) -> bytes:
+    if fmt == "json":
+        return (json.dumps(case_json(case.view), ensure_ascii=False, indent=2) + "\n").encode()
+    raise ExportError(f"unknown export format {fmt!r}; available: {', '.join(FORMATS)}")
+
+
+def write_export(case: Case, fmt: str, out: Path | None, stdout: BinaryIO) -> int:
+    """Write the export to `out` (atomically) or to stdout, log it; returns the byte count."""
+    data = render(case, fmt)
+    if out is None:
+        stdout.write(data)
+        stdout.flush()
+    else:
+        try:
+            handle, temp = tempfile.mkstemp(dir=out.parent or Path("."), prefix=f".{out.name}.")
+            with os.fdopen(handle, "wb") as file:
+                file.write(data)
+            os.replace(temp, out)
+        except OSError as exc:
+            raise ExportError(f"cannot write {out}: {exc.strerror or exc}") from exc
+    with case.writer.transaction() as tx:
+        tx.log(Action.EXPORT, sha256_hex(data), format=fmt, bytes=len(data),
+               destination=out.name if out is not None else "stdout")
+    return len(data)

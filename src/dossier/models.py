@@ -1,0 +1,112 @@
+"""Frozen records that flow between stages, and the helpers that give them stable IDs."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class MediaType(StrEnum):
+    """The kinds of input dossier reads."""
+
+    HTML = "text/html"
+    TEXT = "text/plain"
+    MARKDOWN = "text/markdown"
+    PDF = "application/pdf"
+    ZIP = "application/zip"
+    WARC = "application/warc"
+
+
+CONTAINER_TYPES = frozenset({MediaType.ZIP, MediaType.WARC})
+
+
+class DocumentStatus(StrEnum):
+    OK = "ok"
+    REJECTED = "rejected"
+
+
+def sha256_hex(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def stable_id(prefix: str, *parts: str) -> str:
+    """A deterministic ID: the same key fields always give the same ID, across rebuilds."""
+    digest = hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
+    return f"{prefix}-{digest[:16]}"
+
+
+def document_id(sha256: str, segment: int) -> str:
+    return stable_id("doc", sha256, str(segment))
+
+
+def rejection_id(path: str, reason: str) -> str:
+    """ID of the record of an input that could not be read at all (no bytes to address)."""
+    return stable_id("rej", path, reason)
+
+
+@dataclass(frozen=True)
+class Captured:
+    """Bytes found in the input, with where and when they were captured."""
+
+    path: str  # as given: file path, "archive.zip!/member", or a WARC record's target URI
+    content: bytes
+    media_type: MediaType
+    container: str | None = None  # path of the archive it came out of
+    captured_at: str | None = None  # ISO time of capture (WARC-Date) when known
+    modified_at: str | None = None  # file modification time, for files on disk
+
+    @property
+    def sha256(self) -> str:
+        return sha256_hex(self.content)
+
+
+@dataclass(frozen=True)
+class Rejection:
+    """Input that could not be taken in, with a reason a researcher can act on."""
+
+    path: str
+    reason: str
+    container: str | None = None
+
+
+@dataclass(frozen=True)
+class Original:
+    """A stored original: the evidentiary copy, byte for byte."""
+
+    sha256: str
+    content: bytes
+    media_type: MediaType
+    path: str  # the first path it was seen under
+
+
+@dataclass(frozen=True)
+class Document:
+    """A unit of text taken from an original; cleaning may split one original into several."""
+
+    id: str
+    sha256: str | None
+    segment: int
+    path: str
+    status: DocumentStatus
+    reason: str | None = None
+    pending: str | None = None  # a stage this document is waiting for, e.g. PDF text
+    title: str | None = None
+    outlet: str | None = None
+    published: str | None = None
+    language: str | None = None
+    text: str = ""
+
+
+@dataclass(frozen=True)
+class BuildSummary:
+    """What one build did, for the terminal and the custody log."""
+
+    originals_new: int = 0
+    originals_known: int = 0
+    sightings_new: int = 0
+    documents_new: int = 0
+    rejected: tuple[Rejection, ...] = ()
+    rejected_new: int = 0
+    skipped_hidden: int = 0
+    interrupted_build_completed: bool = False

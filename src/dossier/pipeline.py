@@ -1,0 +1,154 @@
+"""The one orchestrator: every build, from any entry point, runs the stages through here.
+
+    1. ingest   find the files, read them within the limits, store every original byte for
+                byte with where and when it was seen; record what was rejected and why
+    2. clean    turn each original that has no documents yet into its documents
+    (3. copies, 4. extract, 5. corroborate plug in after 2, each over what is new)
+
+Each stage commits in batches and works only on what has no output yet, so a second identical
+run changes nothing, a new file costs only its own work, and a build killed mid-way leaves a
+consistent case that the next run completes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Protocol
+
+from .clean import documents_from
+from .config import Settings
+from .ingest import find_inputs, read_input
+from .models import BuildSummary, Captured, DocumentStatus, Rejection
+from .store import Case, Transaction
+
+MAX_BATCH_BYTES = 64 * 1024 * 1024  # flush a batch early when its originals get this large
+
+
+class Progress(Protocol):
+    def start(self, total: int) -> None: ...
+    def advance(self, label: str) -> None: ...
+    def stop(self) -> None: ...
+
+
+@dataclass
+class _Tally:
+    originals_new: int = 0
+    originals_known: int = 0
+    sightings_new: int = 0
+    documents_new: int = 0
+    rejected_new: int = 0
+    rejected: list[Rejection] = field(default_factory=list)
+    seen: set[str] = field(default_factory=set)
+
+
+class _IngestBatch:
+    """Captured items and rejections waiting to be written in one transaction."""
+
+    def __init__(self, case: Case, build_id: int, tally: _Tally, settings: Settings) -> None:
+        self.case, self.build_id, self.tally, self.settings = case, build_id, tally, settings
+        self.items: list[tuple[Captured | Rejection, str | None]] = []
+        self.size = 0
+        self.file_shas: dict[str, str] = {}  # path -> sha256 within the current input file
+
+    def new_file(self) -> None:
+        self.file_shas.clear()
+
+    def add(self, item: Captured | Rejection) -> None:
+        if isinstance(item, Captured):
+            sha256 = item.sha256
+            self.file_shas[item.path] = sha256
+            self.size += len(item.content)
+        else:
+            sha256 = self.file_shas.get(item.path)
+        self.items.append((item, sha256))
+        if len(self.items) >= self.settings.batch_size or self.size >= MAX_BATCH_BYTES:
+            self.flush()
+
+    def flush(self) -> None:
+        if not self.items:
+            return
+        with self.case.writer.transaction() as tx:
+            for item, sha256 in self.items:
+                self._write(tx, item, sha256)
+        self.items, self.size = [], 0
+
+    def _write(self, tx: Transaction, item: Captured | Rejection, sha256: str | None) -> None:
+        tally = self.tally
+        if isinstance(item, Rejection):
+            tally.rejected.append(item)
+            tally.rejected_new += tx.add_rejection(item, sha256, self.build_id)
+            return
+        assert sha256 is not None
+        tally.seen.add(sha256)
+        new = tx.add_original(item, sha256, self.build_id)
+        if new:
+            tally.originals_new += 1
+        else:
+            tally.originals_known += 1
+        tally.sightings_new += tx.add_sighting(item, sha256, self.build_id, new)
+
+
+def build(case: Case, paths: Sequence[Path], settings: Settings,
+          progress: Progress | None = None) -> BuildSummary:
+    """Run every stage over `paths` into `case`; returns what the build did."""
+    case.lock_for_build(settings.lock_wait_seconds)
+    with case.writer.transaction() as tx:
+        build_id, interrupted = tx.start_build()
+    tally = _Tally()
+
+    # 1. ingest
+    inputs = find_inputs(paths)
+    batch = _IngestBatch(case, build_id, tally, settings)
+    for rejection in inputs.rejections:
+        batch.add(rejection)
+    if progress is not None:
+        progress.start(len(inputs.files))
+    try:
+        for input_file in inputs.files:
+            batch.new_file()
+            for item in read_input(input_file, settings):
+                batch.add(item)
+            if progress is not None:
+                progress.advance(input_file.path)
+        batch.flush()
+    finally:
+        if progress is not None:
+            progress.stop()
+
+    # 2. clean
+    after = ""
+    while originals := case.view.originals_without_documents(after, settings.batch_size):
+        with case.writer.transaction() as tx:
+            for original in originals:
+                for document in documents_from(original, settings):
+                    tally.documents_new += tx.add_document(document, build_id)
+                    tally.rejected_new += document.status is DocumentStatus.REJECTED
+        after = originals[-1].sha256
+
+    # Files rejected after ingest (empty, binary, undecodable) count on every run that sees them.
+    already = {(r.path, r.reason) for r in tally.rejected}
+    tally.rejected.extend(Rejection(row.path, row.reason or "")
+                          for row in case.view.documents(rejected_only=True)
+                          if row.sha256 in tally.seen and (row.path, row.reason) not in already)
+    summary = BuildSummary(
+        originals_new=tally.originals_new,
+        originals_known=tally.originals_known,
+        sightings_new=tally.sightings_new,
+        documents_new=tally.documents_new,
+        rejected=tuple(tally.rejected),
+        rejected_new=tally.rejected_new,
+        skipped_hidden=inputs.hidden,
+        interrupted_build_completed=interrupted > 0,
+    )
+    with case.writer.transaction() as tx:
+        tx.finish_build(build_id, {
+            "originals_new": summary.originals_new,
+            "originals_known": summary.originals_known,
+            "sightings_new": summary.sightings_new,
+            "documents_new": summary.documents_new,
+            "rejected": len(summary.rejected),
+            "rejected_new": summary.rejected_new,
+        })
+    return summary

@@ -1,0 +1,149 @@
+"""Opening a case file: checks, migrations, engines, and the lock that keeps builds apart.
+
+A case is one SQLite file holding everything, originals included. While it is open in WAL mode
+SQLite keeps two companion files (-wal, -shm) beside it; they are folded back in when the last
+connection closes.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import time
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy.exc import DatabaseError
+
+from .. import __version__
+from ..custody import Action
+from ..errors import CaseBusyError, CaseMissingError, NotACaseError
+from . import migrations
+from .views import CaseView
+from .writer import CaseWriter, utc_now
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+BUSY_TIMEOUT_MS = 30_000  # how long a write waits for another writer's transaction
+
+
+def _sqlite_engine(url: str, *, write: bool) -> Engine:
+    engine = create_engine(url)
+
+    @event.listens_for(engine, "connect")
+    def on_connect(dbapi_connection: Any, _record: Any) -> None:
+        # Let SQLAlchemy's "begin" event decide how transactions start (pysqlite recipe).
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        cursor.execute("PRAGMA foreign_keys = ON")
+        if write:
+            cursor.execute("PRAGMA journal_mode = WAL")
+            cursor.execute("PRAGMA synchronous = FULL")  # evidence: durable on power loss
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def on_begin(conn: Any) -> None:
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
+
+    return engine
+
+
+class Case:
+    """An open case: a writer for the pipeline and commands, a read-only view for everything."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.engine = _sqlite_engine(f"sqlite+pysqlite:///{path}", write=True)
+        self.read_engine = _sqlite_engine(
+            f"sqlite+pysqlite:///file:{path}?mode=ro&uri=true", write=False)
+        self.writer = CaseWriter(self.engine)
+        self.view = CaseView(self.read_engine)
+        self._lock_fd: int | None = None
+
+    @classmethod
+    def open(cls, path: Path | str, *, create: bool = False) -> Case:
+        """Open (and migrate) the case at `path`; `create` makes a new one if there is none."""
+        path = Path(path)
+        if not path.exists():
+            if not create:
+                raise CaseMissingError(
+                    f"there is no case at {path}. Build one with: dossier build PATH... "
+                    f"--case {path}")
+            if not path.parent.exists():
+                raise CaseMissingError(f"cannot create {path}: folder {path.parent} does not "
+                                       "exist")
+        elif path.is_dir():
+            raise NotACaseError(f"{path} is a folder, not a case file")
+        else:
+            _check_header(path)
+        case = cls(path)
+        try:
+            case._migrate()
+        except DatabaseError as exc:
+            case.close()
+            raise NotACaseError(f"{path} is not a usable dossier case: {exc.orig}") from exc
+        except BaseException:
+            case.close()
+            raise
+        return case
+
+    def _migrate(self) -> None:
+        with self.engine.begin() as conn:
+            tables = set(inspect(conn).get_table_names())
+            if tables and "migrations" not in tables:
+                raise NotACaseError(
+                    f"{self.path} is an SQLite database but not a dossier case (it holds "
+                    f"tables {', '.join(sorted(tables)[:5])}); choose another --case file")
+            todo = migrations.pending(conn, str(self.path))
+        for migration in todo:
+            with self.writer.transaction() as tx:
+                migrations.apply(tx.conn, migration, utc_now())
+                tx.set_meta("dossier_version", __version__)
+                tx.log(Action.MIGRATE, migration=migration[0])
+
+    def lock_for_build(self, wait_seconds: float) -> None:
+        """Hold the case for one build; a second build waits, then fails cleanly."""
+        # flock on the database file itself: it does not interact with SQLite's own POSIX
+        # locks on Linux, and the descriptor is closed only after every connection (close()).
+        fd = os.open(self.path, os.O_RDWR)
+        deadline = time.monotonic() + wait_seconds
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    os.close(fd)
+                    raise CaseBusyError(
+                        f"another dossier build is running on {self.path} (waited "
+                        f"{wait_seconds:g} s); run this build again when it has finished, or "
+                        "give it longer with --wait SECONDS") from None
+                time.sleep(0.1)
+        self._lock_fd = fd
+
+    def close(self) -> None:
+        self.engine.dispose()
+        self.read_engine.dispose()
+        if self._lock_fd is not None:
+            os.close(self._lock_fd)  # releases the flock
+            self._lock_fd = None
+
+    def __enter__(self) -> Case:
+        return self
+
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        self.close()
+
+
+def _check_header(path: Path) -> None:
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(len(SQLITE_MAGIC))
+    except OSError as exc:
+        raise NotACaseError(f"cannot read {path}: {exc.strerror}") from exc
+    if head and head != SQLITE_MAGIC:
+        raise NotACaseError(f"{path} is not a dossier case (it is not an SQLite database); "
+                            "choose another --case file")

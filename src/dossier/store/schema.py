@@ -1,0 +1,128 @@
+"""The case's tables, as they are now. Migrations (migrations.py) bring any case to this shape.
+
+Designed for the whole pipeline of the brief: evidence (originals, their bytes, where each was
+seen, the custody log, builds) and documents now; blocks, copy groups, outlets, entities,
+statements, claims, judgements, protection and users arrive with their stages, each by a
+migration of its own (see docs/architecture.md for the planned tables).
+
+Times are ISO-8601 strings in UTC, so SQLite and PostgreSQL store them alike.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    Column,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+
+metadata = MetaData()
+
+# The ledger of applied migrations, by name; a name this dossier does not know means the case
+# was written by a newer dossier.
+migrations = Table(
+    "migrations",
+    metadata,
+    Column("name", String(100), primary_key=True),
+    Column("applied_at", String(40), nullable=False),
+    Column("dossier_version", String(40), nullable=False),
+)
+
+case_meta = Table(
+    "case_meta",
+    metadata,
+    Column("key", String(100), primary_key=True),
+    Column("value", Text, nullable=False),
+)
+
+builds = Table(
+    "builds",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("started_at", String(40), nullable=False),
+    Column("finished_at", String(40)),
+    Column("status", String(20), nullable=False),  # running | done | interrupted
+    Column("dossier_version", String(40), nullable=False),
+    Column("summary", Text),  # JSON counts
+)
+
+# One row per distinct content: the evidentiary copy is addressed by its SHA-256.
+originals = Table(
+    "originals",
+    metadata,
+    Column("sha256", String(64), primary_key=True),
+    Column("size", Integer, nullable=False),
+    Column("media_type", String(40), nullable=False),
+    Column("first_seen", String(40), nullable=False),
+    Column("build_id", Integer, ForeignKey("builds.id"), nullable=False),
+)
+
+# The bytes live apart from the catalogue so listing originals never reads them.
+original_content = Table(
+    "original_content",
+    metadata,
+    Column("sha256", String(64), ForeignKey("originals.sha256"), primary_key=True),
+    Column("content", LargeBinary, nullable=False),
+)
+
+# Every place an original was seen: a path as given, an archive member, a WARC target URI.
+sources = Table(
+    "sources",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("sha256", String(64), ForeignKey("originals.sha256"), nullable=False),
+    Column("path", Text, nullable=False),
+    Column("container", Text),
+    Column("captured_at", String(40)),
+    Column("modified_at", String(40)),
+    Column("first_seen", String(40), nullable=False),
+    Column("build_id", Integer, ForeignKey("builds.id"), nullable=False),
+    UniqueConstraint("path", "sha256", name="uq_sources_path_sha256"),
+)
+Index("ix_sources_sha256", sources.c.sha256)
+
+# Append-only, hash-chained (see dossier.custody); seq is assigned by the writer, not the
+# database, so a gap means a deleted entry.
+custody_log = Table(
+    "custody_log",
+    metadata,
+    Column("seq", Integer, primary_key=True, autoincrement=False),
+    Column("at", String(40), nullable=False),
+    Column("action", String(40), nullable=False),
+    Column("sha256", String(64)),
+    Column("detail", Text, nullable=False),
+    Column("version", String(40), nullable=False),
+    Column("prev_hash", String(64), nullable=False),
+    Column("entry_hash", String(64), nullable=False),
+)
+
+# Units of text taken from originals; an input that could not be read at all is a rejected
+# document without an original (sha256 NULL), so every rejection has a place in the export.
+documents = Table(
+    "documents",
+    metadata,
+    Column("id", String(40), primary_key=True),
+    Column("sha256", String(64), ForeignKey("originals.sha256")),
+    Column("segment", Integer, nullable=False),
+    Column("path", Text, nullable=False),
+    Column("status", String(20), nullable=False),  # ok | rejected
+    Column("reason", Text),
+    Column("pending", Text),
+    Column("title", Text),
+    Column("outlet", Text),
+    Column("author", Text),
+    Column("published", String(40)),
+    Column("language", String(20)),
+    Column("text", Text, nullable=False),
+    Column("created_at", String(40), nullable=False),
+    Column("build_id", Integer, ForeignKey("builds.id"), nullable=False),
+)
+Index("ix_documents_sha256", documents.c.sha256)
+Index("ix_documents_status", documents.c.status)
