@@ -27,6 +27,12 @@ RATIO_MIN_BYTES = 1 * MB
 # (tab, newline, carriage return and form feed excepted) is binary junk; measured on the demo
 # corpus and on the 181 benchmark pages, real text has 0.0, a JPEG renamed .txt has > 0.1.
 MAX_CONTROL_SHARE = 0.01
+# ...and more than this many of them, so a stray NUL or bell in a short note is repaired
+# (removed from the text, kept in the original) rather than the note rejected.
+MIN_CONTROL_BYTES = 8
+# Above this share of ASCII bytes, a non-UTF-8 text is taken to be in a single-byte encoding
+# (see clean/text.py); set from the test texts in tests/test_bad_input.py.
+MOSTLY_ASCII_SHARE = 0.8
 
 # How many originals are written per transaction. A SIGKILL loses at most one batch, which the
 # next run redoes; 500 keeps the 10,000-file ingest benchmark within 5% of a single
@@ -51,6 +57,8 @@ class Settings:
     max_compression_ratio: float = MAX_COMPRESSION_RATIO
     ratio_min_bytes: int = RATIO_MIN_BYTES
     max_control_share: float = MAX_CONTROL_SHARE
+    min_control_bytes: int = MIN_CONTROL_BYTES
+    mostly_ascii_share: float = MOSTLY_ASCII_SHARE
     batch_size: int = BATCH_SIZE
     progress_min_files: int = PROGRESS_MIN_FILES
     lock_wait_seconds: float = LOCK_WAIT_SECONDS

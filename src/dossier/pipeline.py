@@ -99,7 +99,7 @@ def build(case: Case, paths: Sequence[Path], settings: Settings,
     tally = _Tally()
 
     # 1. ingest
-    inputs = find_inputs(paths)
+    inputs = find_inputs(paths, exclude=case.own_files())
     batch = _IngestBatch(case, build_id, tally, settings)
     for rejection in inputs.rejections:
         batch.add(rejection)

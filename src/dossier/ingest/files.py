@@ -29,8 +29,12 @@ class Inputs:
     hidden: int  # dot-files and dot-folders found inside folders, passed over
 
 
-def find_inputs(paths: Sequence[Path]) -> Inputs:
-    """Every file under the given paths, in a stable order; missing paths become rejections."""
+def find_inputs(paths: Sequence[Path], exclude: frozenset[Path] = frozenset()) -> Inputs:
+    """Every file under the given paths, in a stable order; missing paths become rejections.
+
+    `exclude` holds resolved paths never to ingest: the case file itself and its companions,
+    when a user builds the folder the case lives in.
+    """
     files: list[InputFile] = []
     rejections: list[Rejection] = []
     hidden = 0
@@ -46,7 +50,8 @@ def find_inputs(paths: Sequence[Path]) -> Inputs:
             rejections.append(Rejection(str(given), f"cannot be read: {exc.strerror}"))
             continue
         if not is_dir:
-            files.append(InputFile(given, str(given)))
+            if given.resolve() not in exclude:
+                files.append(InputFile(given, str(given)))
             continue
         walk_errors: list[OSError] = []
         for root, dirs, names in os.walk(given, onerror=walk_errors.append):
@@ -57,6 +62,8 @@ def find_inputs(paths: Sequence[Path]) -> Inputs:
                     hidden += 1
                     continue
                 disk = Path(root) / name
+                if exclude and disk.resolve() in exclude:
+                    continue
                 files.append(InputFile(disk, str(given / disk.relative_to(given))))
         for error in walk_errors:
             rejections.append(Rejection(str(error.filename), "folder cannot be read: "

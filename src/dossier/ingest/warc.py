@@ -54,4 +54,5 @@ def records(
                         item.container)
         return
     if found == 0:
-        yield Rejection(item.path, "WARC file holds no HTML or text responses", item.container)
+        yield Rejection(item.path, "WARC file holds no readable HTML or text responses (it may be "
+                        "empty, truncated or hold only images and scripts)", item.container)

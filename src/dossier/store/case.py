@@ -103,6 +103,12 @@ class Case:
                 tx.set_meta("dossier_version", __version__)
                 tx.log(Action.MIGRATE, migration=migration[0])
 
+    def own_files(self) -> frozenset[Path]:
+        """The case file and the companions SQLite keeps beside it."""
+        base = self.path.resolve()
+        return frozenset(base.with_name(base.name + suffix)
+                         for suffix in ("", "-wal", "-shm", "-journal"))
+
     def lock_for_build(self, wait_seconds: float) -> None:
         """Hold the case for one build; a second build waits, then fails cleanly."""
         # flock on the database file itself: it does not interact with SQLite's own POSIX

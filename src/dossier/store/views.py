@@ -107,7 +107,7 @@ class CaseView:
         with self.engine.connect() as conn:
             inside = {container: count for container, count in conn.execute(
                 select(s.c.container, func.count()).where(s.c.container.is_not(None))
-                .group_by(s.c.container)).tuples()}
+                .group_by(s.c.container))}
             return [ContainerRow(r.sha256, r.path, r.media_type, r.size, inside.get(r.path, 0))
                     for r in conn.execute(query)]
 

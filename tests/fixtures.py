@@ -1,0 +1,101 @@
+"""Input files made by code, so tests never depend on committed binaries."""
+
+from __future__ import annotations
+
+import gzip
+import io
+import random
+import struct
+import zipfile
+from pathlib import Path
+
+from warcio.statusandheaders import StatusAndHeaders
+from warcio.warcwriter import WARCWriter
+
+ARTICLE = (
+    "Police in Chechnya detained more than 100 men suspected of being gay, according to a "
+    "report published on Saturday. At least three of them died, the report said.\n\n"
+    "A spokesman for the regional leader called the report lies.\n"
+)
+
+
+def article(n: int) -> str:
+    """A short distinct plain-text article."""
+    return f"Report number {n}\n\n{ARTICLE}Paragraph {n} adds its own detail.\n"
+
+
+def write(path: Path, content: bytes | str) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(content.encode("utf-8") if isinstance(content, str) else content)
+    return path
+
+
+def zip_bytes(members: dict[str, bytes | str], compression: int = zipfile.ZIP_DEFLATED) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression) as archive:
+        for name, data in members.items():
+            info = zipfile.ZipInfo(name, date_time=(2017, 4, 10, 12, 0, 0))
+            archive.writestr(info, data, compress_type=compression)
+    return buffer.getvalue()
+
+
+def encrypted_zip() -> bytes:
+    """A zip whose member carries the 'encrypted' flag, as password-protected zips do."""
+    data = bytearray(zip_bytes({"secret.txt": "the witness list"}))
+    local = data.find(b"PK\x03\x04")
+    central = data.find(b"PK\x01\x02")
+    for offset in (local + 6, central + 8):
+        (flags,) = struct.unpack_from("<H", data, offset)
+        struct.pack_into("<H", data, offset, flags | 0x1)
+    return bytes(data)
+
+
+def ratio_bomb(megabytes: int = 5) -> bytes:
+    """One member of zeros: tiny compressed, huge expanded."""
+    return zip_bytes({"zeros.txt": b"\0" * (megabytes * 1024 * 1024)})
+
+
+def nested_zip(depth: int) -> bytes:
+    data = zip_bytes({"core.txt": article(0)})
+    for level in range(depth):
+        data = zip_bytes({f"level{level}.zip": data}, zipfile.ZIP_STORED)
+    return data
+
+
+def lying_zip() -> bytes:
+    """A member whose headers declare 10 bytes while it holds 200 KB."""
+    data = bytearray(zip_bytes({"liar.txt": "x" * 200_000}))
+    local = data.find(b"PK\x03\x04")
+    central = data.find(b"PK\x01\x02")
+    struct.pack_into("<I", data, local + 22, 10)
+    struct.pack_into("<I", data, central + 24, 10)
+    return bytes(data)
+
+
+def junk(size: int = 4096, seed: int = 7) -> bytes:
+    return random.Random(seed).randbytes(size)
+
+
+def undecodable() -> bytes:
+    """High bytes that no character encoding maps to sensible text, and no control bytes."""
+    return bytes(range(128, 256)) * 8
+
+
+def warc(pages: dict[str, tuple[str, bytes]], *, gz: bool = True,
+         date: str = "2017-04-03T10:00:00Z") -> bytes:
+    """A WARC with one response record per page: {uri: (content type, body)}."""
+    buffer = io.BytesIO()
+    writer = WARCWriter(buffer, gzip=gz)
+    for uri, (content_type, body) in pages.items():
+        headers = StatusAndHeaders("200 OK", [("Content-Type", content_type)],
+                                   protocol="HTTP/1.1")
+        record = writer.create_warc_record(uri, "response", payload=io.BytesIO(body),
+                                           http_headers=headers,
+                                           warc_headers_dict={"WARC-Date": date})
+        writer.write_record(record)
+    return buffer.getvalue()
+
+
+def truncated_gzip_warc() -> bytes:
+    data = warc({"https://a.example/x": ("text/html", b"<html><p>x</p></html>" * 100)})
+    return gzip.compress(gzip.decompress(data))[: len(data) // 2]
