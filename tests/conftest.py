@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import sqlite3
@@ -38,8 +39,13 @@ class Dossier:
         return json.loads(result.stdout)
 
     def sql(self, query: str, *params: object) -> list[tuple]:  # type: ignore[type-arg]
-        with sqlite3.connect(self.case) as conn:
+        with contextlib.closing(sqlite3.connect(self.case)) as conn, conn:
             return conn.execute(query, params).fetchall()
+
+    def dump(self) -> list[str]:
+        """The case's logical content, independent of how SQLite laid out the pages."""
+        with contextlib.closing(sqlite3.connect(self.case)) as conn:
+            return list(conn.iterdump())
 
 
 @pytest.fixture

@@ -39,7 +39,6 @@ def _sqlite_engine(url: str, *, write: bool) -> Engine:
         cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         cursor.execute("PRAGMA foreign_keys = ON")
         if write:
-            cursor.execute("PRAGMA journal_mode = WAL")
             cursor.execute("PRAGMA synchronous = FULL")  # evidence: durable on power loss
         cursor.close()
 
@@ -97,6 +96,14 @@ class Case:
                     f"{self.path} is an SQLite database but not a dossier case (it holds "
                     f"tables {', '.join(sorted(tables)[:5])}); choose another --case file")
             todo = migrations.pending(conn, str(self.path))
+        # Only now that the file is known to be ours: WAL lets readers (verify, export, the web
+        # app) work while a build writes. The mode is stored in the file. Outside a transaction,
+        # hence the raw connection.
+        raw = self.engine.raw_connection()
+        try:
+            raw.cursor().execute("PRAGMA journal_mode = WAL")
+        finally:
+            raw.close()
         for migration in todo:
             with self.writer.transaction() as tx:
                 migrations.apply(tx.conn, migration, utc_now())

@@ -1,0 +1,135 @@
+"""The case file: migrations, refusal of what is not ours, kills and concurrent builds."""
+
+from __future__ import annotations
+
+import hashlib
+import signal
+import sqlite3
+import time
+from pathlib import Path
+
+from conftest import Dossier, run_subprocess
+
+from fixtures import article, write
+
+
+def file_hash(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def many_files(folder: Path, count: int) -> Path:
+    for n in range(count):
+        write(folder / f"{n // 500:02d}" / f"{n}.txt", article(n))
+    return folder
+
+
+def test_case_from_a_newer_dossier_is_refused_unchanged(dossier: Dossier, tmp_path: Path) -> None:
+    write(tmp_path / "in" / "a.txt", article(1))
+    dossier("build", tmp_path / "in")
+    dossier.sql("INSERT INTO migrations VALUES ('0042_future', '2030-01-01', '9.0.0')")
+    before = dossier.dump()
+    for command in (["sources"], ["build", str(tmp_path / "in")], ["verify"], ["export"]):
+        result = dossier(*command)
+        assert result.exit_code == 2, command
+        assert "written by a newer version of dossier" in result.output
+        assert "'0042_future'" in result.output
+    assert dossier.dump() == before
+
+
+def test_older_case_is_migrated(dossier: Dossier, tmp_path: Path) -> None:
+    write(tmp_path / "in" / "a.txt", article(1))
+    dossier("build", tmp_path / "in")
+    # What a case made before documents existed looks like.
+    dossier.sql("DELETE FROM migrations WHERE name = '0002_documents'")
+    dossier.sql("DROP TABLE documents")
+    result = dossier("sources")
+    assert result.exit_code == 0
+    assert dossier.sql("SELECT name FROM migrations ORDER BY name") == [
+        ("0001_evidence",), ("0002_documents",)]
+    assert dossier.sql("SELECT json_extract(detail, '$.migration') FROM custody_log "
+                       "WHERE action = 'migrate' ORDER BY seq") == [
+        ("0001_evidence",), ("0002_documents",), ("0002_documents",)]
+    # The next build gives the old originals their documents.
+    assert "documents: 1 new" in dossier("build", tmp_path / "in").output
+    assert dossier("verify").exit_code == 0
+
+
+def test_file_that_is_not_a_case_is_refused_unchanged(dossier: Dossier, tmp_path: Path) -> None:
+    write(tmp_path / "in" / "a.txt", article(1))
+    notes = write(tmp_path / "notes.db", "my private notes, not a database\n")
+    foreign = tmp_path / "other.db"
+    conn = sqlite3.connect(foreign)
+    conn.execute("CREATE TABLE contacts (name TEXT)")
+    conn.commit()
+    conn.close()
+    for path, message in ((notes, "not an SQLite database"),
+                          (foreign, "an SQLite database but not a dossier case")):
+        before = file_hash(path)
+        result = dossier("build", tmp_path / "in", "--case", path, case=False)
+        assert result.exit_code == 2
+        assert message in result.output
+        assert file_hash(path) == before
+
+
+def test_missing_case_is_named_and_not_created(dossier: Dossier, tmp_path: Path) -> None:
+    result = dossier("sources")
+    assert result.exit_code == 2
+    assert "there is no case at" in result.output and "dossier build" in result.output
+    assert not dossier.case.exists()
+    nowhere = dossier("build", tmp_path, "--case", tmp_path / "no" / "such" / "c.db", case=False)
+    assert nowhere.exit_code == 2 and "does not exist" in nowhere.output
+
+
+def test_killed_build_leaves_a_case_the_next_run_completes(tmp_path: Path) -> None:
+    source = many_files(tmp_path / "in", 6000)
+    case = tmp_path / "case.db"
+    process = run_subprocess("build", str(source), "--case", str(case), "--quiet")
+    deadline = time.monotonic() + 60
+    stored = 0
+    while time.monotonic() < deadline and stored == 0:
+        time.sleep(0.02)
+        if case.exists():
+            try:
+                with sqlite3.connect(f"file:{case}?mode=ro", uri=True, timeout=0.1) as conn:
+                    stored = conn.execute("SELECT count(*) FROM originals").fetchone()[0]
+            except sqlite3.OperationalError:
+                pass  # tables not created yet, or the writer holds the lock
+    assert process.poll() is None, "the build finished before it could be killed"
+    process.send_signal(signal.SIGKILL)
+    process.wait()
+    partial = Dossier(case)
+    assert 0 < partial.sql("SELECT count(*) FROM originals")[0][0] < 6000
+    assert partial("verify").exit_code == 0
+    result = partial("build", source)
+    assert result.exit_code == 0
+    assert "an earlier build was interrupted; this build completed it" in result.output
+    assert partial.sql("SELECT count(*) FROM documents WHERE status = 'ok'") == [(6000,)]
+    assert partial.sql("SELECT status FROM builds ORDER BY id") == [("interrupted",), ("done",)]
+    assert partial("verify").exit_code == 0
+
+
+def test_two_builds_at_once_wait_or_fail_cleanly(tmp_path: Path) -> None:
+    source = many_files(tmp_path / "in", 6000)
+    extra = write(tmp_path / "extra" / "x.txt", article(99999))
+    case = tmp_path / "case.db"
+    first = run_subprocess("build", str(source), "--case", str(case), "--quiet")
+    deadline = time.monotonic() + 60
+    running = False
+    while time.monotonic() < deadline and not running:
+        time.sleep(0.02)
+        try:
+            with sqlite3.connect(f"file:{case}?mode=ro", uri=True, timeout=0.1) as conn:
+                running = bool(conn.execute(
+                    "SELECT 1 FROM builds WHERE status = 'running'").fetchone())
+        except sqlite3.OperationalError:
+            pass
+    assert running and first.poll() is None
+    impatient = Dossier(case)("build", extra, "--wait", "0")
+    assert impatient.exit_code == 2
+    assert "another dossier build is running" in impatient.output
+    patient = run_subprocess("build", str(extra), "--case", str(case), "--wait", "120")
+    assert first.wait(timeout=120) == 0
+    assert patient.wait(timeout=120) == 0, patient.stderr.read() if patient.stderr else ""
+    done = Dossier(case)
+    assert done.sql("SELECT count(*) FROM documents WHERE status = 'ok'") == [(6001,)]
+    assert done("verify").exit_code == 0
