@@ -14,7 +14,7 @@ from click.testing import CliRunner, Result
 
 os.environ["COLUMNS"] = "250"  # rich wraps at 80 columns off a terminal; keep lines whole
 
-from dossier.cli import main  # noqa: E402
+from dossier.cli import main
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED_DATA = REPO.parent / "shared" / "data"

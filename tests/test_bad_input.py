@@ -9,12 +9,6 @@ from pathlib import Path
 
 import pytest
 from conftest import Dossier
-
-from dossier import pipeline
-from dossier.config import Settings
-from dossier.ingest import InputFile, read_input
-from dossier.models import Rejection
-from dossier.store import Case
 from fixtures import (
     article,
     encrypted_zip,
@@ -27,6 +21,12 @@ from fixtures import (
     write,
     zip_bytes,
 )
+
+from dossier import pipeline
+from dossier.config import Settings
+from dossier.ingest import InputFile, read_input
+from dossier.models import Rejection
+from dossier.store import Case
 
 
 def reasons(d: Dossier) -> dict[str, str]:

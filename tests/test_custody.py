@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 from conftest import Dossier
-
 from fixtures import article, write
 
 

@@ -12,7 +12,7 @@ from fixtures import article, warc, write, zip_bytes
 def tables_without_history(d: Dossier) -> dict[str, list[tuple]]:  # type: ignore[type-arg]
     """Everything in the case except the build and custody records, which every run adds to."""
     names = [r[0] for r in d.sql("SELECT name FROM sqlite_master WHERE type='table'")]
-    return {name: sorted(d.sql(f"SELECT * FROM {name}"), key=repr)  # noqa: S608
+    return {name: sorted(d.sql(f"SELECT * FROM {name}"), key=repr)
             for name in names if name not in ("builds", "custody_log", "case_meta")}
 
 

@@ -9,7 +9,6 @@ import time
 from pathlib import Path
 
 from conftest import Dossier, run_subprocess
-
 from fixtures import article, write
 
 

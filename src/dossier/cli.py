@@ -10,8 +10,8 @@ import contextlib
 import os
 import sys
 import traceback
-from dataclasses import replace
 from collections.abc import Callable, Iterator, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, TypeVar
 

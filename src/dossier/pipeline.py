@@ -56,6 +56,7 @@ class _IngestBatch:
         self.file_shas.clear()
 
     def add(self, item: Captured | Rejection) -> None:
+        sha256: str | None
         if isinstance(item, Captured):
             sha256 = item.sha256
             self.file_shas[item.path] = sha256

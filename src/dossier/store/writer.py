@@ -35,7 +35,7 @@ class Transaction:
 
     # -- custody log ------------------------------------------------------------------------
 
-    def log(self, action: str, sha256: str | None = None, **detail: Any) -> None:
+    def log(self, action: str, sha256: str | None = None, /, **detail: Any) -> None:
         """Append an entry to the hash-chained custody log."""
         seq, prev = self._head if self._head is not None else self._read_head()
         seq += 1

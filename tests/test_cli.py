@@ -1,0 +1,54 @@
+"""The command line: help with examples, documentation that matches, no tracebacks."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from click.testing import CliRunner
+from conftest import REPO, Dossier
+
+from dossier.cli import main
+
+
+def test_every_command_has_help_with_an_example() -> None:
+    runner = CliRunner()
+    for name in main.commands:
+        result = runner.invoke(main, [name, "--help"])
+        assert result.exit_code == 0
+        assert "Example:" in result.output, f"dossier {name} --help has no example"
+        assert "dossier " + name in result.output
+
+
+def test_readme_documents_every_command() -> None:
+    readme = (REPO / "README.md").read_text()
+    for name in main.commands:
+        assert f"dossier {name}" in readme, f"README does not mention dossier {name}"
+    first_lines = readme.split("```", 2)[1]
+    assert "make demo" in first_lines and "make test" in first_lines
+
+
+def test_architecture_names_every_module() -> None:
+    architecture = (REPO / "docs" / "architecture.md").read_text()
+    package = REPO / "src" / "dossier"
+    for module in package.rglob("*.py"):
+        relative = module.relative_to(package).as_posix()
+        if module.name in ("__init__.py", "__main__.py"):
+            relative = module.parent.relative_to(package).as_posix() + "/"
+            if relative == "./":
+                continue
+        assert relative in architecture, f"docs/architecture.md does not mention {relative}"
+
+
+def test_bad_arguments_give_usage_errors(dossier: Dossier) -> None:
+    result = dossier("build")
+    assert result.exit_code == 2 and "Missing argument" in result.output
+    bad = dossier("export", "--format", "xml")
+    assert bad.exit_code == 2 and "Invalid value" in bad.output
+
+
+def test_module_entry_point(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+    result = subprocess.run([sys.executable, "-m", "dossier", "--version"],
+                            capture_output=True, text=True, check=True)
+    assert result.stdout.startswith("dossier, version")
