@@ -21,7 +21,7 @@ from .clean import documents_from
 from .config import Settings
 from .ingest import find_inputs, read_input
 from .models import BuildSummary, Captured, DocumentStatus, Rejection
-from .store import Case, Transaction
+from .store import Case
 
 MAX_BATCH_BYTES = 64 * 1024 * 1024  # flush a batch early when its originals get this large
 
@@ -70,25 +70,19 @@ class _IngestBatch:
     def flush(self) -> None:
         if not self.items:
             return
+        captured = [(item, sha) for item, sha in self.items
+                    if isinstance(item, Captured) and sha is not None]
+        rejected = [(item, sha) for item, sha in self.items if isinstance(item, Rejection)]
         with self.case.writer.transaction() as tx:
-            for item, sha256 in self.items:
-                self._write(tx, item, sha256)
+            results = tx.add_captured(captured, self.build_id)
+            self.tally.rejected_new += tx.add_rejections(rejected, self.build_id)
+        for (_, sha256), (new, place_new) in zip(captured, results, strict=True):
+            self.tally.seen.add(sha256)
+            self.tally.originals_new += new
+            self.tally.originals_known += not new
+            self.tally.sightings_new += place_new
+        self.tally.rejected.extend(rejection for rejection, _ in rejected)
         self.items, self.size = [], 0
-
-    def _write(self, tx: Transaction, item: Captured | Rejection, sha256: str | None) -> None:
-        tally = self.tally
-        if isinstance(item, Rejection):
-            tally.rejected.append(item)
-            tally.rejected_new += tx.add_rejection(item, sha256, self.build_id)
-            return
-        assert sha256 is not None
-        tally.seen.add(sha256)
-        new = tx.add_original(item, sha256, self.build_id)
-        if new:
-            tally.originals_new += 1
-        else:
-            tally.originals_known += 1
-        tally.sightings_new += tx.add_sighting(item, sha256, self.build_id, new)
 
 
 def build(case: Case, paths: Sequence[Path], settings: Settings,
@@ -121,11 +115,11 @@ def build(case: Case, paths: Sequence[Path], settings: Settings,
     # 2. clean
     after = ""
     while originals := case.view.originals_without_documents(after, settings.batch_size):
+        documents = [document for original in originals
+                     for document in documents_from(original, settings)]
         with case.writer.transaction() as tx:
-            for original in originals:
-                for document in documents_from(original, settings):
-                    tally.documents_new += tx.add_document(document, build_id)
-                    tally.rejected_new += document.status is DocumentStatus.REJECTED
+            tally.documents_new += tx.add_documents(documents, build_id)
+        tally.rejected_new += sum(d.status is DocumentStatus.REJECTED for d in documents)
         after = originals[-1].sha256
 
     # Files rejected after ingest (empty, binary, undecodable) count on every run that sees them.

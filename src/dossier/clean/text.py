@@ -11,7 +11,8 @@ import charset_normalizer
 from ..config import Settings
 
 # C0 control characters that never belong in text (tab, newline, form feed, carriage return do).
-CONTROL_BYTES = frozenset(range(0x00, 0x20)) - {0x09, 0x0A, 0x0C, 0x0D}
+CONTROL_BYTES = bytes(sorted(set(range(0x00, 0x20)) - {0x09, 0x0A, 0x0C, 0x0D}))
+HIGH_BYTES = bytes(range(0x80, 0x100))
 CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 # Multi-byte East Asian encodings: charset-normalizer picks them for short Western texts in a
 # legacy single-byte encoding ("Grüße" read as Big5). Real text in them is mostly high bytes,
@@ -50,7 +51,8 @@ def decode(content: bytes, settings: Settings) -> Decoded:
                 return Decoded(None, reason=f"undecodable text: it starts with a {encoding} "
                                f"byte-order mark but is not valid {encoding}")
     sample = content[:65536]
-    controls = sum(1 for byte in sample if byte in CONTROL_BYTES)
+    # bytes.translate with a delete set counts in C; a Python loop over 64 KB costs ~5 ms.
+    controls = len(sample) - len(sample.translate(None, CONTROL_BYTES))
     if controls > max(settings.max_control_share * len(sample), settings.min_control_bytes):
         return Decoded(None, reason="not text: binary data (an image, executable or other "
                        "binary file saved under a text name)")
@@ -58,7 +60,7 @@ def decode(content: bytes, settings: Settings) -> Decoded:
         return _checked(content.decode("utf-8"), "utf-8")
     except UnicodeDecodeError:
         pass
-    ascii_share = sum(1 for byte in sample if byte < 0x80) / len(sample)
+    ascii_share = len(sample.translate(None, HIGH_BYTES)) / len(sample)
     exclude = CJK_MULTIBYTE if ascii_share >= settings.mostly_ascii_share else None
     best = charset_normalizer.from_bytes(content, cp_exclusion=exclude).best()
     if best is None:

@@ -7,16 +7,16 @@ custody entries are appended in the same transaction as the change they record.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Connection, Engine, func, insert, select, update
+from sqlalchemy import Connection, Engine, insert, select, update
 
 from .. import __version__
 from ..custody import GENESIS, Action, canonical_detail, entry_hash
-from ..models import Captured, Document, Rejection, rejection_id
+from ..models import Captured, Document, DocumentStatus, Rejection, rejection_id
 from . import schema
 
 HEAD_KEY = "custody_head"  # "seq:hash" of the last entry, to catch entries cut off the end
@@ -36,17 +36,27 @@ class Transaction:
     # -- custody log ------------------------------------------------------------------------
 
     def log(self, action: str, sha256: str | None = None, /, **detail: Any) -> None:
-        """Append an entry to the hash-chained custody log."""
+        """Append one entry to the hash-chained custody log."""
+        self.log_many([(action, sha256, detail)])
+
+    def log_many(self, entries: Sequence[tuple[str, str | None, dict[str, Any]]]) -> None:
+        """Append entries in order, each chained to the one before."""
+        if not entries:
+            return
         seq, prev = self._head if self._head is not None else self._read_head()
-        seq += 1
-        at = utc_now()
-        text = canonical_detail(detail)
-        digest = entry_hash(seq, at, action, sha256, text, __version__, prev)
-        self.conn.execute(insert(schema.custody_log).values(
-            seq=seq, at=at, action=action, sha256=sha256, detail=text, version=__version__,
-            prev_hash=prev, entry_hash=digest))
-        self._head = (seq, digest)
-        self.set_meta(HEAD_KEY, f"{seq}:{digest}")
+        rows = []
+        for action, sha256, detail in entries:
+            seq += 1
+            at = utc_now()
+            text = canonical_detail(detail)
+            digest = entry_hash(seq, at, action, sha256, text, __version__, prev)
+            rows.append({"seq": seq, "at": at, "action": action, "sha256": sha256,
+                         "detail": text, "version": __version__, "prev_hash": prev,
+                         "entry_hash": digest})
+            prev = digest
+        self.conn.execute(insert(schema.custody_log), rows)
+        self._head = (seq, prev)
+        self.set_meta(HEAD_KEY, f"{seq}:{prev}")
 
     def _read_head(self) -> tuple[int, str]:
         row = self.conn.execute(
@@ -82,67 +92,90 @@ class Transaction:
 
     # -- evidence ---------------------------------------------------------------------------
 
-    def add_original(self, item: Captured, sha256: str, build_id: int) -> bool:
-        """Store the bytes once per content; True when they were new to the case."""
-        table = schema.originals
-        if self.conn.execute(select(table.c.sha256).where(table.c.sha256 == sha256)).first():
-            return False
-        now = utc_now()
-        self.conn.execute(insert(table).values(
-            sha256=sha256, size=len(item.content), media_type=str(item.media_type),
-            first_seen=now, build_id=build_id))
-        self.conn.execute(insert(schema.original_content).values(
-            sha256=sha256, content=item.content))
-        self.log(Action.INGEST, sha256, path=item.path, size=len(item.content),
-                 media_type=str(item.media_type), container=item.container,
-                 captured_at=item.captured_at)
-        return True
+    def add_captured(self, items: Sequence[tuple[Captured, str]], build_id: int
+                     ) -> list[tuple[bool, bool]]:
+        """Store originals once per content and record where each was seen.
 
-    def add_sighting(self, item: Captured, sha256: str, build_id: int, new_original: bool) -> bool:
-        """Record where an original was seen; True when this path is new for these bytes."""
-        table = schema.sources
-        known = self.conn.execute(select(table.c.id).where(
-            table.c.path == item.path, table.c.sha256 == sha256)).first()
-        if known:
-            return False
-        self.conn.execute(insert(table).values(
-            sha256=sha256, path=item.path, container=item.container,
-            captured_at=item.captured_at, modified_at=item.modified_at, first_seen=utc_now(),
-            build_id=build_id))
-        if not new_original:
-            self.log(Action.SEEN_AGAIN, sha256, path=item.path, container=item.container)
-        return True
+        Returns, per item, (new original, new place seen).
+        """
+        o, s = schema.originals, schema.sources
+        shas = list({sha256 for _, sha256 in items})
+        known = set(self.conn.scalars(select(o.c.sha256).where(o.c.sha256.in_(shas))))
+        seen = {(row.path, row.sha256) for row in self.conn.execute(
+            select(s.c.path, s.c.sha256).where(s.c.sha256.in_(shas)))}
+        originals: list[dict[str, Any]] = []
+        contents: list[dict[str, Any]] = []
+        sightings: list[dict[str, Any]] = []
+        entries: list[tuple[str, str | None, dict[str, Any]]] = []
+        results = []
+        for item, sha256 in items:
+            now = utc_now()
+            new = sha256 not in known
+            if new:
+                known.add(sha256)
+                originals.append({"sha256": sha256, "size": len(item.content),
+                                  "media_type": str(item.media_type), "first_seen": now,
+                                  "build_id": build_id})
+                contents.append({"sha256": sha256, "content": item.content})
+                entries.append((Action.INGEST, sha256, {
+                    "path": item.path, "size": len(item.content),
+                    "media_type": str(item.media_type), "container": item.container,
+                    "captured_at": item.captured_at}))
+            place_new = (item.path, sha256) not in seen
+            if place_new:
+                seen.add((item.path, sha256))
+                sightings.append({"sha256": sha256, "path": item.path,
+                                  "container": item.container,
+                                  "captured_at": item.captured_at,
+                                  "modified_at": item.modified_at, "first_seen": now,
+                                  "build_id": build_id})
+                if not new:
+                    entries.append((Action.SEEN_AGAIN, sha256,
+                                    {"path": item.path, "container": item.container}))
+            results.append((new, place_new))
+        for table, rows in ((o, originals), (schema.original_content, contents), (s, sightings)):
+            if rows:
+                self.conn.execute(insert(table), rows)
+        self.log_many(entries)
+        return results
 
-    def add_rejection(self, rejection: Rejection, sha256: str | None, build_id: int) -> bool:
-        """Record input that could not be taken in; True when this rejection is new."""
-        doc_id = rejection_id(rejection.path, rejection.reason)
+    def add_rejections(self, items: Sequence[tuple[Rejection, str | None]], build_id: int
+                       ) -> int:
+        """Record input that could not be taken in; returns how many were new."""
+        documents = [Document(rejection_id(r.path, r.reason), sha256, 0, r.path,
+                              DocumentStatus.REJECTED, reason=r.reason)
+                     for r, sha256 in items]
+        containers = {rejection_id(r.path, r.reason): r.container for r, _ in items}
+        return self.add_documents(documents, build_id, containers)
+
+    def add_documents(self, documents: Sequence[Document], build_id: int,
+                      containers: dict[str, str | None] | None = None) -> int:
+        """Store documents not stored yet; rejected ones are logged. Returns how many were new."""
         table = schema.documents
-        if self.conn.execute(select(table.c.id).where(table.c.id == doc_id)).first():
-            return False
-        self.conn.execute(insert(table).values(
-            id=doc_id, sha256=sha256, segment=0, path=rejection.path, status="rejected",
-            reason=rejection.reason, text="", created_at=utc_now(), build_id=build_id))
-        self.log(Action.REJECT, sha256, path=rejection.path, reason=rejection.reason,
-                 container=rejection.container)
-        return True
-
-    def add_document(self, document: Document, build_id: int) -> bool:
-        table = schema.documents
-        if self.conn.execute(select(table.c.id).where(table.c.id == document.id)).first():
-            return False
-        self.conn.execute(insert(table).values(
-            id=document.id, sha256=document.sha256, segment=document.segment,
-            path=document.path, status=str(document.status), reason=document.reason,
-            pending=document.pending, title=document.title, outlet=document.outlet,
-            published=document.published, language=document.language, text=document.text,
-            created_at=utc_now(), build_id=build_id))
-        if document.reason and document.status == "rejected":
-            self.log(Action.REJECT, document.sha256, path=document.path, reason=document.reason)
-        return True
-
-    def count(self, table_name: str) -> int:
-        table = schema.metadata.tables[table_name]
-        return int(self.conn.scalar(select(func.count()).select_from(table)) or 0)
+        ids = list({document.id for document in documents})
+        known = set(self.conn.scalars(select(table.c.id).where(table.c.id.in_(ids))))
+        rows: list[dict[str, Any]] = []
+        entries: list[tuple[str, str | None, dict[str, Any]]] = []
+        for document in documents:
+            if document.id in known:
+                continue
+            known.add(document.id)
+            rows.append({
+                "id": document.id, "sha256": document.sha256, "segment": document.segment,
+                "path": document.path, "status": str(document.status),
+                "reason": document.reason, "pending": document.pending,
+                "title": document.title, "outlet": document.outlet, "author": None,
+                "published": document.published, "language": document.language,
+                "text": document.text, "created_at": utc_now(), "build_id": build_id})
+            if document.status is DocumentStatus.REJECTED:
+                detail: dict[str, Any] = {"path": document.path, "reason": document.reason}
+                if containers is not None:
+                    detail["container"] = containers.get(document.id)
+                entries.append((Action.REJECT, document.sha256, detail))
+        if rows:
+            self.conn.execute(insert(table), rows)
+        self.log_many(entries)
+        return len(rows)
 
 
 class CaseWriter:
