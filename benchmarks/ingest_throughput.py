@@ -22,9 +22,10 @@ from dossier.store import Case
 
 SHARED = Path(__file__).resolve().parent.parent.parent / "shared" / "data"
 PAGES = SHARED / "article-extraction-benchmark" / "html"
-WORDS = ("police detained men Grozny Argun report spokesman denied according to the outlet "
-         "witness said at least hundred were held in a former military compound on Wednesday "
-         "rights group hotline evacuated families authorities investigation").split()
+VOCABULARY = ("police detained men Grozny Argun report spokesman denied according to the outlet "
+              "witness said at least hundred were held in a former military compound on "
+              "Wednesday rights group hotline evacuated families authorities investigation")
+WORDS = tuple(VOCABULARY.split())
 
 
 def generate(folder: Path, count: int, seed: int = 1) -> None:
