@@ -149,3 +149,19 @@ def test_progress_and_summary(dossier: Dossier, tmp_path: Path) -> None:
     assert "originals: 12 new, 0 known" in loud.output
     quiet = dossier("build", tmp_path / "in", "--quiet")
     assert quiet.exit_code == 0 and quiet.output == ""
+
+
+def test_real_news_pages_are_all_taken_in(dossier: Dossier, tmp_path: Path,
+                                          shared_data: Path) -> None:
+    """The 181 real pages of the article-extraction benchmark: every one stored and decoded."""
+    import gzip
+    pages = sorted((shared_data / "article-extraction-benchmark" / "html").glob("*.html.gz"))
+    assert len(pages) == 181
+    for page in pages:
+        write(tmp_path / "pages" / page.name.removesuffix(".gz"), gzip.decompress(
+            page.read_bytes()))
+    result = dossier("build", tmp_path / "pages", "--strict")
+    assert result.exit_code == 0, result.output
+    docs = dossier.export()["documents"]
+    assert len(docs) == 181 and all(d["status"] == "ok" and d["text"] for d in docs)
+    assert dossier("verify").exit_code == 0
