@@ -132,3 +132,44 @@ def test_two_builds_at_once_wait_or_fail_cleanly(tmp_path: Path) -> None:
     done = Dossier(case)
     assert done.sql("SELECT count(*) FROM documents WHERE status = 'ok'") == [(6001,)]
     assert done("verify").exit_code == 0
+
+
+def test_write_protected_case_can_be_verified_and_listed(tmp_path: Path) -> None:
+    """Evidence kept on a read-only medium: verify and sources work, writers refuse cleanly."""
+    import os
+    import shutil
+    import tempfile
+
+    write(tmp_path / "in" / "a.txt", article(1))
+    built = Dossier(tmp_path / "case.db")
+    built("build", tmp_path / "in")
+    assert built("verify").exit_code == 0  # also loads every module before rights are dropped
+    assert built("sources").exit_code == 0
+    folder = Path(tempfile.mkdtemp(prefix="dossier-ro-"))
+    shutil.copy(built.case, folder / "case.db")
+    (folder / "case.db").chmod(0o444)
+    folder.chmod(0o555)
+    copy = Dossier(folder / "case.db")
+    dropped = os.geteuid() == 0  # root may write anything: act as 'nobody'
+    if dropped:
+        os.setegid(65534)
+        os.seteuid(65534)
+    try:
+        verified = copy("verify")
+        listed = copy("sources")
+        exported = copy("export")
+    finally:
+        if dropped:
+            os.seteuid(0)
+            os.setegid(0)
+    assert verified.exit_code == 0 and "intact: 1 originals" in verified.output
+    assert listed.exit_code == 0 and "a.txt" in listed.output
+    assert exported.exit_code == 2 and "is read-only" in exported.output
+    assert sorted(p.name for p in folder.iterdir()) == ["case.db"]
+
+
+def test_case_is_one_file_after_every_command(dossier: Dossier, tmp_path: Path) -> None:
+    write(tmp_path / "in" / "a.txt", article(1))
+    for command in (["build", str(tmp_path / "in")], ["sources"], ["verify"], ["export"]):
+        assert dossier(*command).exit_code == 0
+        assert sorted(p.name for p in tmp_path.iterdir()) == ["case.db", "in"], command

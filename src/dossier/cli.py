@@ -89,8 +89,8 @@ class _RichProgress:
 
 
 @contextlib.contextmanager
-def _open(path: Path, create: bool = False) -> Iterator[Case]:
-    case = Case.open(path, create=create)
+def _open(path: Path, create: bool = False, write: bool = True) -> Iterator[Case]:
+    case = Case.open(path, create=create, write=write)
     try:
         yield case
     finally:
@@ -170,7 +170,7 @@ def verify_cmd(case_path: Path) -> None:
     Example:
       dossier verify --case chechnya.db
     """
-    with _open(case_path) as case:
+    with _open(case_path, write=False) as case:
         report = verify(case.view)
     if report.intact:
         out.print(f"[green]intact:[/] {report.originals} originals re-hashed, "
@@ -192,7 +192,7 @@ def sources(case_path: Path, rejected: bool) -> None:
     Example:
       dossier sources --case chechnya.db --rejected
     """
-    with _open(case_path) as case:
+    with _open(case_path, write=False) as case:
         rows = case.view.documents(rejected_only=rejected)
         containers = [] if rejected else case.view.containers()
     table = Table(title="rejected files" if rejected else "documents", title_justify="left")

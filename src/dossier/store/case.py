@@ -19,7 +19,7 @@ from sqlalchemy.exc import DatabaseError
 
 from .. import __version__
 from ..custody import Action
-from ..errors import CaseBusyError, CaseMissingError, NotACaseError
+from ..errors import CaseBusyError, CaseError, CaseMissingError, NotACaseError
 from . import migrations
 from .views import CaseView
 from .writer import CaseWriter, utc_now
@@ -40,6 +40,10 @@ def _sqlite_engine(url: str, *, write: bool) -> Engine:
         cursor.execute("PRAGMA foreign_keys = ON")
         if write:
             cursor.execute("PRAGMA synchronous = FULL")  # evidence: durable on power loss
+        else:
+            # Read-only at the SQL level. Not mode=ro: a read-only connection cannot fold the
+            # WAL back in when it is the last to close, and would leave -wal/-shm files behind.
+            cursor.execute("PRAGMA query_only = ON")
         cursor.close()
 
     @event.listens_for(engine, "begin")
@@ -55,31 +59,47 @@ class Case:
     def __init__(self, path: Path) -> None:
         self.path = path
         self.engine = _sqlite_engine(f"sqlite+pysqlite:///{path}", write=True)
-        self.read_engine = _sqlite_engine(
-            f"sqlite+pysqlite:///file:{path}?mode=ro&uri=true", write=False)
+        if path.exists() and not os.access(path, os.W_OK, effective_ids=True):
+            # A write-protected copy (evidence on a read-only medium): SQLite cannot make the
+            # WAL index beside it, so it is opened as immutable, which needs none.
+            url = f"sqlite+pysqlite:///file:{path}?mode=ro&immutable=1&uri=true"
+        else:
+            url = f"sqlite+pysqlite:///{path}"
+        self.read_engine = _sqlite_engine(url, write=False)
         self.writer = CaseWriter(self.engine)
         self.view = CaseView(self.read_engine)
         self._lock_fd: int | None = None
 
     @classmethod
-    def open(cls, path: Path | str, *, create: bool = False) -> Case:
-        """Open (and migrate) the case at `path`; `create` makes a new one if there is none."""
+    def open(cls, path: Path | str, *, create: bool = False, write: bool = True) -> Case:
+        """Open (and migrate) the case at `path`.
+
+        `create` makes a new case if there is none; `write=False` opens it for reading only,
+        so `verify` and `sources` work on a write-protected copy of a case.
+        """
         path = Path(path)
         if not path.exists():
             if not create:
                 raise CaseMissingError(
                     f"there is no case at {path}. Build one with: dossier build PATH... "
                     f"--case {path}")
-            if not path.parent.exists():
+            if not path.parent.is_dir():
                 raise CaseMissingError(f"cannot create {path}: folder {path.parent} does not "
                                        "exist")
+            try:
+                path.touch()  # an empty file is an empty SQLite database
+            except OSError as exc:
+                raise CaseError(f"cannot create {path}: {exc.strerror}") from exc
         elif path.is_dir():
             raise NotACaseError(f"{path} is a folder, not a case file")
         else:
             _check_header(path)
+            if write and not os.access(path, os.W_OK, effective_ids=True):
+                raise CaseError(f"{path} is read-only, and this command records what it does "
+                                "in the case's custody log; use a writable copy")
         case = cls(path)
         try:
-            case._migrate()
+            case._migrate(write)
         except DatabaseError as exc:
             case.close()
             raise NotACaseError(f"{path} is not a usable dossier case: {exc.orig}") from exc
@@ -88,27 +108,33 @@ class Case:
             raise
         return case
 
-    def _migrate(self) -> None:
-        with self.engine.begin() as conn:
+    def _migrate(self, write: bool) -> None:
+        with self.read_engine.connect() as conn:
             tables = set(inspect(conn).get_table_names())
             if tables and "migrations" not in tables:
                 raise NotACaseError(
                     f"{self.path} is an SQLite database but not a dossier case (it holds "
                     f"tables {', '.join(sorted(tables)[:5])}); choose another --case file")
             todo = migrations.pending(conn, str(self.path))
-        # Only now that the file is known to be ours: WAL lets readers (verify, export, the web
-        # app) work while a build writes. The mode is stored in the file. Outside a transaction,
-        # hence the raw connection.
-        raw = self.engine.raw_connection()
-        try:
-            raw.cursor().execute("PRAGMA journal_mode = WAL")
-        finally:
-            raw.close()
+        if todo and not os.access(self.path, os.W_OK, effective_ids=True):
+            raise CaseError(
+                f"{self.path} was made by an older dossier and must be updated "
+                f"({', '.join(name for name, _ in todo)}), but it is read-only; open a "
+                "writable copy")
         for migration in todo:
             with self.writer.transaction() as tx:
                 migrations.apply(tx.conn, migration, utc_now())
                 tx.set_meta("dossier_version", __version__)
                 tx.log(Action.MIGRATE, migration=migration[0])
+        if write:
+            # Only now that the file is known to be ours: WAL lets readers (verify, export,
+            # the web app) work while a build writes. The mode is stored in the file. Outside
+            # a transaction, hence the raw connection.
+            raw = self.engine.raw_connection()
+            try:
+                raw.cursor().execute("PRAGMA journal_mode = WAL")
+            finally:
+                raw.close()
 
     def own_files(self) -> frozenset[Path]:
         """The case file and the companions SQLite keeps beside it."""
@@ -137,8 +163,10 @@ class Case:
         self._lock_fd = fd
 
     def close(self) -> None:
-        self.engine.dispose()
+        # Readers first: the last connection to close folds the WAL back into the case file,
+        # and only a writing connection can, so the case is one file again afterwards.
         self.read_engine.dispose()
+        self.engine.dispose()
         if self._lock_fd is not None:
             os.close(self._lock_fd)  # releases the flock
             self._lock_fd = None
