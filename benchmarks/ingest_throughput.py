@@ -51,8 +51,9 @@ def hash_ceiling(folder: Path) -> tuple[int, int, float]:
     return len(files), total, time.perf_counter() - start
 
 
-def ingest(folder: Path, case_path: Path) -> tuple[int, float, float]:
-    """(originals stored, seconds for a fresh build, seconds for an identical re-run)."""
+def ingest(folder: Path, case_path: Path) -> tuple[int, float, float, float]:
+    """(originals stored, seconds for a fresh build, for an identical re-run, and for adding
+    one new file to the built case, case opening included)."""
     with Case.open(case_path, create=True) as case:
         start = time.perf_counter()
         summary = pipeline.build(case, [folder], Settings())
@@ -61,12 +62,18 @@ def ingest(folder: Path, case_path: Path) -> tuple[int, float, float]:
         start = time.perf_counter()
         pipeline.build(case, [folder], Settings())
         rerun = time.perf_counter() - start
-    return summary.originals_new, first, rerun
+    extra = case_path.with_suffix(".new.txt")
+    extra.write_text("A late report: one more article about the detentions.\n")
+    start = time.perf_counter()
+    with Case.open(case_path) as case:
+        pipeline.build(case, [extra], Settings())
+    one = time.perf_counter() - start
+    return summary.originals_new, first, rerun, one
 
 
 def report(label: str, folder: Path, workdir: Path) -> None:
     files, size, hash_seconds = hash_ceiling(folder)  # also warms the page cache for both
-    stored, seconds, rerun = ingest(folder, workdir / f"{label}.db")
+    stored, seconds, rerun, one = ingest(folder, workdir / f"{label}.db")
     mb = size / 1e6
     print(f"\n{label}: {files:,} files, {mb:,.1f} MB; {stored:,} originals stored")
     print(f"  {'':24}{'files/s':>12}{'MB/s':>10}{'seconds':>10}")
@@ -76,6 +83,7 @@ def report(label: str, folder: Path, workdir: Path) -> None:
           f"{seconds:>10.2f}")
     print(f"  {'identical re-run':24}{files / rerun:>12,.0f}{mb / rerun:>10,.1f}{rerun:>10.2f}")
     print(f"  build / ceiling: {hash_seconds / seconds:.3f} of the hashing rate")
+    print(f"  adding one new file to this case: {one * 1000:.0f} ms")
 
 
 def main() -> None:

@@ -71,21 +71,27 @@ def main() -> None:
 class _RichProgress:
     """The pipeline's progress protocol, drawn as a rich progress bar on stderr."""
 
-    def __init__(self) -> None:
+    def __init__(self, min_files: int) -> None:
+        self.min_files = min_files
+        self.shown = False
         self.bar = Progress(TextColumn("ingest"), BarColumn(), MofNCompleteColumn(),
                             TimeElapsedColumn(), TextColumn("{task.description}"),
                             console=err, transient=True)
         self.task: Any = None
 
     def start(self, total: int) -> None:
-        self.bar.start()
-        self.task = self.bar.add_task("", total=total)
+        self.shown = total > self.min_files  # a bar for three files is noise
+        if self.shown:
+            self.bar.start()
+            self.task = self.bar.add_task("", total=total)
 
     def advance(self, label: str) -> None:
-        self.bar.update(self.task, advance=1, description=escape(label[-50:]))
+        if self.shown:
+            self.bar.update(self.task, advance=1, description=escape(label[-50:]))
 
     def stop(self) -> None:
-        self.bar.stop()
+        if self.shown:
+            self.bar.stop()
 
 
 @contextlib.contextmanager
@@ -100,25 +106,12 @@ def _open(path: Path, create: bool = False, write: bool = True) -> Iterator[Case
 def _run_build(case_path: Path, paths: Sequence[Path], quiet: bool, wait: float,
                settings: Settings) -> BuildSummary:
     settings = replace(settings, lock_wait_seconds=wait)
-    show = not quiet and _file_count_exceeds(paths, settings.progress_min_files)
+    progress = None if quiet else _RichProgress(settings.progress_min_files)
     with _open(case_path, create=True) as case:
-        summary = pipeline.build(case, paths, settings, _RichProgress() if show else None)
+        summary = pipeline.build(case, paths, settings, progress)
     if not quiet:
         _print_summary(summary)
     return summary
-
-
-def _file_count_exceeds(paths: Sequence[Path], limit: int) -> bool:
-    count = 0
-    for path in paths:
-        if path.is_dir():
-            for _, _, names in os.walk(path):
-                count += len(names)
-                if count > limit:
-                    return True
-        else:
-            count += 1
-    return count > limit
 
 
 def _print_summary(summary: BuildSummary) -> None:

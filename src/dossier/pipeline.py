@@ -124,9 +124,9 @@ def build(case: Case, paths: Sequence[Path], settings: Settings,
 
     # Files rejected after ingest (empty, binary, undecodable) count on every run that sees them.
     already = {(r.path, r.reason) for r in tally.rejected}
-    tally.rejected.extend(Rejection(row.path, row.reason or "")
-                          for row in case.view.documents(rejected_only=True)
-                          if row.sha256 in tally.seen and (row.path, row.reason) not in already)
+    tally.rejected.extend(Rejection(path, reason)
+                          for path, reason in case.view.rejections_of(tally.seen)
+                          if (path, reason) not in already)
     summary = BuildSummary(
         originals_new=tally.originals_new,
         originals_known=tally.originals_known,

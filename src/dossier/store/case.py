@@ -144,6 +144,8 @@ class Case:
 
     def lock_for_build(self, wait_seconds: float) -> None:
         """Hold the case for one build; a second build waits, then fails cleanly."""
+        if self._lock_fd is not None:
+            return  # already held by this Case: flock would block on a second descriptor
         # flock on the database file itself: it does not interact with SQLite's own POSIX
         # locks on Linux, and the descriptor is closed only after every connection (close()).
         fd = os.open(self.path, os.O_RDWR)

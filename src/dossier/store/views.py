@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from sqlalchemy import Engine, func, select
@@ -96,6 +96,18 @@ class CaseView:
                     captured_at=next((at for _, at, _ in seen if at), None),
                     first_seen=seen[0][2] if seen else row.created_at))
             return rows
+
+    def rejections_of(self, shas: Iterable[str], chunk: int = 500) -> list[tuple[str, str]]:
+        """(path, reason) of the rejected documents made from these originals."""
+        d = schema.documents
+        wanted = list(shas)
+        found: list[tuple[str, str]] = []
+        with self.engine.connect() as conn:
+            for start in range(0, len(wanted), chunk):
+                found.extend((row.path, row.reason or "") for row in conn.execute(
+                    select(d.c.path, d.c.reason).where(
+                        d.c.status == "rejected", d.c.sha256.in_(wanted[start:start + chunk]))))
+        return found
 
     def containers(self) -> list[ContainerRow]:
         o, s = schema.originals, schema.sources
