@@ -52,3 +52,26 @@ def test_module_entry_point(tmp_path: Path) -> None:
     result = subprocess.run([sys.executable, "-m", "dossier", "--version"],
                             capture_output=True, text=True, check=True)
     assert result.stdout.startswith("dossier, version")
+
+
+def test_every_setting_is_documented() -> None:
+    from dataclasses import fields
+
+    from dossier.config import Settings
+    documented = (REPO / "docs" / "settings.md").read_text()
+    for field in fields(Settings):
+        assert f"| `{field.name}` |" in documented, f"docs/settings.md lacks {field.name}"
+
+
+def test_settings_from_the_environment(dossier: Dossier, tmp_path: Path,
+                                       monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from fixtures import article, write
+    write(tmp_path / "in" / "big.txt", article(1) * 20)
+    write(tmp_path / "in" / "small.txt", article(2))
+    monkeypatch.setenv("DOSSIER_MAX_FILE_BYTES", "1_000")
+    result = dossier("build", tmp_path / "in")
+    assert "over the 1,000-byte limit" in result.output
+    monkeypatch.setenv("DOSSIER_MAX_FILE_BYTES", "fifty")
+    bad = dossier("build", tmp_path / "in")
+    assert bad.exit_code == 2
+    assert "DOSSIER_MAX_FILE_BYTES must be a whole number, not 'fifty'" in bad.output

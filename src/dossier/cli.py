@@ -103,9 +103,10 @@ def _open(path: Path, create: bool = False, write: bool = True) -> Iterator[Case
         case.close()
 
 
-def _run_build(case_path: Path, paths: Sequence[Path], quiet: bool, wait: float,
+def _run_build(case_path: Path, paths: Sequence[Path], quiet: bool, wait: float | None,
                settings: Settings) -> BuildSummary:
-    settings = replace(settings, lock_wait_seconds=wait)
+    if wait is not None:
+        settings = replace(settings, lock_wait_seconds=wait)
     progress = None if quiet else _RichProgress(settings.progress_min_files)
     with _open(case_path, create=True) as case:
         summary = pipeline.build(case, paths, settings, progress)
@@ -143,11 +144,12 @@ Example:
 @case_option()
 @click.option("--quiet", is_flag=True, help="No progress bar and no summary.")
 @click.option("--strict", is_flag=True, help="Exit with status 1 if anything was rejected.")
-@click.option("--wait", type=float, default=Settings().lock_wait_seconds, show_default=True,
-              help="Seconds to wait if another build holds the case.")
+@click.option("--wait", type=click.FloatRange(min=0), default=None,
+              help=f"Seconds to wait if another build holds the case [default: "
+                   f"{Settings().lock_wait_seconds:g}, or DOSSIER_LOCK_WAIT_SECONDS].")
 def build(paths: tuple[Path, ...], case_path: Path, quiet: bool, strict: bool,
-          wait: float) -> None:
-    summary = _run_build(case_path, paths, quiet, wait, Settings())
+          wait: float | None) -> None:
+    summary = _run_build(case_path, paths, quiet, wait, Settings.from_environment())
     if strict and summary.rejected:
         sys.exit(1)
 
@@ -240,6 +242,5 @@ def demo(case_path: Path, quiet: bool) -> None:
     """
     case_path = case_path.resolve()
     with corpus_folder() as corpus, contextlib.chdir(corpus.parent):
-        _run_build(case_path, [Path(corpus.name)], quiet, Settings().lock_wait_seconds,
-                   Settings())
+        _run_build(case_path, [Path(corpus.name)], quiet, None, Settings.from_environment())
     sources.callback(case_path=case_path, rejected=False)  # type: ignore[misc]

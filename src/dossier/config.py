@@ -5,7 +5,14 @@ Every limit and tuned threshold lives here, with why it has the value it has.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, fields
+
+from .errors import SettingsError
+
+# Every setting can be overridden as DOSSIER_<NAME>, e.g. DOSSIER_MAX_FILE_BYTES.
+ENV_PREFIX = "DOSSIER_"
 
 MB = 1024 * 1024
 
@@ -62,3 +69,23 @@ class Settings:
     batch_size: int = BATCH_SIZE
     progress_min_files: int = PROGRESS_MIN_FILES
     lock_wait_seconds: float = LOCK_WAIT_SECONDS
+
+    @classmethod
+    def from_environment(cls, environ: Mapping[str, str] = os.environ) -> Settings:
+        """Defaults, overridden by DOSSIER_<NAME> variables (documented in docs/settings.md)."""
+        values: dict[str, int | float] = {}
+        for field in fields(cls):
+            name = ENV_PREFIX + field.name.upper()
+            raw = environ.get(name)
+            if raw is None:
+                continue
+            kind = int if field.type in ("int", int) else float
+            try:
+                value = kind(raw.replace("_", ""))
+            except ValueError:
+                raise SettingsError(f"{name} must be a {'whole ' if kind is int else ''}number, "
+                                    f"not {raw!r}") from None
+            if value < 0:
+                raise SettingsError(f"{name} must not be negative, not {raw!r}")
+            values[field.name] = value
+        return cls(**values)  # type: ignore[arg-type]  # names and types come from fields()

@@ -6,6 +6,7 @@
      │    ├── NotACaseError        the file is not a dossier case
      │    ├── CaseVersionError     written by a newer dossier
      │    └── CaseBusyError        another build holds the case
+     ├── SettingsError             a DOSSIER_* setting has an unusable value
      └── ExportError               an export cannot be written
 
 Bad input files are not errors: ingest turns them into rejections (models.Rejection) and the
@@ -35,6 +36,10 @@ class CaseVersionError(CaseError):
 
 class CaseBusyError(CaseError):
     """Another process is building this case."""
+
+
+class SettingsError(DossierError):
+    """A setting given in the environment cannot be used."""
 
 
 class ExportError(DossierError):
