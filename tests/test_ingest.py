@@ -165,3 +165,11 @@ def test_real_news_pages_are_all_taken_in(dossier: Dossier, tmp_path: Path,
     docs = dossier.export()["documents"]
     assert len(docs) == 181 and all(d["status"] == "ok" and d["text"] for d in docs)
     assert dossier("verify").exit_code == 0
+
+
+def test_building_the_folder_that_holds_the_case_skips_the_case(tmp_path: Path) -> None:
+    d = Dossier(tmp_path / "case.db")
+    write(tmp_path / "a.txt", article(1))
+    assert d("build", tmp_path).exit_code == 0
+    assert d("build", tmp_path, "--strict").exit_code == 0  # case.db, -wal, -shm not "rejected"
+    assert [p for (p,) in d.sql("SELECT path FROM documents")] == [f"{tmp_path}/a.txt"]

@@ -87,7 +87,10 @@ class _IngestBatch:
 
 def build(case: Case, paths: Sequence[Path], settings: Settings,
           progress: Progress | None = None) -> BuildSummary:
-    """Run every stage over `paths` into `case`; returns what the build did."""
+    """Run every stage over `paths` into `case`; returns what the build did.
+
+    Takes the case's build lock, held until the case is closed.
+    """
     case.lock_for_build(settings.lock_wait_seconds)
     with case.writer.transaction() as tx:
         build_id, interrupted = tx.start_build()
