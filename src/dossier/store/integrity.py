@@ -48,11 +48,11 @@ def verify(view: CaseView) -> IntegrityReport:
                         f"recorded #{recorded} as its last: entries were removed or replaced")
 
     originals = 0
-    for sha256, size, length, content in view.original_hashes():
+    for sha256, size, content in view.original_hashes():
         originals += 1
         if content is None:
             problems.append(f"original {sha256[:12]}… has lost its stored bytes")
-        elif length != size or sha256_hex(content) != sha256:
+        elif len(content) != size or sha256_hex(content) != sha256:
             problems.append(f"original {sha256[:12]}… no longer matches its SHA-256 "
                             "(its stored bytes were altered)")
         if sha256 not in ingested:

@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import Engine, func, select
+from sqlalchemy import Engine, ScalarSelect, Select, func, select
 
 from ..custody import CustodyEntry
 from ..models import CONTAINER_TYPES, MediaType, Original
@@ -47,6 +48,13 @@ class ContainerRow:
     members: int
 
 
+def _first_path() -> ScalarSelect[Any]:
+    """The path an original was first seen under, correlated to the outer `originals` row."""
+    o, s = schema.originals, schema.sources
+    return (select(s.c.path).where(s.c.sha256 == o.c.sha256)
+            .order_by(s.c.id).limit(1).scalar_subquery())
+
+
 class CaseView:
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
@@ -58,11 +66,9 @@ class CaseView:
 
     def originals_without_documents(self, after: str, limit: int) -> list[Original]:
         """Originals (archives excepted) that no document comes from yet, by SHA-256 order."""
-        o, d, s, c = schema.originals, schema.documents, schema.sources, schema.original_content
-        first_path = (select(s.c.path).where(s.c.sha256 == o.c.sha256)
-                      .order_by(s.c.id).limit(1).scalar_subquery())
+        o, d, c = schema.originals, schema.documents, schema.original_content
         query = (
-            select(o.c.sha256, o.c.media_type, c.c.content, first_path.label("path"))
+            select(o.c.sha256, o.c.media_type, c.c.content, _first_path().label("path"))
             .join(c, c.c.sha256 == o.c.sha256)
             .where(o.c.sha256 > after,
                    o.c.media_type.not_in([str(t) for t in CONTAINER_TYPES]),
@@ -111,9 +117,7 @@ class CaseView:
 
     def containers(self) -> list[ContainerRow]:
         o, s = schema.originals, schema.sources
-        first_path = (select(s.c.path).where(s.c.sha256 == o.c.sha256)
-                      .order_by(s.c.id).limit(1).scalar_subquery())
-        query = (select(o.c.sha256, o.c.media_type, o.c.size, first_path.label("path"))
+        query = (select(o.c.sha256, o.c.media_type, o.c.size, _first_path().label("path"))
                  .where(o.c.media_type.in_([str(t) for t in CONTAINER_TYPES]))
                  .order_by("path"))
         with self.engine.connect() as conn:
@@ -126,8 +130,8 @@ class CaseView:
     def counts(self) -> dict[str, int]:
         d = schema.documents
         with self.engine.connect() as conn:
-            def count(query: object) -> int:
-                return int(conn.scalar(query) or 0)  # type: ignore[call-overload]
+            def count(query: Select[Any]) -> int:
+                return int(conn.scalar(query) or 0)
             return {
                 "originals": count(select(func.count()).select_from(schema.originals)),
                 "sources": count(select(func.count()).select_from(schema.sources)),
@@ -137,15 +141,14 @@ class CaseView:
                                          .select_from(schema.custody_log)),
             }
 
-    def original_hashes(self) -> Iterator[tuple[str, int, int | None, bytes | None]]:
-        """(sha256, recorded size, stored length, bytes) for every original, one at a time."""
+    def original_hashes(self) -> Iterator[tuple[str, int, bytes | None]]:
+        """(sha256, recorded size, stored bytes) for every original, one at a time."""
         o, c = schema.originals, schema.original_content
         query = (select(o.c.sha256, o.c.size, c.c.content)
                  .join(c, c.c.sha256 == o.c.sha256, isouter=True).order_by(o.c.sha256))
         with self.engine.connect() as conn:
             for row in conn.execution_options(yield_per=64).execute(query):
-                content = row.content
-                yield row.sha256, row.size, None if content is None else len(content), content
+                yield row.sha256, row.size, row.content
 
     def custody_entries(self) -> Iterator[CustodyEntry]:
         log = schema.custody_log
