@@ -99,3 +99,52 @@ def warc(pages: dict[str, tuple[str, bytes]], *, gz: bool = True,
 def truncated_gzip_warc() -> bytes:
     data = warc({"https://a.example/x": ("text/html", b"<html><p>x</p></html>" * 100)})
     return gzip.compress(gzip.decompress(data))[: len(data) // 2]
+
+
+def pdf_bytes(pages: list[list[str]], title: str | None = None) -> bytes:
+    """A small valid PDF whose pages hold these lines of text in Helvetica (a page with no
+    lines has no text layer, like a scan)."""
+    def escape(line: str) -> str:
+        return line.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
+
+    objects: list[bytes] = []
+    kids = " ".join(f"{3 + 2 * n} 0 R" for n in range(len(pages)))
+    objects.append(b"<< /Type /Catalog /Pages 2 0 R >>")
+    objects.append(f"<< /Type /Pages /Kids [{kids}] /Count {len(pages)} >>".encode())
+    font = 3 + 2 * len(pages)
+    for n, lines in enumerate(pages):
+        content = "BT /F1 11 Tf 72 760 Td 14 TL " + " ".join(
+            f"({escape(line)}) Tj T*" for line in lines) + " ET" if lines else ""
+        objects.append(f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents "
+                       f"{4 + 2 * n} 0 R /Resources << /Font << /F1 {font} 0 R >> >> >>"
+                       .encode())
+        data = content.encode("latin-1")
+        objects.append(b"<< /Length %d >>\nstream\n" % len(data) + data + b"\nendstream")
+    objects.append(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>")
+    info = ""
+    if title is not None:
+        objects.append(f"<< /Title ({escape(title)}) >>".encode("latin-1"))
+        info = f" /Info {len(objects)} 0 R"
+    out = io.BytesIO()
+    out.write(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(out.tell())
+        out.write(f"{number} 0 obj\n".encode() + body + b"\nendobj\n")
+    xref = out.tell()
+    out.write(f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode())
+    for offset in offsets:
+        out.write(f"{offset:010d} 00000 n \n".encode())
+    out.write(f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R{info} >>\nstartxref\n{xref}\n"
+              "%%EOF\n".encode())
+    return out.getvalue()
+
+
+def encrypted_pdf(password: str = "secret") -> bytes:
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(pdf_bytes([["Confidential."]]))))
+    writer.encrypt(password, algorithm="RC4-128")
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()

@@ -187,7 +187,7 @@ def test_stray_control_characters_are_removed_from_text(dossier: Dossier,
     write(tmp_path / "a.txt", "Detained\x00 in Argun\x07.\n")
     dossier("build", tmp_path / "a.txt")
     (doc,) = dossier.export()["documents"]
-    assert doc["text"] == "Detained in Argun.\n"
+    assert doc["text"] == "Detained in Argun."
     assert dossier.sql("SELECT content FROM original_content") == [
         (b"Detained\x00 in Argun\x07.\n",)]
 

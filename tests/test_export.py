@@ -9,7 +9,7 @@ from typing import Any
 
 import jsonschema
 from conftest import REPO, Dossier
-from fixtures import article, warc, write, zip_bytes
+from fixtures import article, pdf_bytes, warc, write, zip_bytes
 
 SCHEMA = json.loads((REPO / "docs" / "export.schema.json").read_text())
 
@@ -21,11 +21,12 @@ def validate(export: dict[str, Any]) -> None:
 
 def test_export_of_a_mixed_case_validates(dossier: Dossier, tmp_path: Path) -> None:
     write(tmp_path / "in" / "a.txt", article(1))
-    write(tmp_path / "in" / "p.html", "<html><p>Page</p></html>")
-    write(tmp_path / "in" / "r.pdf", b"%PDF-1.4\n%%EOF\n")
+    write(tmp_path / "in" / "p.html", f"<html><body><p>{article(3)}</p></body></html>")
+    write(tmp_path / "in" / "r.pdf", pdf_bytes([[article(5).replace("\n", " ")]]))
     write(tmp_path / "in" / "empty.txt", b"")
     write(tmp_path / "in" / "z.zip", zip_bytes({"m.txt": article(2), "../x.txt": "x"}))
-    write(tmp_path / "in" / "w.warc.gz", warc({"https://e.example/": ("text/html", b"<p>w</p>")}))
+    page = f"<html><body><article><p>{article(4)}</p></article></body></html>".encode()
+    write(tmp_path / "in" / "w.warc.gz", warc({"https://e.example/": ("text/html", page)}))
     dossier("build", tmp_path / "in", tmp_path / "missing")
     export = dossier.export()
     validate(export)

@@ -6,7 +6,7 @@ import hashlib
 from pathlib import Path
 
 from conftest import Dossier
-from fixtures import article, warc, write, zip_bytes
+from fixtures import article, pdf_bytes, warc, write, zip_bytes
 
 
 def tables_without_history(d: Dossier) -> dict[str, list[tuple]]:  # type: ignore[type-arg]
@@ -36,7 +36,8 @@ def test_files_and_folders_are_stored_byte_for_byte(dossier: Dossier, tmp_path: 
         "txt": "text/plain", "md": "text/markdown", "html": "text/html", "htm": "text/html"}
     export = dossier.export()
     texts = {doc["path"].rsplit("/", 1)[1]: doc["text"] for doc in export["documents"]}
-    assert texts["a.txt"] == raw.decode("utf-8")
+    # The text is cleaned: line endings normalised, the leading date line is metadata.
+    assert texts["a.txt"] == "Caf\u00e9 au lait\u00a0and Кадыров."
     first_seen = dossier.sql("SELECT first_seen FROM originals")
     assert all(value.startswith("20") for (value,) in first_seen)
 
@@ -134,12 +135,14 @@ def test_warc_records_become_originals_with_uri_and_capture_date(
     assert "https://news.example/logo.png" not in docs
 
 
-def test_pdf_is_stored_and_marked_waiting(dossier: Dossier, tmp_path: Path) -> None:
-    write(tmp_path / "report.pdf", b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n")
+def test_pdf_is_stored_and_its_text_read(dossier: Dossier, tmp_path: Path) -> None:
+    pdf = pdf_bytes([["Police in Chechnya detained more than 100 men, the report says."]])
+    write(tmp_path / "report.pdf", pdf)
     assert dossier("build", tmp_path).exit_code == 0
     (doc,) = dossier.export()["documents"]
-    assert doc["status"] == "ok" and "PDF text" in doc["pending"]
-    assert "waiting" in dossier("sources").output
+    assert doc["status"] == "ok" and doc["media_type"] == "application/pdf"
+    assert doc["text"] == "Police in Chechnya detained more than 100 men, the report says."
+    assert dossier.sql("SELECT content FROM original_content") == [(pdf,)]
 
 
 def test_progress_and_summary(dossier: Dossier, tmp_path: Path) -> None:

@@ -39,17 +39,43 @@ def test_older_case_is_migrated(dossier: Dossier, tmp_path: Path) -> None:
     write(tmp_path / "in" / "a.txt", article(1))
     dossier("build", tmp_path / "in")
     # What a case made before documents existed looks like.
-    dossier.sql("DELETE FROM migrations WHERE name = '0002_documents'")
+    dossier.sql("DELETE FROM migrations WHERE name IN ('0002_documents', '0003_blocks')")
+    dossier.sql("DROP TABLE blocks")
     dossier.sql("DROP TABLE documents")
     result = dossier("sources")
     assert result.exit_code == 0
     assert dossier.sql("SELECT name FROM migrations ORDER BY name") == [
-        ("0001_evidence",), ("0002_documents",)]
+        ("0001_evidence",), ("0002_documents",), ("0003_blocks",)]
     assert dossier.sql("SELECT json_extract(detail, '$.migration') FROM custody_log "
                        "WHERE action = 'migrate' ORDER BY seq") == [
-        ("0001_evidence",), ("0002_documents",), ("0002_documents",)]
+        ("0001_evidence",), ("0002_documents",), ("0003_blocks",), ("0002_documents",),
+        ("0003_blocks",)]
     # The next build gives the old originals their documents.
     assert "documents: 1 new" in dossier("build", tmp_path / "in").output
+    assert dossier("verify").exit_code == 0
+
+
+def test_case_cleaned_by_older_rules_is_cleaned_again(dossier: Dossier, tmp_path: Path) -> None:
+    write(tmp_path / "in" / "a.txt", "Skip to main content\n\n" + article(1))
+    dossier("build", tmp_path / "in")
+    # What a case from before block labels looks like: no blocks, no cleaner version, and
+    # documents holding the whole decoded file.
+    dossier.sql("DELETE FROM migrations WHERE name = '0003_blocks'")
+    dossier.sql("DROP TABLE blocks")
+    dossier.sql("ALTER TABLE documents DROP COLUMN cleaner")
+    dossier.sql("ALTER TABLE documents DROP COLUMN published_from")
+    dossier.sql("UPDATE documents SET text = 'Skip to main content ' || text")
+    result = dossier("build", tmp_path / "in")
+    assert result.exit_code == 0, result.output
+    assert "documents: 0 new" in result.output
+    (doc,) = dossier.export()["documents"]
+    assert "Skip to main content" not in doc["text"]
+    assert doc["removed"][0]["text"] == "Skip to main content"
+    assert dossier.sql("SELECT json_extract(detail, '$.documents') FROM custody_log "
+                       "WHERE action = 'reclean'") == [(1,)]
+    # Once cleaned by the current rules, a rebuild leaves the documents alone.
+    dossier("build", tmp_path / "in")
+    assert len(dossier.sql("SELECT * FROM custody_log WHERE action = 'reclean'")) == 1
     assert dossier("verify").exit_code == 0
 
 

@@ -24,10 +24,10 @@ from rich.table import Table
 from . import __version__, pipeline
 from .config import Settings
 from .demo import corpus_folder
-from .errors import DossierError
+from .errors import DossierError, NotFoundError
 from .export import FORMATS, write_export
 from .models import BuildSummary
-from .store import Case, verify
+from .store import BlockRow, Case, DocumentRow, verify
 
 F = TypeVar("F", bound=Callable[..., Any])
 out = Console()
@@ -180,26 +180,39 @@ def verify_cmd(case_path: Path) -> None:
 @main.command()
 @case_option()
 @click.option("--rejected", is_flag=True, help="Only what was rejected, with the reasons.")
-def sources(case_path: Path, rejected: bool) -> None:
-    """List originals and documents: path, SHA-256, type, size, status, reason.
+@click.option("--document", metavar="ID|PATH",
+              help="Show the labelled blocks of one document (ID, ID prefix, path or file name).")
+def sources(case_path: Path, rejected: bool, document: str | None) -> None:
+    """List originals and documents: path, SHA-256, type, size, status, what cleaning removed.
+
+    With --document, show every block of one document (ID, ID prefix or path) with its label
+    and why it got it.
 
     \b
     Example:
       dossier sources --case chechnya.db --rejected
+      dossier sources --case chechnya.db --document 07-rainbow-notes-2017-04-17-blog.md
     """
     with _open(case_path, write=False) as case:
         rows = case.view.documents(rejected_only=rejected)
+        if document is not None:
+            chosen = _choose_documents(rows, document)
+            _print_blocks(chosen, case.view.blocks_of([row.id for row in chosen]))
+            return
+        blocks = case.view.blocks_of([row.id for row in rows])
         containers = [] if rejected else case.view.containers()
     table = Table(title="rejected files" if rejected else "documents", title_justify="left")
     table.add_column("path", overflow="fold", ratio=3)
-    for name in ("sha256", "type", "size", "status"):
+    for name in ("seg", "sha256", "type", "size", "status"):
         table.add_column(name, no_wrap=True)
-    table.add_column("reason", overflow="fold", ratio=4)
+    table.add_column("removed by cleaning", overflow="fold", ratio=2)
+    table.add_column("reason", overflow="fold", ratio=3)
     for row in rows:
         status = row.status if row.status == "rejected" else ("waiting" if row.pending else "ok")
-        table.add_row(escape(row.path), (row.sha256 or "—")[:12], row.media_type or "—",
-                      f"{row.size:,}" if row.size is not None else "—",
+        table.add_row(escape(row.path), str(row.segment), (row.sha256 or "—")[:12],
+                      row.media_type or "—", f"{row.size:,}" if row.size is not None else "—",
                       f"[red]{status}[/]" if status == "rejected" else status,
+                      removal_summary(blocks.get(row.id, [])),
                       escape(row.reason or row.pending or ""))
     out.print(table)
     if containers:
@@ -210,6 +223,51 @@ def sources(case_path: Path, rejected: bool) -> None:
             archives.add_row(escape(c.path), c.sha256[:12], c.media_type, f"{c.size:,}",
                              str(c.members))
         out.print(archives)
+
+
+def _choose_documents(rows: list[DocumentRow], wanted: str) -> list[DocumentRow]:
+    chosen = [row for row in rows if row.id.startswith(wanted) or row.path == wanted
+              or Path(row.path).name == wanted]
+    if not chosen:
+        raise NotFoundError(f"no document {wanted!r} in this case; `dossier sources` lists them")
+    return chosen
+
+
+def _print_blocks(rows: list[DocumentRow], blocks: dict[str, list[BlockRow]]) -> None:
+    for row in rows:
+        out.print(f"[bold]{escape(row.path)}[/] segment {row.segment}  {row.id}  "
+                  f"{row.status}{'  ' + escape(row.reason) if row.reason else ''}")
+        out.print(f"  title: {escape(row.title or '—')}   outlet: {escape(row.outlet or '—')}   "
+                  f"author: {escape(row.author or '—')}   published: {row.published or '—'}"
+                  f"{' (' + row.published_from + ')' if row.published_from else ''}   "
+                  f"language: {row.language or '—'}")
+        table = Table(show_header=True, box=None, pad_edge=False)
+        for name in ("kind", "why", "text"):
+            table.add_column(name, overflow="fold", ratio=None if name == "kind" else 2)
+        for block in blocks.get(row.id, []):
+            style = "" if block.kind == "body" else "dim"
+            table.add_row(block.kind, escape(block.reason),
+                          escape(_excerpt(block.text)), style=style)
+        out.print(table)
+        out.print(f"  removed: {removal_summary(blocks.get(row.id, []))}\n")
+
+
+def _excerpt(text: str, limit: int = 160) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def removal_summary(blocks: list[BlockRow]) -> str:
+    """"12 boilerplate, 1 caption, 16 comment (2,310 chars)" for the sources table."""
+    counts: dict[str, int] = {}
+    chars = 0
+    for block in blocks:
+        if block.kind in ("boilerplate", "caption", "comment"):
+            counts[block.kind] = counts.get(block.kind, 0) + 1
+            chars += len(block.text)
+    if not counts:
+        return "—"
+    parts = ", ".join(f"{n} {kind}" for kind, n in counts.items())
+    return f"{parts} ({chars:,} chars)"
 
 
 @main.command()
@@ -243,4 +301,4 @@ def demo(case_path: Path, quiet: bool) -> None:
     case_path = case_path.resolve()
     with corpus_folder() as corpus, contextlib.chdir(corpus.parent):
         _run_build(case_path, [Path(corpus.name)], quiet, None, Settings.from_environment())
-    sources.callback(case_path=case_path, rejected=False)  # type: ignore[misc]
+    sources.callback(case_path=case_path, rejected=False, document=None)  # type: ignore[misc]

@@ -41,6 +41,43 @@ MIN_CONTROL_BYTES = 8
 # (see clean/text.py); set from the test texts in tests/test_bad_input.py.
 MOSTLY_ASCII_SHARE = 0.8
 
+# Plain-text cleaning (clean/pieces.py, labels.py, segments.py), tuned on the labelled set in
+# tests/data/cleaning/dev and checked on tests/data/cleaning/holdout (figures in
+# docs/performance.md). A stack of lines is one hard-wrapped paragraph when its widest line has at
+# least WRAP_MIN_WIDTH characters and every line but the last fills WRAP_FILL_SHARE of it;
+# otherwise each line is its own piece (chrome, a comment's name, timestamp and "Reply").
+WRAP_MIN_WIDTH = 50
+WRAP_FILL_SHARE = 0.6
+# Prose: at least PROSE_MIN_WORDS words ending in sentence punctuation, or PROSE_UNPUNCTUATED_WORDS
+# words without it. "Donate now", "Back to top" and headlines are not prose; "He was freed." is.
+PROSE_MIN_WORDS = 5
+PROSE_UNPUNCTUATED_WORDS = 40
+# A headline has at most this many words (the longest headline in the demo corpus has 15).
+TITLE_MAX_WORDS = 25
+# Captions and credits are short: the longest in the labelled set is about 220 characters.
+CAPTION_MAX_CHARS = 300
+# Date lines and bylines are short; a longer line that mentions a date is prose.
+METADATA_MAX_CHARS = 120
+# An appeal (donate, subscribe, buy my book) is a paragraph, not a whole article: longer
+# paragraphs with promotional words are body.
+PROMO_MAX_WORDS = 120
+# After a run of chrome at the end of an article, a paragraph counts as body again only with at
+# least this many words, so a site's one-line self-description under the footer is not body.
+TAIL_BODY_MIN_WORDS = 25
+# A compilation's article must have at least this many words of prose before the next headline
+# can start a new one.
+SEGMENT_MIN_WORDS = 40
+# Language: py3langid on the first LANGUAGE_SAMPLE_CHARS of the body; none when the body has
+# fewer than LANGUAGE_MIN_WORDS words or the normalised probability is below the minimum.
+LANGUAGE_SAMPLE_CHARS = 3000
+LANGUAGE_MIN_WORDS = 5
+LANGUAGE_MIN_PROBABILITY = 0.5
+
+# PDFs: more pages than this are refused (the longest NGO report we know of has ~700 pages).
+MAX_PDF_PAGES = 2000
+# A PDF whose text layer averages fewer words than this per page is a scan without text.
+PDF_MIN_WORDS_PER_PAGE = 3
+
 # How many originals are written per transaction. A SIGKILL loses at most one batch, which the
 # next run redoes; 500 keeps the 10,000-file ingest benchmark within 5% of a single
 # transaction while bounding the work lost.
@@ -66,6 +103,21 @@ class Settings:
     max_control_share: float = MAX_CONTROL_SHARE
     min_control_bytes: int = MIN_CONTROL_BYTES
     mostly_ascii_share: float = MOSTLY_ASCII_SHARE
+    wrap_min_width: int = WRAP_MIN_WIDTH
+    wrap_fill_share: float = WRAP_FILL_SHARE
+    prose_min_words: int = PROSE_MIN_WORDS
+    prose_unpunctuated_words: int = PROSE_UNPUNCTUATED_WORDS
+    title_max_words: int = TITLE_MAX_WORDS
+    caption_max_chars: int = CAPTION_MAX_CHARS
+    metadata_max_chars: int = METADATA_MAX_CHARS
+    promo_max_words: int = PROMO_MAX_WORDS
+    tail_body_min_words: int = TAIL_BODY_MIN_WORDS
+    segment_min_words: int = SEGMENT_MIN_WORDS
+    language_sample_chars: int = LANGUAGE_SAMPLE_CHARS
+    language_min_words: int = LANGUAGE_MIN_WORDS
+    language_min_probability: float = LANGUAGE_MIN_PROBABILITY
+    max_pdf_pages: int = MAX_PDF_PAGES
+    pdf_min_words_per_page: int = PDF_MIN_WORDS_PER_PAGE
     batch_size: int = BATCH_SIZE
     progress_min_files: int = PROGRESS_MIN_FILES
     lock_wait_seconds: float = LOCK_WAIT_SECONDS

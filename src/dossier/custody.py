@@ -23,6 +23,7 @@ class Action:
     INGEST = "ingest"  # a new original stored
     SEEN_AGAIN = "seen-again"  # a known original found under a new path
     REJECT = "reject"
+    RECLEAN = "reclean"  # documents made again by a newer version of the cleaning rules
     RESUME = "resume"  # a build found the previous one interrupted
     BUILD = "build"  # a build (or re-run) finished, with its counts
     EXPORT = "export"

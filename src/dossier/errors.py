@@ -44,3 +44,7 @@ class SettingsError(DossierError):
 
 class ExportError(DossierError):
     """An export could not be produced or written."""
+
+
+class NotFoundError(DossierError):
+    """Something the user named (a document, an entity) is not in the case."""

@@ -23,7 +23,22 @@ CONTAINER_TYPES = frozenset({MediaType.ZIP, MediaType.WARC})
 
 class DocumentStatus(StrEnum):
     OK = "ok"
-    REJECTED = "rejected"
+    REJECTED = "rejected"  # unreadable, or kept with its blocks but without article text
+
+
+class BlockKind(StrEnum):
+    """What a block of an original's text is. Only BODY becomes a document's text; TITLE and
+    METADATA lines feed its fields; the rest is kept and exported as `removed[]`."""
+
+    BODY = "body"
+    TITLE = "title"
+    METADATA = "metadata"  # date line, byline, front matter, "source:" headers
+    BOILERPLATE = "boilerplate"
+    CAPTION = "caption"
+    COMMENT = "comment"
+
+
+REMOVED_KINDS = (BlockKind.BOILERPLATE, BlockKind.CAPTION, BlockKind.COMMENT)
 
 
 def sha256_hex(data: bytes) -> str:
@@ -81,6 +96,22 @@ class Original:
 
 
 @dataclass(frozen=True)
+class Block:
+    """A labelled stretch of an original's extracted text, with why it got its label.
+
+    `start`/`end` are character offsets into the original's extracted text: the decoded file
+    for text and Markdown, trafilatura's rendering for HTML (body, then comments, captions and
+    page chrome), the pages joined by form feeds for PDF.
+    """
+
+    kind: BlockKind
+    start: int
+    end: int
+    text: str
+    reason: str
+
+
+@dataclass(frozen=True)
 class Document:
     """A unit of text taken from an original; cleaning may split one original into several."""
 
@@ -96,6 +127,9 @@ class Document:
     published: str | None = None
     language: str | None = None
     text: str = ""
+    author: str | None = None
+    published_from: str | None = None  # where the date was found, e.g. "date line"
+    blocks: tuple[Block, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -17,8 +17,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
-from .clean import documents_from
+from .clean import CLEANER_VERSION, documents_from
 from .config import Settings
+from .custody import Action
 from .ingest import find_inputs, read_input
 from .models import BuildSummary, Captured, DocumentStatus, Rejection
 from .store import Case
@@ -115,15 +116,23 @@ def build(case: Case, paths: Sequence[Path], settings: Settings,
         if progress is not None:
             progress.stop()
 
-    # 2. clean
+    # 2. clean: new originals, and all of them again when the cleaning rules have changed
     after = ""
-    while originals := case.view.originals_without_documents(after, settings.batch_size):
+    recleaned = 0
+    while originals := case.view.originals_to_clean(after, settings.batch_size, CLEANER_VERSION):
         documents = [document for original in originals
                      for document in documents_from(original, settings)]
         with case.writer.transaction() as tx:
-            tally.documents_new += tx.add_documents(documents, build_id)
-        tally.rejected_new += sum(d.status is DocumentStatus.REJECTED for d in documents)
+            previous = tx.remove_documents_of([original.sha256 for original in originals])
+            tally.documents_new += tx.add_documents(documents, build_id,
+                                                    cleaner=CLEANER_VERSION, previous=previous)
+        recleaned += len({doc_id for doc_id in previous})
+        tally.rejected_new += sum(d.status is DocumentStatus.REJECTED and d.id not in previous
+                                  for d in documents)
         after = originals[-1].sha256
+    if recleaned:
+        with case.writer.transaction() as tx:
+            tx.log(Action.RECLEAN, None, documents=recleaned, cleaner=CLEANER_VERSION)
 
     # Files rejected after ingest (empty, binary, undecodable) count on every run that sees them.
     already = {(r.path, r.reason) for r in tally.rejected}

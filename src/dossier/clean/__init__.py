@@ -2,4 +2,10 @@
 
 from .documents import documents_from
 
-__all__ = ["documents_from"]
+# Version of the cleaning rules. Documents remember the version that made them; a build with
+# another version cleans every original again (logged as one "reclean" custody entry), so a
+# case never mixes bodies cut by different rules. Bump it whenever a change to clean/ or to a
+# cleaning setting can change a document.
+CLEANER_VERSION = "1"
+
+__all__ = ["CLEANER_VERSION", "documents_from"]

@@ -6,7 +6,12 @@ from datetime import UTC, datetime
 from typing import Any
 
 from .. import __version__
+from ..models import REMOVED_KINDS, BlockKind
 from ..store import CaseView, DocumentRow
+from ..store.views import BlockRow
+
+REMOVED = frozenset(str(kind) for kind in REMOVED_KINDS)
+HEADER = frozenset({str(BlockKind.TITLE), str(BlockKind.METADATA)})
 
 FORMAT = "dossier-case"
 FORMAT_VERSION = 1
@@ -19,14 +24,20 @@ def case_json(view: CaseView) -> dict[str, Any]:
         "format_version": FORMAT_VERSION,
         "dossier_version": __version__,
         "exported_at": datetime.now(UTC).isoformat(timespec="seconds"),
-        "documents": [_document(row) for row in view.documents()],
+        "documents": _documents(view),
         "entities": [],
         "claims": [],
         "timeline": [],
     }
 
 
-def _document(row: DocumentRow) -> dict[str, Any]:
+def _documents(view: CaseView) -> list[dict[str, Any]]:
+    rows = view.documents()
+    blocks = view.blocks_of([row.id for row in rows])
+    return [_document(row, blocks.get(row.id, [])) for row in rows]
+
+
+def _document(row: DocumentRow, blocks: list[BlockRow]) -> dict[str, Any]:
     return {
         "id": row.id,
         "path": row.path,
@@ -39,12 +50,20 @@ def _document(row: DocumentRow) -> dict[str, Any]:
         "first_seen": row.first_seen,
         "title": row.title,
         "outlet": row.outlet,
+        "author": row.author,
         "published": row.published,
+        "published_from": row.published_from,
         "language": row.language,
         "status": row.status,
         "reason": row.reason,
         "pending": row.pending,
         "copy_group": None,
         "text": row.text,
-        "removed": [],
+        "removed": [_block(block) for block in blocks if block.kind in REMOVED],
+        "header": [_block(block) for block in blocks if block.kind in HEADER],
     }
+
+
+def _block(block: BlockRow) -> dict[str, Any]:
+    return {"kind": block.kind, "text": block.text, "reason": block.reason,
+            "start": block.start, "end": block.end}

@@ -26,10 +26,32 @@ def _create(*tables: Table) -> Callable[[Connection], None]:
     return run
 
 
+def _add_columns(table: Table, *names: str) -> Callable[[Connection], None]:
+    """ALTER TABLE … ADD COLUMN for the named columns the table lacks (a fresh case's table
+    already has them all)."""
+    def run(conn: Connection) -> None:
+        have = {column["name"] for column in inspect(conn).get_columns(table.name)}
+        for name in names:
+            if name not in have:
+                column = table.c[name]
+                kind = column.type.compile(dialect=conn.dialect)
+                conn.exec_driver_sql(f'ALTER TABLE {table.name} ADD COLUMN "{name}" {kind}')
+    return run
+
+
+def _all(*steps: Callable[[Connection], None]) -> Callable[[Connection], None]:
+    def run(conn: Connection) -> None:
+        for step in steps:
+            step(conn)
+    return run
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     ("0001_evidence", _create(schema.case_meta, schema.builds, schema.originals,
                               schema.original_content, schema.sources, schema.custody_log)),
     ("0002_documents", _create(schema.documents)),
+    ("0003_blocks", _all(_add_columns(schema.documents, "published_from", "cleaner"),
+                         _create(schema.blocks))),
 )
 KNOWN = frozenset(name for name, _ in MIGRATIONS)
 

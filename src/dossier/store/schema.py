@@ -123,6 +123,21 @@ documents = Table(
     Column("text", Text, nullable=False),
     Column("created_at", String(40), nullable=False),
     Column("build_id", Integer, ForeignKey("builds.id"), nullable=False),
+    Column("published_from", Text),  # where the date was found (0003)
+    Column("cleaner", String(20)),  # version of the cleaning rules that made it (0003)
 )
 Index("ix_documents_sha256", documents.c.sha256)
 Index("ix_documents_status", documents.c.status)
+
+# Every labelled stretch of an original's extracted text: nothing the cleaner removes is lost.
+blocks = Table(
+    "blocks",
+    metadata,
+    Column("document_id", String(40), ForeignKey("documents.id"), primary_key=True),
+    Column("seq", Integer, primary_key=True, autoincrement=False),
+    Column("kind", String(20), nullable=False),  # body|title|metadata|boilerplate|caption|comment
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("reason", Text, nullable=False),
+)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -35,6 +35,19 @@ class DocumentRow:
     paths: tuple[str, ...]
     captured_at: str | None
     first_seen: str | None
+    author: str | None = None
+    published_from: str | None = None
+
+
+@dataclass(frozen=True)
+class BlockRow:
+    """A labelled block of a document (see models.Block)."""
+
+    kind: str
+    start: int
+    end: int
+    text: str
+    reason: str
 
 
 @dataclass(frozen=True)
@@ -64,19 +77,34 @@ class CaseView:
             return conn.scalar(select(schema.case_meta.c.value)
                                .where(schema.case_meta.c.key == key))
 
-    def originals_without_documents(self, after: str, limit: int) -> list[Original]:
-        """Originals (archives excepted) that no document comes from yet, by SHA-256 order."""
+    def originals_to_clean(self, after: str, limit: int, cleaner: str) -> list[Original]:
+        """Originals (archives excepted) without documents from this version of the cleaning
+        rules: new ones, and those cleaned by an older version. By SHA-256 order."""
         o, d, c = schema.originals, schema.documents, schema.original_content
         query = (
             select(o.c.sha256, o.c.media_type, c.c.content, _first_path().label("path"))
             .join(c, c.c.sha256 == o.c.sha256)
             .where(o.c.sha256 > after,
                    o.c.media_type.not_in([str(t) for t in CONTAINER_TYPES]),
-                   ~select(d.c.id).where(d.c.sha256 == o.c.sha256).exists())
+                   ~select(d.c.id).where(d.c.sha256 == o.c.sha256,
+                                         d.c.cleaner == cleaner).exists())
             .order_by(o.c.sha256).limit(limit))
         with self.engine.connect() as conn:
             return [Original(row.sha256, row.content, MediaType(row.media_type), row.path)
                     for row in conn.execute(query)]
+
+    def blocks_of(self, document_ids: Sequence[str]) -> dict[str, list[BlockRow]]:
+        """The labelled blocks of these documents, in order."""
+        b = schema.blocks
+        found: dict[str, list[BlockRow]] = defaultdict(list)
+        with self.engine.connect() as conn:
+            for start in range(0, len(document_ids), 500):
+                for row in conn.execute(select(b).where(
+                        b.c.document_id.in_(document_ids[start:start + 500]))
+                        .order_by(b.c.document_id, b.c.seq)):
+                    found[row.document_id].append(BlockRow(
+                        row.kind, row.start, row.end, row.text, row.reason))
+        return found
 
     def documents(self, *, rejected_only: bool = False) -> list[DocumentRow]:
         d, o, s = schema.documents, schema.originals, schema.sources
@@ -100,7 +128,8 @@ class CaseView:
                     outlet=row.outlet, published=row.published, language=row.language,
                     text=row.text, paths=tuple(path for path, _, _ in seen),
                     captured_at=next((at for _, at, _ in seen if at), None),
-                    first_seen=seen[0][2] if seen else row.created_at))
+                    first_seen=seen[0][2] if seen else row.created_at,
+                    author=row.author, published_from=row.published_from))
             return rows
 
     def rejections_of(self, shas: Iterable[str], chunk: int = 500) -> list[tuple[str, str]]:

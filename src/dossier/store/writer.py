@@ -12,7 +12,7 @@ from contextlib import contextmanager
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Connection, Engine, insert, select, update
+from sqlalchemy import Connection, Engine, delete, insert, select, update
 
 from .. import __version__
 from ..custody import GENESIS, Action, canonical_detail, entry_hash
@@ -148,34 +148,63 @@ class Transaction:
         containers = {rejection_id(r.path, r.reason): r.container for r, _ in items}
         return self.add_documents(documents, build_id, containers)
 
+    def remove_documents_of(self, shas: Sequence[str]) -> dict[str, tuple[str, str | None]]:
+        """Delete the documents (and blocks) of originals being cleaned again; returns what they
+        were, id -> (status, reason), so unchanged rejections are not logged twice."""
+        d, b = schema.documents, schema.blocks
+        if not shas:
+            return {}
+        old = {row.id: (row.status, row.reason) for row in self.conn.execute(
+            select(d.c.id, d.c.status, d.c.reason).where(d.c.sha256.in_(shas)))}
+        if old:
+            self.conn.execute(delete(b).where(b.c.document_id.in_(list(old))))
+            self.conn.execute(delete(d).where(d.c.id.in_(list(old))))
+        return old
+
     def add_documents(self, documents: Sequence[Document], build_id: int,
-                      containers: dict[str, str | None] | None = None) -> int:
-        """Store documents not stored yet; rejected ones are logged. Returns how many were new."""
+                      containers: dict[str, str | None] | None = None, *,
+                      cleaner: str | None = None,
+                      previous: dict[str, tuple[str, str | None]] | None = None) -> int:
+        """Store documents not stored yet, with their blocks; rejected ones are logged unless
+        `previous` shows the same rejection. Returns how many were new."""
         table = schema.documents
+        previous = previous or {}
         ids = list({document.id for document in documents})
         known = set(self.conn.scalars(select(table.c.id).where(table.c.id.in_(ids))))
         rows: list[dict[str, Any]] = []
+        block_rows: list[dict[str, Any]] = []
         entries: list[tuple[str, str | None, dict[str, Any]]] = []
+        new = 0
         for document in documents:
             if document.id in known:
                 continue
             known.add(document.id)
+            new += document.id not in previous
             rows.append({
                 "id": document.id, "sha256": document.sha256, "segment": document.segment,
                 "path": document.path, "status": str(document.status),
                 "reason": document.reason, "pending": document.pending,
-                "title": document.title, "outlet": document.outlet, "author": None,
+                "title": document.title, "outlet": document.outlet, "author": document.author,
                 "published": document.published, "language": document.language,
-                "text": document.text, "created_at": utc_now(), "build_id": build_id})
-            if document.status is DocumentStatus.REJECTED:
+                "text": document.text, "created_at": utc_now(), "build_id": build_id,
+                "published_from": document.published_from, "cleaner": cleaner})
+            block_rows.extend({"document_id": document.id, "seq": seq, "kind": str(block.kind),
+                               "start": block.start, "end": block.end, "text": block.text,
+                               "reason": block.reason}
+                              for seq, block in enumerate(document.blocks))
+            was = previous.get(document.id)
+            if document.status is DocumentStatus.REJECTED and was != (str(document.status),
+                                                                      document.reason):
                 detail: dict[str, Any] = {"path": document.path, "reason": document.reason}
                 if containers is not None:
                     detail["container"] = containers.get(document.id)
                 entries.append((Action.REJECT, document.sha256, detail))
         if rows:
             self.conn.execute(insert(table), rows)
+        if block_rows:
+            self.conn.execute(insert(schema.blocks), block_rows)
         self.log_many(entries)
-        return len(rows)
+        return new
 
 
 class CaseWriter:

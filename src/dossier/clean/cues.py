@@ -1,0 +1,241 @@
+"""The wording cues a reader uses to tell site chrome, captions, comment threads and article
+metadata from an article's own words. Each cue returns a short reason, kept with the label.
+
+English first, with the common equivalents in Russian, French, German and Spanish. Cues are
+deliberately anchored (whole line, start of line or end of line): a body sentence that merely
+mentions a photo, a comment or a donation must not match.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .dates import find_date
+
+
+def _rx(*alternatives: str) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{a})" for a in alternatives), re.IGNORECASE)
+
+
+WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
+SENTENCE_END = re.compile(r"[.!?…][\"'”’»)\]]*$")
+SEPARATOR = re.compile(r"^[\s\-=*_~#•·.+<>|]{3,}$")
+MENU_SPLIT = re.compile(r"\s+[|•·»›>/]\s+|\s+>\s+")
+
+# Whole-line site chrome: navigation, account, share and print widgets.
+NAV_LINE = _rx(
+    r"skip to (?:main )?(?:content|navigation)", r"(?:main )?menu", r"search", r"home",
+    r"sign ?in|sign ?up|log ?in|log ?out|register|subscribe|my account", r"back to top",
+    r"close|toggle navigation|main navigation|open navigation", r"(?:show|hide) (?:menu|more)",
+    r"share(?: this)?(?: (?:article|story|post|page))?:?", r"tweet|email|e-mail|print|copy link",
+    r"facebook|twitter|x|whatsapp|telegram|linkedin|reddit|pinterest|vk|bluesky|mastodon",
+    r"advertisement|advertising|sponsored(?: content)?|ad", r"load more(?: stories)?",
+    r"next(?: story| article)?|previous(?: story| article)?|more stories|latest news",
+    r"dark mode|light mode|settings|edition:?.*|listen(?: to this article)?", r"accept|reject all",
+    r"главная|поиск|меню|войти|поделиться:?|подписаться|реклама|наверх",
+    r"accueil|rechercher|partager:?|se connecter|publicité|s'abonner",
+    r"startseite|suche|teilen:?|anmelden|werbung|abonnieren",
+    r"inicio|portada|buscar|compartir:?|iniciar sesión|publicidad|suscríbete",
+)
+# Start-of-line chrome: the rest of the line is links, handles or small print.
+CHROME_START = _rx(
+    r"share (?:on|via|to|with|this)\b", r"follow (?:me|us)\b", r"(?:tags?|topics?|filed under|"
+    r"categories|category|keywords|labels?|posted in)\s*:", r"related(?: (?:stories|articles|"
+    r"coverage|reading|content|posts?|links?))?\s*:?$|related(?: stories| articles| coverage)\b",
+    r"read (?:more|also|next)\b", r"see also\b", r"more (?:from|on|in|about)\b",
+    r"most (?:read|popular|viewed|shared)\b",
+    r"recommended(?: for you)?\b", r"you (?:may|might) also (?:like|be interested)", r"also read\b",
+    r"continue reading\b", r"read the full (?:story|article|report)\b", r"click here\b",
+    r"sign up\b", r"subscribe (?:to|now|for|today)\b",
+    r"get (?:our|the) (?:newsletter|daily|weekly)",
+    r"(?:join|support|donate to|become a (?:member|supporter|patron|subscriber) of)\b.{0,60}$",
+    r"donate\b", r"(?:become|be) a (?:member|supporter|patron|subscriber)\b",
+    r"rss\b|subscribe via rss|atom feed", r"this (?:website|site) uses cookies|we use cookies",
+    r"cookie(?:s| settings| policy| preferences)\b", r"privacy policy\b|terms of (?:use|service)\b",
+    r"powered by\b", r"all rights reserved", r"©", r"\(c\)\s*(?:\d{4}|[A-Z])", r"copyright\b",
+    r"saved (?:page|from)\b", r"captured\b", r"loading\b", r"trending\b", r"breaking\b:?$",
+    r"читайте (?:также|еще|ещё)\b", r"смотрите также\b", r"подписывайтесь\b", r"поделиться\b",
+    r"по теме\b", r"теги\s*:", r"lire (?:aussi|également|la suite)\b", r"à lire aussi\b",
+    r"voir aussi\b", r"mots-clés\s*:", r"partager (?:sur|par)\b", r"suivez-nous\b",
+    r"lesen sie (?:auch|mehr)\b", r"mehr zum thema\b", r"auch interessant\b", r"schlagwörter\s*:",
+    r"teilen (?:auf|per)\b", r"folgen sie uns\b", r"lee (?:también|más)\b", r"te puede interesar\b",
+    r"etiquetas\s*:", r"compartir en\b", r"síguenos\b", r"todos los derechos reservados",
+    r"tous droits réservés", r"alle rechte vorbehalten", r"все права защищены",
+)
+# Appeals for money, subscriptions or purchases, anywhere in a paragraph.
+PROMO = _rx(
+    r"\bdonat(?:e|ion|ions|ing)\b", r"\bsupport (?:us|our|independent|this|the work)\b",
+    r"\bindependent (?:journalism|reporting|media)\b", r"\bsubscri(?:be|ption|ber)s?\b",
+    r"\bnewsletter\b", r"\bsign up\b", r"\bmembers?(?:hip)?\b", r"\bpatreon\b",
+    r"\bpaperback\b|\be-?book\b|\bhardcover\b|\bpre-?order\b|\bbookshop\b|\bsigned copies\b",
+    r"\bmy (?:new )?book\b", r"\bavailable now\b", r"\border (?:it|now|your copy|today)\b",
+    r"\b(?:only|just) takes? a minute\b", r"\bevery (?:contribution|donation)\b",
+    r"\bcontribut(?:e|ion)\b", r"\bfunded by (?:its|our) readers\b", r"\bad-?free\b",
+    r"\binbox\b", r"\bpaywall\b", r"\bgift\b", r"\bthank you for reading\b",
+    r"\bпожертвова", r"\bподдержите\b", r"\bподписк", r"\bfaire un don\b", r"\bsoutenez\b",
+    r"\bspenden?\b", r"\bunterstützen sie\b", r"\bdona(?:r|ción)\b", r"\bapóyanos\b",
+)
+SECOND_PERSON = re.compile(r"\b(?:you|your|yours|вы|вас|ваш|vous|votre|sie|ihr|usted|tu)\b",
+                           re.IGNORECASE)
+SELF_REFERENCE = re.compile(r"\b(?:we|us|our|ours|мы|нас|наш|nous|notre|wir|uns|unser|"
+                            r"nosotros|nuestro)\b", re.IGNORECASE)
+
+CAPTION = _rx(
+    r"^(?:photo(?:graph)?s?|image|picture|illustration|video|caption|pictured|credit|"
+    r"фото|иллюстрация|bild|imagen|foto)\s*(?::|by\b|credit\b|courtesy\b|—|–|-\s)",
+    r"^image (?:caption|copyright|source)\b", r"^(?:above|below|top|left|right|main image)\s*:",
+    r"(?:photo(?:graph)?|image|picture|credit|foto|фото)\s*(?::|by|credit:?|courtesy of)\s+"
+    r"[^.!?]{1,80}\.?\)?$",
+    r"(?:getty images|afp|ap photo|associated press|reuters|epa(?:-efe)?|shutterstock|alamy|"
+    r"sipa|anadolu|tass|ria novosti|dpa|picture alliance|afp via getty images)"
+    r"(?:/[^()]{0,40})?\)?\.?$",
+    r"^\((?:ap|afp|reuters|epa|dpa)(?: photo)?/[^)]*\)$",
+)
+
+COMMENT_HEADER = _rx(
+    r"^\d+\s+(?:responses?|comments?|replies|thoughts? on|reactions?|opinions?)\b",
+    r"^(?:one|two|three|four|five|six|seven|eight|nine|ten) "
+    r"(?:responses?|comments?|replies|thoughts? on)\b",
+    r"^(?:reader |user )?comments?\s*(?:\(\d+\)|\d+)?\s*:?$", r"^(?:show|view|load|read) "
+    r"(?:all )?(?:\d+ )?comments?\b", r"^join the (?:discussion|conversation)\b",
+    r"^(?:what|here's what) (?:our )?readers (?:say|think)\b", r"^discussion\s*(?:\(\d+\))?:?$",
+    r"^sort by (?:newest|oldest|best|top)\b", r"^responses?\s*(?:\(\d+\))?\s*:?$",
+    r"^\d+\s+(?:комментари\w*|ответ\w*)$", r"^комментари\w*\s*(?:\(\d+\))?:?$",
+    r"^\d+\s+(?:commentaires?|réponses?)\b", r"^commentaires?\s*(?:\(\d+\))?:?$",
+    r"^\d+\s+(?:kommentare?|antworten)\b", r"^kommentare?\s*(?:\(\d+\))?:?$",
+    r"^\d+\s+(?:comentarios?|respuestas?)\b", r"^comentarios?\s*(?:\(\d+\))?:?$",
+)
+# A commenter's heading line: "Anna K. says:", "1.1. Jules says:", "Posted by Mark at 10:02".
+COMMENTER = _rx(
+    r"^(?:\d+(?:\.\d+)*\.?\s+)?@?[\w.'’ -]{1,40}\s+(?:says|said|wrote|writes|replied|"
+    r"пишет|написал[а]?|écrit|a écrit|schreibt|schrieb|dice|escribió)\s*:?$",
+    r"^(?:\d+(?:\.\d+)*\.?\s+)?@?[\w.'’-]+(?: [\w.'’-]+){0,3}\s*[•·|]\s*(?:\d+|an?|one)\s+"
+    r"(?:second|minute|hour|day|week|month|year)s?\s+ago\b",
+    r"^(?:posted|comment(?:ed)?|reply) by\b.{1,60}(?:\bat\b|\bon\b|\d)",
+    r"^(?:\d+(?:\.\d+)*\.?\s+)?@?[\w.'’-]+(?: [\w.'’-]+){0,3}\s+(?:on|at|—|-|–)\s+.{0,40}\d",
+)
+COMMENT_FURNITURE = _rx(
+    r"^(?:reply|replies|reply ↓|report|like|likes|flag|share ›|upvote|downvote|"
+    r"\d+ likes?|log in to reply|permalink|edit|↑|↓|ответить|répondre|antworten|responder)$",
+    r"^reply\s*[•·|]\s*share\s*›?$", r"^(?:\d+\s*)?(?:reply|like)\s*[•·|].*$",
+    r"^(?:load|show) more (?:comments|replies)$",
+)
+# Lines that close a comment thread: the comment form, the site footer.
+THREAD_END = _rx(
+    r"^leave a (?:reply|comment|response)\b", r"^post (?:a )?comment\b",
+    r"your email address will not be published", r"required fields are marked",
+    r"^(?:name|email|website)\s*\*?$", r"^cancel reply$", r"^add a comment\b", r"©",
+    r"^\(c\)\s*\d{4}", r"^copyright\b", r"all rights reserved", r"^powered by\b",
+    r"^back to top$", r"^comments are (?:closed|moderated)\b",
+    r"^(?:about|contact|privacy)\b.*[|•·]",
+)
+TIMESTAMP = _rx(
+    r"^(?:on\s+)?[\w ,.]{0,30}\d{1,2}:\d\d\s*(?:am|pm)?\s*(?:\w{2,4})?$",
+    r"^\d+\s+(?:second|minute|hour|day|week|month|year)s?\s+ago$",
+    r"^(?:on\s+)?\w+\s+\d{1,2},?\s+\d{4}(?:\s+at\s+\d{1,2}:\d\d\s*(?:am|pm)?)?$",
+)
+
+# Article metadata: date lines, bylines, header keys.
+DATE_LINE = _rx(
+    r"^(?:published|posted|updated|last updated|first published|date|dated|released|"
+    r"issued|filed|опубликовано|обновлено|дата|publié le|publié|mis à jour|veröffentlicht|"
+    r"aktualisiert|stand|publicado|actualizado)\b",
+)
+BYLINE = _rx(
+    r"^(?:by|from|von|par|por|автор:?)\s+[A-ZА-ЯÀ-Ý][\w.'’-]+(?:\s+[\w.'’-]+){0,6}"
+    r"(?:\s*(?:,|and|&|\||·|•|—|-)\s*.{0,60})?$",
+    r"^\d+\s+min(?:ute)?s?\s+read$", r"^(?:reading time|lesezeit)\b",
+    r"^(?:posted|published|written) (?:on|by)\b",
+)
+HEADER_KEY = re.compile(
+    r"^(?:source|speaker|author|authors|by|dateline|location|place|note|url|link|outlet|site|"
+    r"publication|publisher|section|language|lang|title|headline|summary|reporter|"
+    r"correspondent|editor|contact|ref|reference|embargo|for immediate release)\s*:\s*\S",
+    re.IGNORECASE)
+FOR_RELEASE = _rx(r"^for immediate release$", r"^-?\s*ends\s*-?$", r"^###$", r"^-- ?ends ?--$")
+AUTHOR_BIO = _rx(
+    r"^(?:[A-ZÀ-Ý][\w.'’-]+\s+){1,4}(?:is|was|has been|works as)\s+(?:an?|the|our)\s+"
+    r"(?:[\w-]+\s+){0,5}(?:correspondent|journalist|reporter|writer|editor|researcher|"
+    r"columnist|freelancer|author|photographer|contributor|blogger|analyst|producer|"
+    r"campaigner|activist|lawyer)\b",
+    r"^about the (?:author|writer)\b", r"^(?:[A-ZÀ-Ý][\w.'’-]+\s+){1,4}covers\s+",
+)
+NEXT_ARTICLE = _rx(
+    r"^(?:next|other|more|further) (?:stories|articles|story|article|news)\b.{0,40}$",
+    r"^(?:also|elsewhere) (?:today|in (?:the )?news)\b.{0,40}$")
+
+
+def words(text: str) -> int:
+    return len(WORD.findall(text))
+
+
+def is_separator(text: str) -> bool:
+    return bool(SEPARATOR.match(text)) and not any(c.isalnum() for c in text)
+
+
+def is_menu(text: str) -> bool:
+    """A line of three or more short items separated by |, •, ·, », > or /: nav, breadcrumbs."""
+    items = [item for item in MENU_SPLIT.split(text) if item.strip()]
+    return len(items) >= 3 and all(words(item) <= 5 for item in items)
+
+
+def is_commenter(text: str) -> bool:
+    return len(text) <= 80 and bool(COMMENTER.match(text))
+
+
+def chrome_reason(text: str) -> str | None:
+    line = text.strip().rstrip(":")
+    if NAV_LINE.fullmatch(line):
+        return "site navigation or widget"
+    if is_menu(text):
+        return "menu or breadcrumb line"
+    if CHROME_START.match(text):
+        return "site chrome: links, sharing, tags, copyright or small print"
+    if FOR_RELEASE.match(text):
+        return "press-release furniture"
+    return None
+
+
+def promo_reason(text: str, *, max_words: int) -> str | None:
+    """An appeal for money, subscriptions or a purchase: promotional wording aimed at the
+    reader ("you") on behalf of the site ("we", "our"), or several promotional cues."""
+    hits = len(PROMO.findall(text))
+    if not hits or words(text) > max_words:
+        return None
+    if hits >= 3 or (hits >= 1 and SECOND_PERSON.search(text) and SELF_REFERENCE.search(text)):
+        return "donation, subscription or promotional appeal"
+    if hits >= 1 and words(text) <= 8 and not SENTENCE_END.search(text):
+        return "donation, subscription or promotional appeal"
+    return None
+
+
+def caption_reason(text: str, *, max_chars: int) -> str | None:
+    if len(text) <= max_chars and CAPTION.search(text):
+        return "photo caption or credit"
+    return None
+
+
+def metadata_reason(text: str, *, max_chars: int) -> str | None:
+    if len(text) > max_chars:
+        return None
+    if DATE_LINE.match(text) and find_date(text):
+        return "date line"
+    if HEADER_KEY.match(text):
+        return "header line"
+    if BYLINE.match(text):
+        return "byline"
+    if find_date(text) and date_share(text) >= 0.5:
+        return "date line"
+    return None
+
+
+def date_share(text: str) -> float:
+    """How much of a short line is its date (and time): "Saturday 15 July 2017 11:40 GMT"."""
+    found = find_date(text)
+    if found is None:
+        return 0.0
+    rest = text[: found[1].start()] + " " + text[found[1].end():]
+    rest = re.sub(r"\d{1,2}[:.]\d\d(?:\s*(?:am|pm|gmt|utc|cet|msk|bst|est|edt|[+-]\d{2}:?\d{2}))*"
+                  r"|\b(?:mon|tues|wed|wednes|thurs|fri|satur|sun)(?:day)?\b|\bat\b|\bupdated\b"
+                  r"|\bpublished\b|[,|·•:/\-–—]", " ", rest, flags=re.IGNORECASE)
+    return 1.0 - words(rest) / max(1, words(text))

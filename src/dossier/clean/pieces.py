@@ -1,0 +1,116 @@
+"""Plain text and Markdown cut into pieces, the units that get labels.
+
+A piece is a paragraph of wrapped prose or, where a paragraph is a stack of short lines (site
+chrome, a comment's name, timestamp and "Reply"), a single line. Offsets are into the decoded
+text, so every label points back to the exact characters of the original.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..config import Settings
+from .cues import is_separator
+
+LINE = re.compile(r"[^\n]*\n?")
+FRONT_MATTER = re.compile(r"\A(?:\ufeff)?---[ \t]*\n(.*?\n)---[ \t]*(?:\n|\Z)", re.DOTALL)
+LIST_ITEM = re.compile(r"^\s*(?:[-*+•]|\d+(?:\.\d+)*[.)])\s+")
+MD_HEADING = re.compile(r"^(#{1,6})\s+")
+MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+MD_EMPHASIS = re.compile(r"(?<!\w)(\*\*|__|\*|_)(?=\S)(.+?)(?<=\S)\1(?!\w)")
+MD_QUOTE = re.compile(r"^\s*>\s?", re.MULTILINE)
+
+
+@dataclass(frozen=True)
+class Piece:
+    start: int  # offsets into the decoded text
+    end: int
+    raw: str  # the characters of the original
+    text: str  # the same, Markdown markup removed and lines joined
+    lines: int
+    blank_before: bool  # a blank line (or the start of the file) comes before it
+    blank_after: bool
+    heading: int = 0  # Markdown heading level
+    front_matter: bool = False
+    list_item: bool = False
+
+
+def split_pieces(source: str, markdown: bool, settings: Settings) -> list[Piece]:
+    pieces: list[Piece] = []
+    offset = 0
+    if markdown and (front := FRONT_MATTER.match(source)):
+        for line_start, line in _lines(source[: front.end()], 0):
+            if line.strip():
+                pieces.append(_piece(line_start, line, 1, True, True, markdown, front=True))
+        offset = front.end()
+    paragraph: list[tuple[int, str]] = []
+    blank_before = True
+    for line_start, line in _lines(source[offset:], offset):
+        if line.strip():
+            paragraph.append((line_start, line))
+            continue
+        if paragraph:
+            pieces.extend(_paragraph(paragraph, blank_before, markdown, settings))
+            paragraph = []
+        blank_before = True
+    if paragraph:
+        pieces.extend(_paragraph(paragraph, blank_before, markdown, settings))
+    return pieces
+
+
+def _lines(text: str, base: int) -> list[tuple[int, str]]:
+    out = []
+    for match in LINE.finditer(text):
+        if match.start() == match.end():
+            break
+        out.append((base + match.start(), match.group().rstrip("\n")))
+    return out
+
+
+def _paragraph(lines: list[tuple[int, str]], blank_before: bool, markdown: bool,
+               settings: Settings) -> list[Piece]:
+    if _is_wrapped(lines, settings):
+        start = lines[0][0]
+        raw = "\n".join(line for _, line in lines)
+        return [_piece(start, raw, len(lines), blank_before, True, markdown)]
+    return [_piece(start, line, 1, blank_before and i == 0, i == len(lines) - 1, markdown)
+            for i, (start, line) in enumerate(lines)]
+
+
+def _is_wrapped(lines: list[tuple[int, str]], settings: Settings) -> bool:
+    """Whether a run of lines is one paragraph hard-wrapped at a fixed width."""
+    if len(lines) < 2:
+        return True
+    texts = [line.strip() for _, line in lines]
+    if any(LIST_ITEM.match(text) or MD_HEADING.match(text) for text in texts[1:]) or any(
+            is_separator(text) for text in texts):
+        return False
+    widest = max(len(text) for text in texts)
+    if widest < settings.wrap_min_width:
+        return False
+    return all(len(text) >= settings.wrap_fill_share * widest for text in texts[:-1])
+
+
+def _piece(start: int, raw: str, lines: int, blank_before: bool, blank_after: bool,
+           markdown: bool, front: bool = False) -> Piece:
+    stripped = raw.strip()
+    heading = 0
+    text = " ".join(part.strip() for part in stripped.split("\n"))
+    if markdown and not front:
+        if match := MD_HEADING.match(text):
+            heading = len(match.group(1))
+            text = text[match.end():]
+        text = render_markdown(text)
+    return Piece(start, start + len(raw.rstrip()), raw.rstrip(), text.strip(), lines,
+                 blank_before, blank_after, heading, front,
+                 bool(LIST_ITEM.match(stripped)))
+
+
+def render_markdown(text: str) -> str:
+    """Inline Markdown to plain words: links keep their text, emphasis markers go."""
+    text = MD_QUOTE.sub("", text)
+    text = MD_LINK.sub(r"\1", text)
+    for _ in range(2):
+        text = MD_EMPHASIS.sub(r"\2", text)
+    return text
