@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from ..config import Settings
+from ..models import BlockKind
 from .dates import find_date
 
 
@@ -45,7 +47,13 @@ CHROME_START = _rx(
     r"read (?:more|also|next)\b", r"see also\b", r"more (?:from|on|in|about)\b",
     r"most (?:read|popular|viewed|shared)\b",
     r"recommended(?: for you)?\b", r"you (?:may|might) also (?:like|be interested)", r"also read\b",
-    r"continue reading\b", r"read the full (?:story|article|report)\b", r"click here\b",
+    r"continue reading\b", r"read (?:the )?full (?:story|article|report|text)\b",
+    r"click here\b", r"load more\b", r"see all\b", r"view all\b", r"show all\b",
+    r"(?:for )?subscribers only\b", r"not for (?:re)?distribution\b", r"view (?:this|in) "
+    r"(?:e-?mail|browser)\b", r"(?:unsubscribe|update (?:your )?preferences|manage "
+    r"(?:your )?(?:preferences|subscription))\b", r"forward (?:this|to a friend)\b",
+    r"(?:open|get|download) (?:in|the) app\b", r"blog at\b", r"(?:previous|next|older|newer) "
+    r"(?:post|entry|article)\b",
     r"sign up\b", r"subscribe (?:to|now|for|today)\b",
     r"get (?:our|the) (?:newsletter|daily|weekly)",
     r"(?:join|support|donate to|become a (?:member|supporter|patron|subscriber) of)\b.{0,60}$",
@@ -62,6 +70,15 @@ CHROME_START = _rx(
     r"etiquetas\s*:", r"compartir en\b", r"síguenos\b", r"todos los derechos reservados",
     r"tous droits réservés", r"alle rechte vorbehalten", r"все права защищены",
 )
+# Anywhere in a short line: cookie notices, "chip in" boxes.
+CHROME_ANYWHERE = _rx(
+    r"\bcookies?\b.{0,80}\b(?:accept|agree|continue|manage|settings|policy|consent|use)\b",
+    r"\b(?:accept|agree|continue|manage|settings|policy|consent|use)\b.{0,80}\bcookies?\b",
+)
+CAPTURE_NOTE = _rx(r"^(?:page |web page |site )?(?:captured|saved|archived|retrieved|accessed|"
+                   r"snapshot)\b(?: (?:on|from|at|page))?")
+EMAIL_HEADER = _rx(r"^(?:from|to|cc|bcc|subject|reply-to|sent)\s*:\s*\S")
+
 # Appeals for money, subscriptions or purchases, anywhere in a paragraph.
 PROMO = _rx(
     r"\bdonat(?:e|ion|ions|ing)\b", r"\bsupport (?:us|our|independent|this|the work)\b",
@@ -72,6 +89,8 @@ PROMO = _rx(
     r"\b(?:only|just) takes? a minute\b", r"\bevery (?:contribution|donation)\b",
     r"\bcontribut(?:e|ion)\b", r"\bfunded by (?:its|our) readers\b", r"\bad-?free\b",
     r"\binbox\b", r"\bpaywall\b", r"\bgift\b", r"\bthank you for reading\b",
+    r"\bchip(?:ping)? in\b", r"\btip jar\b", r"\bbuy me a coffee\b", r"\bko-fi\b",
+    r"\bfree and always will be\b", r"\breader-supported\b",
     r"\bпожертвова", r"\bподдержите\b", r"\bподписк", r"\bfaire un don\b", r"\bsoutenez\b",
     r"\bspenden?\b", r"\bunterstützen sie\b", r"\bdona(?:r|ción)\b", r"\bapóyanos\b",
 )
@@ -120,14 +139,14 @@ COMMENT_FURNITURE = _rx(
     r"^reply\s*[•·|]\s*share\s*›?$", r"^(?:\d+\s*)?(?:reply|like)\s*[•·|].*$",
     r"^(?:load|show) more (?:comments|replies)$",
 )
-# Lines that close a comment thread: the comment form, the site footer.
+# The comment form belongs to the thread (it is where readers write); these lines close it.
 THREAD_END = _rx(
-    r"^leave a (?:reply|comment|response)\b", r"^post (?:a )?comment\b",
-    r"your email address will not be published", r"required fields are marked",
-    r"^(?:name|email|website)\s*\*?$", r"^cancel reply$", r"^add a comment\b", r"©",
-    r"^\(c\)\s*\d{4}", r"^copyright\b", r"all rights reserved", r"^powered by\b",
-    r"^back to top$", r"^comments are (?:closed|moderated)\b",
-    r"^(?:about|contact|privacy)\b.*[|•·]",
+    r"©", r"^\(c\)\s*\d{4}", r"^copyright\b", r"all rights reserved", r"^powered by\b",
+    r"^blog at\b", r"^back to top$", r"^(?:about|contact|privacy)\b.*[|•·]",
+    r"^(?:previous|next|older|newer) (?:post|entry|article)\b", r"^more (?:from|by|in|on)\b",
+    r"^see all (?:from|by)\b", r"^recommended\b", r"^related (?:posts|stories|articles)\b",
+    r"^(?:you (?:may|might) also like|read next|most read|popular posts)\b",
+    r"^privacy (?:&|and) cookies\b", r"^(?:help|status|about|careers|privacy|terms)$",
 )
 TIMESTAMP = _rx(
     r"^(?:on\s+)?[\w ,.]{0,30}\d{1,2}:\d\d\s*(?:am|pm)?\s*(?:\w{2,4})?$",
@@ -183,14 +202,21 @@ def is_commenter(text: str) -> bool:
     return len(text) <= 80 and bool(COMMENTER.match(text))
 
 
+DECORATION = " \t-—–=*~_·•|#>»›<«‹:"
+
+
 def chrome_reason(text: str) -> str | None:
-    line = text.strip().rstrip(":")
-    if NAV_LINE.fullmatch(line):
+    line = text.strip(DECORATION)
+    if CAPTURE_NOTE.match(line):
+        return "note of when the page was saved"
+    if NAV_LINE.fullmatch(line) or NEXT_ARTICLE.match(line):
         return "site navigation or widget"
     if is_menu(text):
         return "menu or breadcrumb line"
-    if CHROME_START.match(text):
+    if CHROME_START.match(line) or (CHROME_ANYWHERE.search(line) and words(line) <= 40):
         return "site chrome: links, sharing, tags, copyright or small print"
+    if EMAIL_HEADER.match(line):
+        return "e-mail header"
     if FOR_RELEASE.match(text):
         return "press-release furniture"
     return None
@@ -239,3 +265,26 @@ def date_share(text: str) -> float:
                   r"|\b(?:mon|tues|wed|wednes|thurs|fri|satur|sun)(?:day)?\b|\bat\b|\bupdated\b"
                   r"|\bpublished\b|[,|·•:/\-–—]", " ", rest, flags=re.IGNORECASE)
     return 1.0 - words(rest) / max(1, words(text))
+
+
+def line_label(text: str, settings: Settings) -> tuple[BlockKind, str] | None:
+    """The label a line's own wording gives it, if any (used to cut paragraphs, too)."""
+    if CAPTURE_NOTE.match(text.strip(DECORATION)):
+        return (BlockKind.BOILERPLATE, "note of when the page was saved")
+    if EMAIL_HEADER.match(text):
+        return (BlockKind.BOILERPLATE, "e-mail header")
+    if reason := metadata_reason(text, max_chars=settings.metadata_max_chars):
+        return (BlockKind.METADATA, reason)
+    if reason := caption_reason(text, max_chars=settings.caption_max_chars):
+        return (BlockKind.CAPTION, reason)
+    if reason := chrome_reason(text):
+        return (BlockKind.BOILERPLATE, reason)
+    return None
+
+
+def stands_alone(text: str, settings: Settings) -> bool:
+    """A line that is never part of a wrapped paragraph: a date line, byline, caption, chrome,
+    or a comment thread's header, name, timestamp or Reply line."""
+    return (line_label(text, settings) is not None or is_commenter(text)
+            or bool(COMMENT_HEADER.search(text) or TIMESTAMP.match(text)
+                    or COMMENT_FURNITURE.match(text)))

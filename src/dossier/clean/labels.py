@@ -42,7 +42,7 @@ def is_title_like(piece: Piece, settings: Settings) -> bool:
         return True
     n = cues.words(piece.text)
     text = piece.text.rstrip("\"'”’»")
-    return (1 <= n <= settings.title_max_words and piece.lines == 1
+    return (2 <= n <= settings.title_max_words and piece.lines == 1
             and not text.endswith((".", ",", ";", ":")) and not piece.list_item)
 
 
@@ -50,6 +50,7 @@ def label_pieces(pieces: Sequence[Piece], settings: Settings) -> Labelled:
     from .segments import split_articles  # segments uses the helpers above
 
     labels: list[Label | None] = [_cue_label(piece, settings) for piece in pieces]
+    _mark_email_headers(pieces, labels)
     _mark_threads(pieces, labels)
     segments = split_articles(pieces, labels, settings)
     titles: list[int | None] = []
@@ -61,18 +62,23 @@ def label_pieces(pieces: Sequence[Piece], settings: Settings) -> Labelled:
 
 
 def _cue_label(piece: Piece, settings: Settings) -> Label | None:
-    text = piece.text
     if piece.front_matter:
         return (BlockKind.METADATA, "front matter")
     if cues.is_separator(piece.raw.strip()):
         return (BlockKind.BOILERPLATE, "separator line")
-    if reason := cues.metadata_reason(text, max_chars=settings.metadata_max_chars):
-        return (BlockKind.METADATA, reason)
-    if reason := cues.caption_reason(text, max_chars=settings.caption_max_chars):
-        return (BlockKind.CAPTION, reason)
-    if reason := cues.chrome_reason(text):
-        return (BlockKind.BOILERPLATE, reason)
-    return None
+    return cues.line_label(piece.text, settings)
+
+
+def _mark_email_headers(pieces: Sequence[Piece], labels: list[Label | None]) -> None:
+    """The "Date:" line of an e-mail header is the e-mail's, not the article's."""
+    for i, label in enumerate(labels):
+        if label is None or label[1] != "e-mail header":
+            continue
+        for j in (i - 1, i + 1):
+            near = labels[j] if 0 <= j < len(labels) else None
+            if near is not None and near[0] is BlockKind.METADATA \
+                    and pieces[j].text.lower().startswith("date"):
+                labels[j] = (BlockKind.BOILERPLATE, "e-mail header")
 
 
 def _mark_threads(pieces: Sequence[Piece], labels: list[Label | None]) -> None:
@@ -88,9 +94,10 @@ def _mark_threads(pieces: Sequence[Piece], labels: list[Label | None]) -> None:
                 in_thread = True
                 labels[i] = (BlockKind.COMMENT, "a commenter's name line")
             continue
-        if cues.THREAD_END.search(text) and not cues.COMMENT_FURNITURE.match(text):
+        if (cues.THREAD_END.search(text) or cues.is_menu(text)) \
+                and not cues.COMMENT_FURNITURE.match(text):
             in_thread = False
-            labels[i] = (BlockKind.BOILERPLATE, "comment form or site footer")
+            labels[i] = (BlockKind.BOILERPLATE, "site footer after the comment thread")
             continue
         labels[i] = (BlockKind.COMMENT, "inside the comment thread")
 

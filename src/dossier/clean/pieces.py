@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from ..config import Settings
-from .cues import is_separator
+from .cues import is_separator, stands_alone
 
 LINE = re.compile(r"[^\n]*\n?")
 FRONT_MATTER = re.compile(r"\A(?:\ufeff)?---[ \t]*\n(.*?\n)---[ \t]*(?:\n|\Z)", re.DOTALL)
@@ -70,6 +70,27 @@ def _lines(text: str, base: int) -> list[tuple[int, str]]:
 
 def _paragraph(lines: list[tuple[int, str]], blank_before: bool, markdown: bool,
                settings: Settings) -> list[Piece]:
+    """A run of non-blank lines as pieces: lines that stand alone (a headline's date line, a
+    caption) are cut off first or last, or where they are short; the rest is wrapped prose or
+    a stack of single lines."""
+    widest = max(len(line.strip()) for _, line in lines)
+    runs: list[list[tuple[int, str]]] = [[]]
+    for n, (start, line) in enumerate(lines):
+        text = line.strip()
+        edge = n in (0, len(lines) - 1) or len(text) < settings.wrap_fill_share * widest
+        if len(lines) > 1 and edge and stands_alone(text, settings):
+            runs.extend([[(start, line)], []])
+        else:
+            runs[-1].append((start, line))
+    runs = [run for run in runs if run]
+    if len(runs) > 1:
+        return [piece for n, run in enumerate(runs)
+                for piece in _paragraph_run(run, blank_before and n == 0, markdown, settings)]
+    return _paragraph_run(lines, blank_before, markdown, settings)
+
+
+def _paragraph_run(lines: list[tuple[int, str]], blank_before: bool, markdown: bool,
+                   settings: Settings) -> list[Piece]:
     if _is_wrapped(lines, settings):
         start = lines[0][0]
         raw = "\n".join(line for _, line in lines)
