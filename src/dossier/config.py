@@ -52,8 +52,15 @@ WRAP_FILL_SHARE = 0.6
 # words without it. "Donate now", "Back to top" and headlines are not prose; "He was freed." is.
 PROSE_MIN_WORDS = 5
 PROSE_UNPUNCTUATED_WORDS = 40
-# A headline has at most this many words (the longest headline in the demo corpus has 15).
+# A headline has at most this many words (the longest headline in the demo corpus has 15), and
+# is the fullest title-like line among the TITLE_WINDOW unlabelled pieces above an article's
+# first paragraph (chrome, date lines and captions between them are skipped): headline,
+# standfirst and a bare byline fit in 3.
 TITLE_MAX_WORDS = 25
+TITLE_WINDOW = 3
+# A line of at most this many words between the headline and the first paragraph, without
+# sentence punctuation, is a byline or dateline ("Anna Lindqvist, Moscow").
+BYLINE_MAX_WORDS = 6
 # Captions and credits are short: the longest in the labelled set is about 220 characters.
 CAPTION_MAX_CHARS = 300
 # Date lines and bylines are short; a longer line that mentions a date is prose.
@@ -108,6 +115,8 @@ class Settings:
     prose_min_words: int = PROSE_MIN_WORDS
     prose_unpunctuated_words: int = PROSE_UNPUNCTUATED_WORDS
     title_max_words: int = TITLE_MAX_WORDS
+    title_window: int = TITLE_WINDOW
+    byline_max_words: int = BYLINE_MAX_WORDS
     caption_max_chars: int = CAPTION_MAX_CHARS
     metadata_max_chars: int = METADATA_MAX_CHARS
     promo_max_words: int = PROMO_MAX_WORDS

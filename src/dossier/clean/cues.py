@@ -22,7 +22,7 @@ def _rx(*alternatives: str) -> re.Pattern[str]:
 WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
 SENTENCE_END = re.compile(r"[.!?…][\"'”’»)\]]*$")
 SEPARATOR = re.compile(r"^[\s\-=*_~#•·.+<>|]{3,}$")
-MENU_SPLIT = re.compile(r"\s+[|•·»›>/]\s+|\s+>\s+")
+MENU_SPLIT = re.compile(r"\s+[|•·»›>/]\s+|\s+>\s+|(?<=\S) {2,}(?=\S)|\t+")
 
 # Whole-line site chrome: navigation, account, share and print widgets.
 NAV_LINE = _rx(
@@ -81,7 +81,8 @@ EMAIL_HEADER = _rx(r"^(?:from|to|cc|bcc|subject|reply-to|sent)\s*:\s*\S")
 
 # Appeals for money, subscriptions or purchases, anywhere in a paragraph.
 PROMO = _rx(
-    r"\bdonat(?:e|ion|ions|ing)\b", r"\bsupport (?:us|our|independent|this|the work)\b",
+    r"\bdonat(?:e|ion|ions|ing)\b",
+    r"\bsupport (?:us|our|independent|this|the work|them|me|my|the (?:site|blog|newsletter))\b",
     r"\bindependent (?:journalism|reporting|media)\b", r"\bsubscri(?:be|ption|ber)s?\b",
     r"\bnewsletter\b", r"\bsign up\b", r"\bmembers?(?:hip)?\b", r"\bpatreon\b",
     r"\bpaperback\b|\be-?book\b|\bhardcover\b|\bpre-?order\b|\bbookshop\b|\bsigned copies\b",
@@ -109,6 +110,9 @@ CAPTION = _rx(
     r"sipa|anadolu|tass|ria novosti|dpa|picture alliance|afp via getty images)"
     r"(?:/[^()]{0,40})?\)?\.?$",
     r"^\((?:ap|afp|reuters|epa|dpa)(?: photo)?/[^)]*\)$",
+    r"\((?:[^()/]{1,40}/[^()/]{1,40})\)\.?$", r"^media caption\b", r"^!\[",
+    r"(?:photo(?:graph)?|image|picture|pic)s?\s*(?:supplied|provided|courtesy|taken|by)\b"
+    r"[^.!?]{0,80}\.?\)?$", r"\bphoto\s*/\s*[^.!?]{1,60}$",
 )
 
 COMMENT_HEADER = _rx(
@@ -131,18 +135,21 @@ COMMENTER = _rx(
     r"^(?:\d+(?:\.\d+)*\.?\s+)?@?[\w.'’-]+(?: [\w.'’-]+){0,3}\s*[•·|]\s*(?:\d+|an?|one)\s+"
     r"(?:second|minute|hour|day|week|month|year)s?\s+ago\b",
     r"^(?:posted|comment(?:ed)?|reply) by\b.{1,60}(?:\bat\b|\bon\b|\d)",
-    r"^(?:\d+(?:\.\d+)*\.?\s+)?@?[\w.'’-]+(?: [\w.'’-]+){0,3}\s+(?:on|at|—|-|–)\s+.{0,40}\d",
+    r"^(?:\d+(?:\.\d+)*\.?\s+)?@?[\w.'’-]+(?: [\w.'’-]+){0,3}\s+(?:on|at|—|-|–|·)\s+"
+    r"(?=.{0,40}(?:\d{1,2}:\d\d|\b(?:19|20)\d\d\b)).{0,40}$",
 )
 COMMENT_FURNITURE = _rx(
     r"^(?:reply|replies|reply ↓|report|like|likes|flag|share ›|upvote|downvote|"
     r"\d+ likes?|log in to reply|permalink|edit|↑|↓|ответить|répondre|antworten|responder)$",
     r"^reply\s*[•·|]\s*share\s*›?$", r"^(?:\d+\s*)?(?:reply|like)\s*[•·|].*$",
+    r"^(?=.{0,50}$)[^.!?]*\b(?:reply|replies|répondre|responder|antworten|ответить)\b[^.!?]*$",
+    r"^[\W\d_]*$", r"^like \(\d+\)$|^\d+ likes?$|^write a comment\b|^what are your thoughts\b",
     r"^(?:load|show) more (?:comments|replies)$",
 )
 # The comment form belongs to the thread (it is where readers write); these lines close it.
 THREAD_END = _rx(
-    r"©", r"^\(c\)\s*\d{4}", r"^copyright\b", r"all rights reserved", r"^powered by\b",
-    r"^blog at\b", r"^back to top$", r"^(?:about|contact|privacy)\b.*[|•·]",
+    r"©", r"^\(c\)\s*\d{4}", r"^copyright\b", r"all rights reserved", r"\bpowered by\b",
+    r"^blog at\b", r"\blicen[cs]ed? (?:under )?(?:cc|creative commons)\b", r"^cc by\b", r"^back to top$", r"^(?:about|contact|privacy)\b.*[|•·]",
     r"^(?:previous|next|older|newer) (?:post|entry|article)\b", r"^more (?:from|by|in|on)\b",
     r"^see all (?:from|by)\b", r"^recommended\b", r"^related (?:posts|stories|articles)\b",
     r"^(?:you (?:may|might) also like|read next|most read|popular posts)\b",
@@ -228,7 +235,8 @@ def promo_reason(text: str, *, max_words: int) -> str | None:
     hits = len(PROMO.findall(text))
     if not hits or words(text) > max_words:
         return None
-    if hits >= 3 or (hits >= 1 and SECOND_PERSON.search(text) and SELF_REFERENCE.search(text)):
+    you = SECOND_PERSON.search(text)
+    if hits >= 3 or (hits >= 1 and you and SELF_REFERENCE.search(text)) or (hits >= 2 and you):
         return "donation, subscription or promotional appeal"
     if hits >= 1 and words(text) <= 8 and not SENTENCE_END.search(text):
         return "donation, subscription or promotional appeal"
@@ -263,7 +271,9 @@ def date_share(text: str) -> float:
     rest = text[: found[1].start()] + " " + text[found[1].end():]
     rest = re.sub(r"\d{1,2}[:.]\d\d(?:\s*(?:am|pm|gmt|utc|cet|msk|bst|est|edt|[+-]\d{2}:?\d{2}))*"
                   r"|\b(?:mon|tues|wed|wednes|thurs|fri|satur|sun)(?:day)?\b|\bat\b|\bupdated\b"
-                  r"|\bpublished\b|[,|·•:/\-–—]", " ", rest, flags=re.IGNORECASE)
+                  r"|\bpublished\b|\bposted\b|\bby\b|\bon\b|\d+\s*min(?:ute)?s?\s*read\b"
+                  r"|\d+\s*comments?\b|\bleave a comment\b|[,|·•:/\-–—*]", " ", rest,
+                  flags=re.IGNORECASE)
     return 1.0 - words(rest) / max(1, words(text))
 
 

@@ -12,6 +12,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import pairwise
@@ -22,6 +23,8 @@ from . import cues
 from .pieces import Piece
 
 Label = tuple[BlockKind, str]
+FRONT_MATTER_META = re.compile(r"^(?:title|author|authors|date|published|updated|byline)\s*:",
+                               re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -62,8 +65,12 @@ def label_pieces(pieces: Sequence[Piece], settings: Settings) -> Labelled:
 
 
 def _cue_label(piece: Piece, settings: Settings) -> Label | None:
+    if piece.raw.lstrip().startswith("!["):
+        return (BlockKind.CAPTION, "Markdown image and its description")
     if piece.front_matter:
-        return (BlockKind.METADATA, "front matter")
+        if FRONT_MATTER_META.match(piece.text):
+            return (BlockKind.METADATA, "front matter")
+        return (BlockKind.BOILERPLATE, "front matter: site settings")
     if cues.is_separator(piece.raw.strip()):
         return (BlockKind.BOILERPLATE, "separator line")
     return cues.line_label(piece.text, settings)
@@ -83,9 +90,13 @@ def _mark_email_headers(pieces: Sequence[Piece], labels: list[Label | None]) -> 
 
 def _mark_threads(pieces: Sequence[Piece], labels: list[Label | None]) -> None:
     """Everything from the start of a comment thread to the comment form or footer."""
-    in_thread = False
+    in_thread = seen_prose = False
     for i, piece in enumerate(pieces):
         text = piece.text
+        if not in_thread and not seen_prose:  # comments follow an article, never lead it
+            seen_prose = labels[i] is None and cues.words(text) >= 12 \
+                and bool(cues.SENTENCE_END.search(text))
+            continue
         if not in_thread:
             if cues.COMMENT_HEADER.search(text) and cues.words(text) <= 12:
                 in_thread = True
@@ -128,10 +139,13 @@ def _label_article(pieces: Sequence[Piece], labels: list[Label | None], start: i
     first = prose[0]
     title = _markdown_title(pieces, labels, start, first)
     if title is None:
-        for i in range(first - 1, start - 1, -1):
-            if labels[i] is None and is_title_like(pieces[i], settings):
-                title = i
-                break
+        # The headline: the fullest title-like line just above the first paragraph (a byline
+        # name, a kicker or the site name are shorter).
+        window = [i for i in range(first - 1, start - 1, -1)
+                  if labels[i] is None][: settings.title_window]
+        candidates = [i for i in window if is_title_like(pieces[i], settings)]
+        if candidates:
+            title = max(candidates, key=lambda i: cues.words(pieces[i].text))
     last = _last_body(pieces, labels, prose, settings)
     body_start = title if title is not None else first
     for i in range(start, end):
@@ -145,6 +159,12 @@ def _label_article(pieces: Sequence[Piece], labels: list[Label | None], start: i
             labels[i] = (BlockKind.BODY, "article text")
     if title is not None:
         labels[title] = (BlockKind.TITLE, "headline before the first paragraph")
+        for i in range(title + 1, first):
+            if labels[i] == (BlockKind.BODY, "article text") \
+                    and cues.words(pieces[i].text) <= settings.byline_max_words \
+                    and not cues.SENTENCE_END.search(pieces[i].text):
+                labels[i] = (BlockKind.METADATA, "byline or dateline under the headline")
+    _mark_photo_captions(pieces, labels, start, end, settings)
     for i in range(body_start, last + 1):
         label = labels[i]
         if label is None or label[0] is not BlockKind.BODY:
@@ -154,6 +174,18 @@ def _label_article(pieces: Sequence[Piece], labels: list[Label | None], start: i
     _mark_bios(pieces, labels, body_start, last + 1)
     _mark_appeal_headings(pieces, labels, start, end, settings)
     return title
+
+
+def _mark_photo_captions(pieces: Sequence[Piece], labels: list[Label | None], start: int,
+                         end: int, settings: Settings) -> None:
+    """A short paragraph right above a photo credit ("Photograph: …") is that photo's caption."""
+    for i in range(start + 1, end):
+        above, label = labels[i - 1], labels[i]
+        if (label is not None and label[0] is BlockKind.CAPTION and above is not None
+                and above[0] is BlockKind.BODY
+                and len(pieces[i - 1].text) <= settings.caption_max_chars
+                and cues.words(pieces[i].text) <= 8):
+            labels[i - 1] = (BlockKind.CAPTION, "text above a photo credit")
 
 
 def _markdown_title(pieces: Sequence[Piece], labels: list[Label | None], start: int,
