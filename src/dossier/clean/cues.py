@@ -47,7 +47,8 @@ CHROME_START = _rx(
     r"read (?:more|also|next)\b", r"see also\b", r"more (?:from|on|in|about)\b",
     r"most (?:read|popular|viewed|shared)\b",
     r"recommended(?: for you)?\b", r"you (?:may|might) also (?:like|be interested)", r"also read\b",
-    r"continue reading\b", r"read (?:the )?full (?:story|article|report|text)\b",
+    r"continue reading\b", r"(?:story|article) continues below\b", r"further reading\b",
+    r"more on this (?:story|topic|subject)\b", r"in (?:depth|context)\s*:?$", r"explore more\b", r"read (?:the )?full (?:story|article|report|text)\b",
     r"click here\b", r"load more\b", r"see all\b", r"view all\b", r"show all\b",
     r"(?:for )?subscribers only\b", r"not for (?:re)?distribution\b", r"view (?:this|in) "
     r"(?:e-?mail|browser)\b", r"(?:unsubscribe|update (?:your )?preferences|manage "
@@ -171,6 +172,7 @@ BYLINE = _rx(
     r"^(?:by|from|von|par|por|автор:?)\s+[A-ZА-ЯÀ-Ý][\w.'’-]+(?:\s+[\w.'’-]+){0,6}"
     r"(?:\s*(?:,|and|&|\||·|•|—|-)\s*.{0,60})?$",
     r"^\d+\s+min(?:ute)?s?\s+read$", r"^(?:reading time|lesezeit)\b",
+    r"^via\s+[A-ZÀ-Ý][\w.'’-]+(?:\s+[\w.'’&-]+){0,5}$",
     r"^(?:posted|published|written) (?:on|by)\b",
 )
 HEADER_KEY = re.compile(
@@ -180,7 +182,8 @@ HEADER_KEY = re.compile(
     re.IGNORECASE)
 FOR_RELEASE = _rx(r"^for immediate release$", r"^-?\s*ends\s*-?$", r"^###$", r"^-- ?ends ?--$")
 AUTHOR_BIO = _rx(
-    r"^(?:[A-ZÀ-Ý][\w.'’-]+\s+){1,4}(?:is|was|has been|works as)\s+(?:an?|the|our)\s+"
+    r"^(?:[A-ZÀ-Ý][\w.'’-]+\s+){1,4}(?:is|was|has been|works as)\s+"
+    r"(?:an?|the|our|(?:[A-Z][\w.-]+\s+){0,3}[\w.-]+['’]s)\s+"
     r"(?:[\w-]+\s+){0,5}(?:correspondent|journalist|reporter|writer|editor|researcher|"
     r"columnist|freelancer|author|photographer|contributor|blogger|analyst|producer|"
     r"campaigner|activist|lawyer)\b",
@@ -193,6 +196,16 @@ NEXT_ARTICLE = _rx(
 
 def words(text: str) -> int:
     return len(WORD.findall(text))
+
+
+# Chrome that introduces a list of links (related stories, most read): the short lines under it
+# are links too.
+LIST_HEADER = _rx(
+    r"^(?:related|further reading|more (?:from|on|in|about|stories)|most (?:read|popular|viewed|"
+    r"shared)|recommended|you (?:may|might) also|read (?:more|also|next)|see also|also read|"
+    r"trending|popular|latest|other stories|in (?:depth|context)|explore|recent posts|"
+    r"читайте также|по теме|lire aussi|à lire aussi|mehr zum thema|lesen sie auch|"
+    r"lee también|te puede interesar)\b")
 
 
 def is_separator(text: str) -> bool:
@@ -272,7 +285,7 @@ def date_share(text: str) -> float:
     rest = re.sub(r"\d{1,2}[:.]\d\d(?:\s*(?:am|pm|gmt|utc|cet|msk|bst|est|edt|[+-]\d{2}:?\d{2}))*"
                   r"|\b(?:mon|tues|wed|wednes|thurs|fri|satur|sun)(?:day)?\b|\bat\b|\bupdated\b"
                   r"|\bpublished\b|\bposted\b|\bby\b|\bon\b|\d+\s*min(?:ute)?s?\s*read\b"
-                  r"|\d+\s*comments?\b|\bleave a comment\b|[,|·•:/\-–—*]", " ", rest,
+                  r"|\d+\s*comments?\b|\bleave a comment\b|\bvia\b.*$|[,|·•:/\-–—*]", " ", rest,
                   flags=re.IGNORECASE)
     return 1.0 - words(rest) / max(1, words(text))
 

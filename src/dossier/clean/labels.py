@@ -45,7 +45,7 @@ def is_title_like(piece: Piece, settings: Settings) -> bool:
         return True
     n = cues.words(piece.text)
     text = piece.text.rstrip("\"'”’»")
-    return (2 <= n <= settings.title_max_words and piece.lines == 1
+    return (2 <= n <= settings.title_max_words and piece.lines <= 2
             and not text.endswith((".", ",", ";", ":")) and not piece.list_item)
 
 
@@ -55,6 +55,7 @@ def label_pieces(pieces: Sequence[Piece], settings: Settings) -> Labelled:
     labels: list[Label | None] = [_cue_label(piece, settings) for piece in pieces]
     _mark_email_headers(pieces, labels)
     _mark_threads(pieces, labels)
+    _mark_link_lists(pieces, labels, settings)
     segments = split_articles(pieces, labels, settings)
     titles: list[int | None] = []
     bounds = [*segments, len(pieces)]
@@ -86,6 +87,36 @@ def _mark_email_headers(pieces: Sequence[Piece], labels: list[Label | None]) -> 
             if near is not None and near[0] is BlockKind.METADATA \
                     and pieces[j].text.lower().startswith("date"):
                 labels[j] = (BlockKind.BOILERPLATE, "e-mail header")
+
+
+def _mark_link_lists(pieces: Sequence[Piece], labels: list[Label | None],
+                     settings: Settings) -> None:
+    """Under "Related stories", "Most read" and the like, the headline-like lines (and list
+    items) that follow are links, up to the next paragraph of prose."""
+    in_list = False
+    for i, piece in enumerate(pieces):
+        label = labels[i]
+        text = piece.text.strip(cues.DECORATION)
+        if label is not None and label[0] is BlockKind.BOILERPLATE and cues.LIST_HEADER.match(text):
+            in_list = True
+            continue
+        if not in_list or label is not None:
+            continue
+        headline = is_title_like(piece, settings)
+        if headline and _followed_by_prose(pieces, labels, i, settings):
+            in_list = False  # a headline with its article under it: a story, not a link
+        elif headline or (piece.list_item and not is_prose(piece, settings)):
+            labels[i] = (BlockKind.BOILERPLATE, "link in a list of related stories")
+        else:
+            in_list = False
+
+
+def _followed_by_prose(pieces: Sequence[Piece], labels: list[Label | None], i: int,
+                       settings: Settings) -> bool:
+    for j in range(i + 1, min(len(pieces), i + 4)):
+        if labels[j] is None:
+            return is_prose(pieces[j], settings) and cues.words(pieces[j].text) >= 20
+    return False
 
 
 def _mark_threads(pieces: Sequence[Piece], labels: list[Label | None]) -> None:

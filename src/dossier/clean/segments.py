@@ -61,8 +61,10 @@ def _divides(piece: Piece, label: Label | None) -> bool:
         return False
     if label[1] == "separator line":
         return True
-    return bool(cues.NEXT_ARTICLE.match(piece.text)) or (label[0] is BlockKind.BOILERPLATE and \
-        piece.text.lower().startswith(("tags", "topics", "filed under")))
+    text = piece.text.strip(cues.DECORATION)
+    return bool(cues.NEXT_ARTICLE.match(text)) or (
+        label[0] is BlockKind.BOILERPLATE
+        and text.lower().startswith(("tags", "topics", "filed under", "read full", "read the full")))
 
 
 def _dated(labels: Sequence[Label | None], i: int) -> bool:
