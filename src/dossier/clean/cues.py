@@ -21,7 +21,7 @@ def _rx(*alternatives: str) -> re.Pattern[str]:
 
 WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
 SENTENCE_END = re.compile(r"[.!?…][\"'”’»)\]]*$")
-SEPARATOR = re.compile(r"^[\s\-=*_~#•·.+<>|]{3,}$")
+SEPARATOR = re.compile(r"^(?:[\s\-=*_~#•·.+<>|—–]{3,}|\s*[—–]{1,2}\s*)$")
 MENU_SPLIT = re.compile(r"\s+[|•·»›>/]\s+|\s+>\s+|(?<=\S) {2,}(?=\S)|\t+")
 
 # Whole-line site chrome: navigation, account, share and print widgets.
@@ -34,10 +34,15 @@ NAV_LINE = _rx(
     r"advertisement|advertising|sponsored(?: content)?|ad", r"load more(?: stories)?",
     r"next(?: story| article)?|previous(?: story| article)?|more stories|latest news",
     r"dark mode|light mode|settings|edition:?.*|listen(?: to this article)?", r"accept|reject all",
-    r"главная|поиск|меню|войти|поделиться:?|подписаться|реклама|наверх",
-    r"accueil|rechercher|partager:?|se connecter|publicité|s'abonner",
-    r"startseite|suche|teilen:?|anmelden|werbung|abonnieren",
-    r"inicio|portada|buscar|compartir:?|iniciar sesión|publicidad|suscríbete",
+    r"главная|поиск|меню|войти|поделиться:?|подписаться|реклама|наверх|отправить|распечатать|"
+    r"копировать ссылку",
+    r"accueil|rechercher|partager:?|se connecter|publicité|s'abonner|envoyer par e-?mail|"
+    r"copier le lien|imprimer",
+    r"startseite|suche|teilen:?|anmelden|werbung|abonnieren|anzeige|auf facebook teilen|"
+    r"twittern|per e-?mail (?:versenden|teilen)|drucken|link kopieren",
+    r"inicio|portada|buscar|compartir:?|iniciar sesión|publicidad|suscríbete|"
+    r"enviar por (?:correo|e-?mail)|copiar enlace|imprimir",
+    r"that's (?:all|it) for (?:this week|today|now)|end of (?:file|transmission|digest)\.?",
 )
 # Start-of-line chrome: the rest of the line is links, handles or small print.
 CHROME_START = _rx(
@@ -46,9 +51,13 @@ CHROME_START = _rx(
     r"coverage|reading|content|posts?|links?))?\s*:?$|related(?: stories| articles| coverage)\b",
     r"read (?:more|also|next)\b", r"see also\b", r"more (?:from|on|in|about)\b",
     r"most (?:read|popular|viewed|shared)\b",
-    r"recommended(?: for you)?\b", r"you (?:may|might) also (?:like|be interested)", r"also read\b",
+    r"recommended(?: for you)?\b", r"related\s*:",
+    r"this (?:article|story|piece|post|report) (?:is part of|was (?:first|originally) "
+    r"published|first appeared|was produced|is published)\b",
+    r"you (?:may|might) also (?:like|be interested)", r"also read\b",
     r"continue reading\b", r"(?:story|article) continues below\b", r"further reading\b",
-    r"more on this (?:story|topic|subject)\b", r"in (?:depth|context)\s*:?$", r"explore more\b", r"read (?:the )?full (?:story|article|report|text)\b",
+    r"more on this (?:story|topic|subject)\b", r"in (?:depth|context)\s*:?$", r"explore more\b",
+    r"read (?:the )?full (?:story|article|report|text)\b",
     r"click here\b", r"load more\b", r"see all\b", r"view all\b", r"show all\b",
     r"(?:for )?subscribers only\b", r"not for (?:re)?distribution\b", r"view (?:this|in) "
     r"(?:e-?mail|browser)\b", r"(?:unsubscribe|update (?:your )?preferences|manage "
@@ -73,6 +82,7 @@ CHROME_START = _rx(
 )
 # Anywhere in a short line: cookie notices, "chip in" boxes.
 CHROME_ANYWHERE = _rx(
+    r"©|\(c\)\s*(?:19|20)\d\d|\ball rights reserved\b|\bcopyright (?:©\s*)?(?:19|20)\d\d",
     r"\bcookies?\b.{0,80}\b(?:accept|agree|continue|manage|settings|policy|consent|use)\b",
     r"\b(?:accept|agree|continue|manage|settings|policy|consent|use)\b.{0,80}\bcookies?\b",
 )
@@ -92,7 +102,9 @@ PROMO = _rx(
     r"\bcontribut(?:e|ion)\b", r"\bfunded by (?:its|our) readers\b", r"\bad-?free\b",
     r"\binbox\b", r"\bpaywall\b", r"\bgift\b", r"\bthank you for reading\b",
     r"\bchip(?:ping)? in\b", r"\btip jar\b", r"\bbuy me a coffee\b", r"\bko-fi\b",
-    r"\bfree and always will be\b", r"\breader-supported\b",
+    r"\bfree and always will be\b", r"\breader-supported\b", r"\bjoin (?:today|now|us)\b",
+    r"\bfunded by (?:its |our )?(?:readers|members|subscribers)\b", r"\bnon-?profit\b",
+    r"\btax-deductible\b", r"\bdepends? on (?:its |our )?readers\b", r"\bsend (?:us )?tips\b",
     r"\bпожертвова", r"\bподдержите\b", r"\bподписк", r"\bfaire un don\b", r"\bsoutenez\b",
     r"\bspenden?\b", r"\bunterstützen sie\b", r"\bdona(?:r|ción)\b", r"\bapóyanos\b",
 )
@@ -150,11 +162,15 @@ COMMENT_FURNITURE = _rx(
 # The comment form belongs to the thread (it is where readers write); these lines close it.
 THREAD_END = _rx(
     r"©", r"^\(c\)\s*\d{4}", r"^copyright\b", r"all rights reserved", r"\bpowered by\b",
-    r"^blog at\b", r"\blicen[cs]ed? (?:under )?(?:cc|creative commons)\b", r"^cc by\b", r"^back to top$", r"^(?:about|contact|privacy)\b.*[|•·]",
+    r"^blog at\b", r"\blicen[cs]ed? (?:under )?(?:cc|creative commons)\b", r"^cc by\b",
+    r"^back to top$", r"^(?:about|contact|privacy)\b.*[|•·]",
     r"^(?:previous|next|older|newer) (?:post|entry|article)\b", r"^more (?:from|by|in|on)\b",
     r"^see all (?:from|by)\b", r"^recommended\b", r"^related (?:posts|stories|articles)\b",
     r"^(?:you (?:may|might) also like|read next|most read|popular posts)\b",
     r"^privacy (?:&|and) cookies\b", r"^(?:help|status|about|careers|privacy|terms)$",
+    r"^search(?: for)?\s*:?$", r"^recent (?:posts|comments)$", r"^archives?$", r"^categories$",
+    r"^follow$", r"\b(?:funciona con|propulsé par|betrieben (?:mit|von)|работает на) wordpress",
+    r"^subscribe to this blog", r"^create a free (?:website|blog)\b",
 )
 TIMESTAMP = _rx(
     r"^(?:on\s+)?[\w ,.]{0,30}\d{1,2}:\d\d\s*(?:am|pm)?\s*(?:\w{2,4})?$",
@@ -249,7 +265,8 @@ def promo_reason(text: str, *, max_words: int) -> str | None:
     if not hits or words(text) > max_words:
         return None
     you = SECOND_PERSON.search(text)
-    if hits >= 3 or (hits >= 1 and you and SELF_REFERENCE.search(text)) or (hits >= 2 and you):
+    we = SELF_REFERENCE.search(text)
+    if hits >= 3 or (hits >= 1 and you and we) or (hits >= 2 and (you or we)):
         return "donation, subscription or promotional appeal"
     if hits >= 1 and words(text) <= 8 and not SENTENCE_END.search(text):
         return "donation, subscription or promotional appeal"

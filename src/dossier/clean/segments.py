@@ -64,7 +64,8 @@ def _divides(piece: Piece, label: Label | None) -> bool:
     text = piece.text.strip(cues.DECORATION)
     return bool(cues.NEXT_ARTICLE.match(text)) or (
         label[0] is BlockKind.BOILERPLATE
-        and text.lower().startswith(("tags", "topics", "filed under", "read full", "read the full")))
+        and text.lower().startswith(("tags", "topics", "filed under", "read full",
+                                     "read the full")))
 
 
 def _dated(labels: Sequence[Label | None], i: int) -> bool:
