@@ -135,12 +135,24 @@ COMMENT_HEADER = _rx(
     r"^(?:reader |user )?comments?\s*(?:\(\d+\)|\d+)?\s*:?$", r"^(?:show|view|load|read) "
     r"(?:all )?(?:\d+ )?comments?\b", r"^join the (?:discussion|conversation)\b",
     r"^(?:what|here's what) (?:our )?readers (?:say|think)\b", r"^discussion\s*(?:\(\d+\))?:?$",
-    r"^sort by (?:newest|oldest|best|top)\b", r"^responses?\s*(?:\(\d+\))?\s*:?$",
+    r"^sort by (?:newest|oldest|best|top)\b", r"\(\d+ (?:replies|comments|responses|posts)\)\s*$",
+    r"^(?:top|reader|readers'|latest) comments\b", r"^responses?\s*(?:\(\d+\))?\s*:?$",
     r"^\d+\s+(?:комментари\w*|ответ\w*)$", r"^комментари\w*\s*(?:\(\d+\))?:?$",
     r"^\d+\s+(?:commentaires?|réponses?)\b", r"^commentaires?\s*(?:\(\d+\))?:?$",
     r"^\d+\s+(?:kommentare?|antworten)\b", r"^kommentare?\s*(?:\(\d+\))?:?$",
     r"^\d+\s+(?:comentarios?|respuestas?)\b", r"^comentarios?\s*(?:\(\d+\))?:?$",
 )
+# "6 thoughts on “<the whole headline>”": a thread header as long as the headline it quotes.
+LONG_COMMENT_HEADER = _rx(r"^\d+\s+(?:responses?|thoughts?|comments?|replies)\s+(?:on|to)\b")
+FOOTER_WORDS = re.compile(r"\b(?:about(?: us)?|contact|privacy|terms|advertise|careers|help|"
+                          r"imprint|impressum|jobs|cookies|sitemap)\b", re.IGNORECASE)
+
+
+def is_footer_menu(text: str) -> bool:
+    """A menu line of the site footer: "About · Contact · Privacy"."""
+    return is_menu(text) and len(FOOTER_WORDS.findall(text)) >= 2
+
+
 # A commenter's heading line: "Anna K. says:", "1.1. Jules says:", "Posted by Mark at 10:02".
 COMMENTER = _rx(
     r"^(?:\d+(?:\.\d+)*\.?\s+)?@?[\w.'’ -]{1,40}\s+(?:says|said|wrote|writes|replied|"
@@ -156,7 +168,8 @@ COMMENT_FURNITURE = _rx(
     r"\d+ likes?|log in to reply|permalink|edit|↑|↓|ответить|répondre|antworten|responder)$",
     r"^reply\s*[•·|]\s*share\s*›?$", r"^(?:\d+\s*)?(?:reply|like)\s*[•·|].*$",
     r"^(?=.{0,50}$)[^.!?]*\b(?:reply|replies|répondre|responder|antworten|ответить)\b[^.!?]*$",
-    r"^[\W\d_]*$", r"^like \(\d+\)$|^\d+ likes?$|^write a comment\b|^what are your thoughts\b",
+    r"^[\W\d_]*$", r"^#\d+$", r"^(?:joined|posts|location|member since)\s*:", r"^quote\b",
+    r"^like \(\d+\)$|^\d+ likes?$|^write a comment\b|^what are your thoughts\b",
     r"^(?:load|show) more (?:comments|replies)$",
 )
 # The comment form belongs to the thread (it is where readers write); these lines close it.

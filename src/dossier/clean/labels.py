@@ -129,14 +129,15 @@ def _mark_threads(pieces: Sequence[Piece], labels: list[Label | None]) -> None:
                 and bool(cues.SENTENCE_END.search(text))
             continue
         if not in_thread:
-            if cues.COMMENT_HEADER.search(text) and cues.words(text) <= 12:
+            if cues.COMMENT_HEADER.search(text) and (cues.words(text) <= 12
+                                                     or cues.LONG_COMMENT_HEADER.match(text)):
                 in_thread = True
                 labels[i] = (BlockKind.COMMENT, "start of the comment thread")
             elif cues.is_commenter(text) and _commenter_confirmed(pieces, i):
                 in_thread = True
                 labels[i] = (BlockKind.COMMENT, "a commenter's name line")
             continue
-        if (cues.THREAD_END.search(text) or cues.is_menu(text)) \
+        if (cues.THREAD_END.search(text) or cues.is_footer_menu(text)) \
                 and not cues.COMMENT_FURNITURE.match(text):
             in_thread = False
             labels[i] = (BlockKind.BOILERPLATE, "site footer after the comment thread")
