@@ -13,6 +13,8 @@ import pytest
 from click.testing import CliRunner, Result
 
 os.environ["COLUMNS"] = "250"  # rich wraps at 80 columns off a terminal; keep lines whole
+# The figure tests reuse the benchmarks' scoring code rather than a second copy of it.
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
 
 from dossier.cli import main
 
