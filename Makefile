@@ -30,6 +30,8 @@ test: lint
 
 bench: $(RUNTIME_STAMP)
 	$(BIN)/python benchmarks/ingest_throughput.py
+	$(BIN)/python benchmarks/html_cleaning.py
+	$(BIN)/python benchmarks/text_cleaning.py
 
 clean:
 	rm -rf $(VENV) demo.db .pytest_cache .mypy_cache .ruff_cache
