@@ -63,6 +63,20 @@ def f1_of(pages: dict[str, tuple[bytes, str, str]],
     return p, r, 2 * p * r / (p + r), seconds
 
 
+def date_accuracy(folder: Path, settings: Settings) -> tuple[int, int]:
+    """(right, total) publication dates on the htmldate set; no date given for a page without
+    one counts as right."""
+    gold = json.loads((folder / "gold.json").read_text())
+    right = 0
+    for url, entry in gold.items():
+        expected = None if isinstance(entry["date"], float) and math.isnan(entry["date"]) \
+            else entry["date"]
+        html = gzip.decompress((folder / "pages" / entry["file"]).read_bytes())
+        article = article_from_html(html, url, settings).article
+        right += (article.published if article else None) == expected
+    return right, len(gold)
+
+
 def main() -> int:
     bench = DATA / "article-extraction-benchmark"
     dates_set = DATA / "htmldate-mediacloud-2020"
@@ -104,19 +118,12 @@ def main() -> int:
     for name in ("trafilatura, same call", "trafilatura extract() defaults"):
         print(f"  throughput ratio dossier / {name}: {best[name] / best['dossier clean']:.2f}")
 
-    gold = json.loads((dates_set / "gold.json").read_text())
-    right = 0
     start = time.perf_counter()
-    for url, entry in gold.items():
-        expected = None if isinstance(entry["date"], float) and math.isnan(entry["date"]) \
-            else entry["date"]
-        html = gzip.decompress((dates_set / "pages" / entry["file"]).read_bytes())
-        article = article_from_html(html, url, settings).article
-        right += (article.published if article else None) == expected
+    right, total = date_accuracy(dates_set, settings)
     seconds = time.perf_counter() - start
-    print(f"htmldate-mediacloud-2020: {len(gold)} pages, publication date accuracy "
-          f"{right / len(gold):.3f} ({right}/{len(gold)}; a page without a date counts as right "
-          f"when none is given), {len(gold) / seconds:.1f} pages/s")
+    print(f"htmldate-mediacloud-2020: {total} pages, publication date accuracy "
+          f"{right / total:.3f} ({right}/{total}; a page without a date counts as right "
+          f"when none is given), {total / seconds:.1f} pages/s")
     return 0
 
 

@@ -173,7 +173,7 @@ NAMES = {"b": "body", "d": "metadata", "p": "boilerplate", "c": "caption", "m": 
 def main(argv: list[str]) -> None:
     settings = Settings()
     verbose = "-v" in argv
-    for name in [arg for arg in argv if not arg.startswith("-")] or ["dev", "holdout"]:
+    for name in [arg for arg in argv if not arg.startswith("-")] or ["dev", "holdout", "holdout2"]:
         result = evaluate([name], settings)
         print(f"\n{name}: {int(result['files'])} documents")
         for label in "mpcbd":

@@ -26,8 +26,8 @@ from .config import Settings
 from .demo import corpus_folder
 from .errors import DossierError, NotFoundError
 from .export import FORMATS, write_export
-from .models import BuildSummary
-from .store import BlockRow, Case, DocumentRow, verify
+from .models import Block, BuildSummary
+from .store import Case, DocumentRow, verify
 
 F = TypeVar("F", bound=Callable[..., Any])
 out = Console()
@@ -233,7 +233,7 @@ def _choose_documents(rows: list[DocumentRow], wanted: str) -> list[DocumentRow]
     return chosen
 
 
-def _print_blocks(rows: list[DocumentRow], blocks: dict[str, list[BlockRow]]) -> None:
+def _print_blocks(rows: list[DocumentRow], blocks: dict[str, list[Block]]) -> None:
     for row in rows:
         out.print(f"[bold]{escape(row.path)}[/] segment {row.segment}  {row.id}  "
                   f"{row.status}{'  ' + escape(row.reason) if row.reason else ''}")
@@ -256,7 +256,7 @@ def _excerpt(text: str, limit: int = 160) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def removal_summary(blocks: list[BlockRow]) -> str:
+def removal_summary(blocks: list[Block]) -> str:
     """"12 boilerplate, 1 caption, 16 comment (2,310 chars)" for the sources table."""
     counts: dict[str, int] = {}
     chars = 0

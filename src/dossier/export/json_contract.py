@@ -6,9 +6,8 @@ from datetime import UTC, datetime
 from typing import Any
 
 from .. import __version__
-from ..models import REMOVED_KINDS, BlockKind
+from ..models import REMOVED_KINDS, Block, BlockKind
 from ..store import CaseView, DocumentRow
-from ..store.views import BlockRow
 
 REMOVED = frozenset(str(kind) for kind in REMOVED_KINDS)
 HEADER = frozenset({str(BlockKind.TITLE), str(BlockKind.METADATA)})
@@ -37,7 +36,7 @@ def _documents(view: CaseView) -> list[dict[str, Any]]:
     return [_document(row, blocks.get(row.id, [])) for row in rows]
 
 
-def _document(row: DocumentRow, blocks: list[BlockRow]) -> dict[str, Any]:
+def _document(row: DocumentRow, blocks: list[Block]) -> dict[str, Any]:
     return {
         "id": row.id,
         "path": row.path,
@@ -64,6 +63,6 @@ def _document(row: DocumentRow, blocks: list[BlockRow]) -> dict[str, Any]:
     }
 
 
-def _block(block: BlockRow) -> dict[str, Any]:
-    return {"kind": block.kind, "text": block.text, "reason": block.reason,
+def _block(block: Block) -> dict[str, Any]:
+    return {"kind": str(block.kind), "text": block.text, "reason": block.reason,
             "start": block.start, "end": block.end}

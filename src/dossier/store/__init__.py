@@ -2,8 +2,8 @@
 
 from .case import Case
 from .integrity import IntegrityReport, verify
-from .views import BlockRow, CaseView, ContainerRow, DocumentRow
+from .views import CaseView, ContainerRow, DocumentRow
 from .writer import CaseWriter, Transaction
 
-__all__ = ["BlockRow", "Case", "CaseView", "CaseWriter", "ContainerRow", "DocumentRow",
+__all__ = ["Case", "CaseView", "CaseWriter", "ContainerRow", "DocumentRow",
            "IntegrityReport", "Transaction", "verify"]

@@ -10,7 +10,7 @@ from typing import Any
 from sqlalchemy import Engine, ScalarSelect, Select, func, select
 
 from ..custody import CustodyEntry
-from ..models import CONTAINER_TYPES, MediaType, Original
+from ..models import CONTAINER_TYPES, Block, BlockKind, MediaType, Original
 from . import schema
 
 
@@ -37,17 +37,6 @@ class DocumentRow:
     first_seen: str | None
     author: str | None = None
     published_from: str | None = None
-
-
-@dataclass(frozen=True)
-class BlockRow:
-    """A labelled block of a document (see models.Block)."""
-
-    kind: str
-    start: int
-    end: int
-    text: str
-    reason: str
 
 
 @dataclass(frozen=True)
@@ -93,17 +82,17 @@ class CaseView:
             return [Original(row.sha256, row.content, MediaType(row.media_type), row.path)
                     for row in conn.execute(query)]
 
-    def blocks_of(self, document_ids: Sequence[str]) -> dict[str, list[BlockRow]]:
+    def blocks_of(self, document_ids: Sequence[str]) -> dict[str, list[Block]]:
         """The labelled blocks of these documents, in order."""
         b = schema.blocks
-        found: dict[str, list[BlockRow]] = defaultdict(list)
+        found: dict[str, list[Block]] = defaultdict(list)
         with self.engine.connect() as conn:
             for start in range(0, len(document_ids), 500):
                 for row in conn.execute(select(b).where(
                         b.c.document_id.in_(document_ids[start:start + 500]))
                         .order_by(b.c.document_id, b.c.seq)):
-                    found[row.document_id].append(BlockRow(
-                        row.kind, row.start, row.end, row.text, row.reason))
+                    found[row.document_id].append(Block(
+                        BlockKind(row.kind), row.start, row.end, row.text, row.reason))
         return found
 
     def documents(self, *, rejected_only: bool = False) -> list[DocumentRow]:
