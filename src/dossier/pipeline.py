@@ -126,7 +126,7 @@ def build(case: Case, paths: Sequence[Path], settings: Settings,
             previous = tx.remove_documents_of([original.sha256 for original in originals])
             tally.documents_new += tx.add_documents(documents, build_id,
                                                     cleaner=CLEANER_VERSION, previous=previous)
-        recleaned += len({doc_id for doc_id in previous})
+        recleaned += len(previous)
         tally.rejected_new += sum(d.status is DocumentStatus.REJECTED and d.id not in previous
                                   for d in documents)
         after = originals[-1].sha256

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from ..config import Settings
-from ..models import Block, BlockKind, Document, DocumentStatus, MediaType, Original, document_id
+from ..models import Document, DocumentStatus, MediaType, Original, document_id
 from .html import article_from_html
 from .metadata import language_of
 from .pdf import pdf_text
@@ -69,7 +69,3 @@ def _with_pdf_metadata(article: Article, title: str | None, author: str | None) 
     return Article(article.blocks, article.title or title, article.author or author,
                    article.outlet, article.published, article.published_from)
 
-
-def removed_blocks(blocks: tuple[Block, ...]) -> list[Block]:
-    return [block for block in blocks if block.kind in (BlockKind.BOILERPLATE,
-                                                        BlockKind.CAPTION, BlockKind.COMMENT)]

@@ -29,8 +29,6 @@ class Piece:
     raw: str  # the characters of the original
     text: str  # the same, Markdown markup removed and lines joined
     lines: int
-    blank_before: bool  # a blank line (or the start of the file) comes before it
-    blank_after: bool
     heading: int = 0  # Markdown heading level
     front_matter: bool = False
     list_item: bool = False
@@ -42,20 +40,18 @@ def split_pieces(source: str, markdown: bool, settings: Settings) -> list[Piece]
     if markdown and (front := FRONT_MATTER.match(source)):
         for line_start, line in _lines(source[: front.end()], 0):
             if line.strip():
-                pieces.append(_piece(line_start, line, 1, True, True, markdown, front=True))
+                pieces.append(_piece(line_start, line, 1, markdown, front=True))
         offset = front.end()
     paragraph: list[tuple[int, str]] = []
-    blank_before = True
     for line_start, line in _lines(source[offset:], offset):
         if line.strip():
             paragraph.append((line_start, line))
             continue
         if paragraph:
-            pieces.extend(_paragraph(paragraph, blank_before, markdown, settings))
+            pieces.extend(_paragraph(paragraph, markdown, settings))
             paragraph = []
-        blank_before = True
     if paragraph:
-        pieces.extend(_paragraph(paragraph, blank_before, markdown, settings))
+        pieces.extend(_paragraph(paragraph, markdown, settings))
     return pieces
 
 
@@ -68,8 +64,7 @@ def _lines(text: str, base: int) -> list[tuple[int, str]]:
     return out
 
 
-def _paragraph(lines: list[tuple[int, str]], blank_before: bool, markdown: bool,
-               settings: Settings) -> list[Piece]:
+def _paragraph(lines: list[tuple[int, str]], markdown: bool, settings: Settings) -> list[Piece]:
     """A run of non-blank lines as pieces: lines that stand alone (a headline's date line, a
     caption) are cut off first or last, or where they are short; the rest is wrapped prose or
     a stack of single lines."""
@@ -84,19 +79,18 @@ def _paragraph(lines: list[tuple[int, str]], blank_before: bool, markdown: bool,
             runs[-1].append((start, line))
     runs = [run for run in runs if run]
     if len(runs) > 1:
-        return [piece for n, run in enumerate(runs)
-                for piece in _paragraph_run(run, blank_before and n == 0, markdown, settings)]
-    return _paragraph_run(lines, blank_before, markdown, settings)
+        return [piece for run in runs
+                for piece in _paragraph_run(run, markdown, settings)]
+    return _paragraph_run(lines, markdown, settings)
 
 
-def _paragraph_run(lines: list[tuple[int, str]], blank_before: bool, markdown: bool,
-                   settings: Settings) -> list[Piece]:
+def _paragraph_run(lines: list[tuple[int, str]], markdown: bool, settings: Settings) -> list[Piece]:
     if _is_wrapped(lines, settings):
         start = lines[0][0]
         raw = "\n".join(line for _, line in lines)
-        return [_piece(start, raw, len(lines), blank_before, True, markdown)]
-    return [_piece(start, line, 1, blank_before and i == 0, i == len(lines) - 1, markdown)
-            for i, (start, line) in enumerate(lines)]
+        return [_piece(start, raw, len(lines), markdown)]
+    return [_piece(start, line, 1, markdown)
+            for start, line in lines]
 
 
 def _is_wrapped(lines: list[tuple[int, str]], settings: Settings) -> bool:
@@ -113,8 +107,7 @@ def _is_wrapped(lines: list[tuple[int, str]], settings: Settings) -> bool:
     return all(len(text) >= settings.wrap_fill_share * widest for text in texts[:-1])
 
 
-def _piece(start: int, raw: str, lines: int, blank_before: bool, blank_after: bool,
-           markdown: bool, front: bool = False) -> Piece:
+def _piece(start: int, raw: str, lines: int, markdown: bool, front: bool = False) -> Piece:
     stripped = raw.strip()
     heading = 0
     text = " ".join(part.strip() for part in stripped.split("\n"))
@@ -123,8 +116,8 @@ def _piece(start: int, raw: str, lines: int, blank_before: bool, blank_after: bo
             heading = len(match.group(1))
             text = text[match.end():]
         text = render_markdown(text)
-    return Piece(start, start + len(raw.rstrip()), raw.rstrip(), text.strip(), lines,
-                 blank_before, blank_after, heading, front,
+    return Piece(start, start + len(raw.rstrip()), raw.rstrip(), text.strip(), lines, heading,
+                 front,
                  bool(LIST_ITEM.match(stripped)))
 
 
