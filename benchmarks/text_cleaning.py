@@ -103,7 +103,8 @@ def boundary_match(gold: list[str | None], a: int, b: int) -> bool:
     return all(label in (None, "p") for label in gold[low:high])
 
 
-def evaluate(names: list[str], settings: Settings) -> dict[str, float]:
+def evaluate(names: list[str], settings: Settings) -> tuple[dict[str, float], list[str]]:
+    """Scores over the named sets, and the problems found (file: what went wrong)."""
     counts: Counter[tuple[str, str]] = Counter()
     comment_in_body = 0
     gold_bounds = found_bounds = predicted_bounds = correct_bounds = 0
@@ -162,9 +163,7 @@ def evaluate(names: list[str], settings: Settings) -> dict[str, float]:
     result["date_accuracy"] = dates_ok / dates if dates else 1.0
     result["outlet_accuracy"] = outlets_ok / outlets if outlets else 1.0
     result["language_accuracy"] = languages_ok / languages if languages else 1.0
-    result["problems"] = len(problems)
-    evaluate.problems = problems  # type: ignore[attr-defined]
-    return result
+    return result, problems
 
 
 NAMES = {"b": "body", "d": "metadata", "p": "boilerplate", "c": "caption", "m": "comment"}
@@ -174,7 +173,7 @@ def main(argv: list[str]) -> None:
     settings = Settings()
     verbose = "-v" in argv
     for name in [arg for arg in argv if not arg.startswith("-")] or ["dev", "holdout", "holdout2"]:
-        result = evaluate([name], settings)
+        result, problems = evaluate([name], settings)
         print(f"\n{name}: {int(result['files'])} documents")
         for label in "mpcbd":
             print(f"  {NAMES[label]:12} precision {result[f'{label}_precision']:.3f}  "
@@ -186,7 +185,7 @@ def main(argv: list[str]) -> None:
         print(f"  dates {result['date_accuracy']:.3f}  outlets {result['outlet_accuracy']:.3f}"
               f"  languages {result['language_accuracy']:.3f}")
         if verbose:
-            for problem in evaluate.problems:  # type: ignore[attr-defined]
+            for problem in problems:
                 print("   ", problem)
 
 

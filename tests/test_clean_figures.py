@@ -17,7 +17,7 @@ from dossier.config import Settings
 
 
 def test_dev_set_meets_the_targets() -> None:
-    result = evaluate(["dev"], Settings())
+    result, _ = evaluate(["dev"], Settings())
     assert result["files"] >= 40
     for label in ("m", "p"):  # comment, boilerplate
         assert result[f"{label}_precision"] >= 0.95, label
@@ -27,7 +27,7 @@ def test_dev_set_meets_the_targets() -> None:
 
 
 def test_no_comment_line_reaches_a_body_in_the_holdout_set() -> None:
-    result = evaluate(["holdout"], Settings())
+    result, _ = evaluate(["holdout"], Settings())
     assert result["comment_lines_in_body"] == 0
     assert result["m_precision"] >= 0.95 and result["m_recall"] >= 0.95
 

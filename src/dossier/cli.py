@@ -26,7 +26,7 @@ from .config import Settings
 from .demo import corpus_folder
 from .errors import DossierError, NotFoundError
 from .export import FORMATS, write_export
-from .models import Block, BuildSummary
+from .models import REMOVED_KINDS, Block, BuildSummary
 from .store import Case, DocumentRow, verify
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -261,7 +261,7 @@ def removal_summary(blocks: list[Block]) -> str:
     counts: dict[str, int] = {}
     chars = 0
     for block in blocks:
-        if block.kind in ("boilerplate", "caption", "comment"):
+        if block.kind in REMOVED_KINDS:
             counts[block.kind] = counts.get(block.kind, 0) + 1
             chars += len(block.text)
     if not counts:

@@ -295,23 +295,21 @@ def caption_reason(text: str, *, max_chars: int) -> str | None:
 def metadata_reason(text: str, *, max_chars: int) -> str | None:
     if len(text) > max_chars:
         return None
-    if DATE_LINE.match(text) and find_date(text):
+    found = find_date(text)
+    if DATE_LINE.match(text) and found:
         return "date line"
     if HEADER_KEY.match(text):
         return "header line"
     if BYLINE.match(text):
         return "byline"
-    if find_date(text) and date_share(text) >= 0.5:
+    if found and date_share(text, found[1]) >= 0.5:
         return "date line"
     return None
 
 
-def date_share(text: str) -> float:
+def date_share(text: str, date: re.Match[str]) -> float:
     """How much of a short line is its date (and time): "Saturday 15 July 2017 11:40 GMT"."""
-    found = find_date(text)
-    if found is None:
-        return 0.0
-    rest = text[: found[1].start()] + " " + text[found[1].end():]
+    rest = text[: date.start()] + " " + text[date.end():]
     rest = re.sub(r"\d{1,2}[:.]\d\d(?:\s*(?:am|pm|gmt|utc|cet|msk|bst|est|edt|[+-]\d{2}:?\d{2}))*"
                   r"|\b(?:mon|tues|wed|wednes|thurs|fri|satur|sun)(?:day)?\b|\bat\b|\bupdated\b"
                   r"|\bpublished\b|\bposted\b|\bby\b|\bon\b|\d+\s*min(?:ute)?s?\s*read\b"

@@ -20,6 +20,7 @@ from lxml import etree
 from ..config import Settings
 from ..models import Block, BlockKind
 from . import cues, metadata
+from .labels import Label, mark_appeal_headings, mark_bios
 from .plain import Article
 from .text import decode
 
@@ -81,10 +82,15 @@ def article_from_html(content: bytes, url: str | None, settings: Settings) -> Ht
         title, author = extracted.title, extracted.author
         sitename, published = extracted.sitename, extracted.date
         page_url = extracted.url or url
+    labels: list[Label | None] = [_body_label(line, n, title, settings)
+                                  for n, line in enumerate(body_lines)]
+    mark_bios(body_lines, labels, 0, len(body_lines))
+    mark_appeal_headings(labels, 0, len(body_lines), lambda i: (
+        cues.words(body_lines[i]) <= settings.title_max_words
+        and not cues.SENTENCE_END.search(body_lines[i])))
     builder = _Blocks()
-    for n, line in enumerate(body_lines):
-        builder.add(*_body_label(line, n, title, settings), line)
-    _relabel_tail(builder, settings)
+    for line, label in zip(body_lines, labels, strict=True):
+        builder.add(*(label or (BlockKind.BODY, "main text (trafilatura)")), line)
     for line in comment_lines:
         builder.add(BlockKind.COMMENT, "reader comment (trafilatura)", line)
     for line in captions:
@@ -107,7 +113,7 @@ def _searched_date(text: str, url: str | None) -> str | None:
     return None if found is None or found.endswith("-01-01") else found
 
 
-def _body_label(line: str, n: int, title: str | None, settings: Settings) -> tuple[BlockKind, str]:
+def _body_label(line: str, n: int, title: str | None, settings: Settings) -> Label:
     if n == 0 and title and SPACES.sub(" ", line).strip() == SPACES.sub(" ", title).strip():
         return BlockKind.TITLE, "headline repeated at the top of the text"
     if reason := cues.caption_reason(line, max_chars=settings.caption_max_chars):
@@ -117,25 +123,6 @@ def _body_label(line: str, n: int, title: str | None, settings: Settings) -> tup
     if reason := cues.promo_reason(line, max_words=settings.promo_max_words):
         return BlockKind.BOILERPLATE, reason
     return BlockKind.BODY, "main text (trafilatura)"
-
-
-def _relabel_tail(builder: _Blocks, settings: Settings) -> None:
-    """At the end of the text, author bios and the short heading of an appeal."""
-    blocks = builder.blocks
-    for i in range(len(blocks) - 1, -1, -1):
-        block = blocks[i]
-        if block.kind is BlockKind.BODY and cues.AUTHOR_BIO.match(block.text):
-            blocks[i] = Block(BlockKind.BOILERPLATE, block.start, block.end, block.text,
-                              "author bio")
-        elif block.kind is BlockKind.BODY:
-            break
-    for i in range(len(blocks) - 1):
-        block, below = blocks[i], blocks[i + 1]
-        if (block.kind is BlockKind.BODY and below.reason.startswith("donation")
-                and cues.words(block.text) <= settings.title_max_words
-                and not cues.SENTENCE_END.search(block.text)):
-            blocks[i] = Block(BlockKind.BOILERPLATE, block.start, block.end, block.text,
-                              "heading of an appeal")
 
 
 def _tidy_title(title: str | None, sitename: str | None) -> str | None:

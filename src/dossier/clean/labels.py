@@ -13,7 +13,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -203,8 +203,8 @@ def _label_article(pieces: Sequence[Piece], labels: list[Label | None], start: i
             continue
         if reason := cues.promo_reason(pieces[i].text, max_words=settings.promo_max_words):
             labels[i] = (BlockKind.BOILERPLATE, reason)
-    _mark_bios(pieces, labels, body_start, last + 1)
-    _mark_appeal_headings(pieces, labels, start, end, settings)
+    mark_bios([piece.text for piece in pieces], labels, body_start, last + 1)
+    mark_appeal_headings(labels, start, end, lambda i: is_title_like(pieces[i], settings))
     return title
 
 
@@ -247,24 +247,23 @@ def _last_body(pieces: Sequence[Piece], labels: list[Label | None], prose: list[
     return last
 
 
-def _mark_bios(pieces: Sequence[Piece], labels: list[Label | None], start: int,
-               end: int) -> None:
+def mark_bios(texts: Sequence[str], labels: list[Label | None], start: int, end: int) -> None:
     """An author bio closes an article: "Jane Roe is a correspondent covering …"."""
     for i in range(end - 1, start - 1, -1):
         label = labels[i]
         if label is None or label[0] is not BlockKind.BODY:
             continue
-        if cues.AUTHOR_BIO.match(pieces[i].text):
+        if cues.AUTHOR_BIO.match(texts[i]):
             labels[i] = (BlockKind.BOILERPLATE, "author bio")
             continue
         break
 
 
-def _mark_appeal_headings(pieces: Sequence[Piece], labels: list[Label | None], start: int,
-                          end: int, settings: Settings) -> None:
+def mark_appeal_headings(labels: list[Label | None], start: int, end: int,
+                         is_heading: Callable[[int], bool]) -> None:
     """A short heading line right above an appeal belongs to the appeal."""
     for i in range(start, end - 1):
         label, below = labels[i], labels[i + 1]
         if (label is not None and label[0] is BlockKind.BODY and below is not None
-                and below[1].startswith("donation") and is_title_like(pieces[i], settings)):
+                and below[1].startswith("donation") and is_heading(i)):
             labels[i] = (BlockKind.BOILERPLATE, "heading of an appeal")
