@@ -10,6 +10,8 @@ import pytest
 from conftest import Dossier
 from fixtures import article, write
 
+from dossier.store.migrations import MIGRATIONS
+
 
 @pytest.fixture
 def built(dossier: Dossier, tmp_path: Path) -> Dossier:
@@ -25,7 +27,7 @@ def test_log_records_ingest_rejection_rerun_and_export(built: Dossier, tmp_path:
     built("build", tmp_path / "in")
     rows = built.sql("SELECT action, sha256, detail, version FROM custody_log ORDER BY seq")
     actions = [r[0] for r in rows]
-    assert actions.count("migrate") == 3
+    assert actions.count("migrate") == len(MIGRATIONS)
     assert actions.count("ingest") == 5
     assert actions.count("reject") == 1
     assert actions.count("build") == 2

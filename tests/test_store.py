@@ -11,6 +11,8 @@ from pathlib import Path
 from conftest import Dossier, run_subprocess
 from fixtures import article, write
 
+from dossier.store.migrations import MIGRATIONS
+
 
 def file_hash(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
@@ -39,17 +41,17 @@ def test_older_case_is_migrated(dossier: Dossier, tmp_path: Path) -> None:
     write(tmp_path / "in" / "a.txt", article(1))
     dossier("build", tmp_path / "in")
     # What a case made before documents existed looks like.
-    dossier.sql("DELETE FROM migrations WHERE name IN ('0002_documents', '0003_blocks')")
-    dossier.sql("DROP TABLE blocks")
-    dossier.sql("DROP TABLE documents")
+    dossier.sql("DELETE FROM migrations WHERE name != '0001_evidence'")
+    for table in ("blocks", "documents", "outlet_aliases", "outlets", "copy_fingerprints",
+                  "copy_bands", "copy_links", "copy_groups", "copy_members", "judgements"):
+        dossier.sql(f"DROP TABLE {table}")
     result = dossier("sources")
     assert result.exit_code == 0
-    assert dossier.sql("SELECT name FROM migrations ORDER BY name") == [
-        ("0001_evidence",), ("0002_documents",), ("0003_blocks",)]
+    names = [name for name, _ in MIGRATIONS]
+    assert dossier.sql("SELECT name FROM migrations ORDER BY name") == [(n,) for n in names]
     assert dossier.sql("SELECT json_extract(detail, '$.migration') FROM custody_log "
                        "WHERE action = 'migrate' ORDER BY seq") == [
-        ("0001_evidence",), ("0002_documents",), ("0003_blocks",), ("0002_documents",),
-        ("0003_blocks",)]
+        (n,) for n in names + names[1:]]
     # The next build gives the old originals their documents.
     assert "documents: 1 new" in dossier("build", tmp_path / "in").output
     assert dossier("verify").exit_code == 0

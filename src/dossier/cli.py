@@ -12,6 +12,7 @@ import sys
 import traceback
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
+from getpass import getuser
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -26,8 +27,9 @@ from .config import Settings
 from .demo import corpus_folder
 from .errors import DossierError, NotFoundError
 from .export import FORMATS, write_export
-from .models import REMOVED_KINDS, Block, BuildSummary
+from .models import REMOVED_KINDS, Block, BuildSummary, Judgement, Verdict
 from .store import Case, DocumentRow, verify
+from .store.writer import utc_now
 
 F = TypeVar("F", bound=Callable[..., Any])
 out = Console()
@@ -268,6 +270,124 @@ def removal_summary(blocks: list[Block]) -> str:
         return "—"
     parts = ", ".join(f"{n} {kind}" for kind, n in counts.items())
     return f"{parts} ({chars:,} chars)"
+
+
+@main.command()
+@case_option()
+@click.option("--all", "show_all", is_flag=True, help="Also list documents that are their own "
+              "only copy.")
+def copies(case_path: Path, show_all: bool) -> None:
+    """List copy groups (one story, one origin), possible copies and quoted sources.
+
+    Possible copies are pairs that share much text but were not merged; settle each with
+    `dossier judge copy A B --same` or `--different`.
+
+    \b
+    Example:
+      dossier copies --case chechnya.db
+    """
+    with _open(case_path, write=False) as case:
+        documents = {row.id: row for row in case.view.documents()}
+        groups = case.view.copy_groups()
+        links = case.view.copy_links()
+    shown = [g for g in groups if show_all or len(g.members) > 1]
+    table = Table(title=f"copy groups ({len(groups)} origins among "
+                        f"{sum(len(g.members) for g in groups)} documents)", title_justify="left")
+    for name in ("group", "docs", "document", "outlet", "published", "title"):
+        table.add_column(name, overflow="fold")
+    for group in shown:
+        for n, member in enumerate(group.members):
+            row = documents[member]
+            table.add_row(group.id if n == 0 else "", str(len(group.members)) if n == 0 else "",
+                          ("★ " if n == 0 else "  ") + escape(_label(row)),
+                          escape(row.outlet_name or row.outlet or "—")
+                          + (" *" if row.outlet_from else ""),
+                          (row.published or "—") + (" *" if row.published and
+                                                    (row.published_from or "").startswith(
+                                                        "copy group") else ""),
+                          escape(_excerpt(row.title or "", 60)))
+        table.add_section()
+    out.print(table)
+    out.print("★ representative (earliest, most complete) · * taken from the group")
+    if not show_all and len(shown) < len(groups):
+        out.print(f"{len(groups) - len(shown)} documents are their own only copy (--all lists "
+                  "them)")
+    for verdict, title in (("possible", "possible copies, not merged (judge them)"),
+                           ("quoted", "quoted sources: not copies, each its own origin"),
+                           ("different", "kept apart by a judgement")):
+        chosen = [link for link in links if link.verdict == verdict]
+        if not chosen:
+            continue
+        pairs = Table(title=title, title_justify="left")
+        for name in ("document A", "document B", "jaccard", "contained", "why"):
+            pairs.add_column(name, overflow="fold")
+        for link in chosen:
+            pairs.add_row(escape(_label(documents[link.link.a])),
+                          escape(_label(documents[link.link.b])), f"{link.link.jaccard:.2f}",
+                          f"{link.link.containment:.2f}",
+                          escape(link.decision or link.link.reason))
+        out.print(pairs)
+
+
+def _label(row: DocumentRow) -> str:
+    name = Path(row.path).name if "://" not in row.path else row.path
+    return f"{name}#{row.segment}" if row.segment else name
+
+
+@main.group()
+def judge() -> None:
+    """Record an analyst's judgement (who, when, why); it is applied at once and on every
+    build after, and kept in the custody log.
+
+    \b
+    Example:
+      dossier judge copy doc-1a2b doc-3c4d --same --reason "same wire story" --case chechnya.db
+    """
+
+
+@judge.command("copy")
+@click.argument("first", metavar="A")
+@click.argument("second", metavar="B")
+@click.option("--same/--different", "same", required=True,
+              help="They are copies of one story (--same) or not (--different).")
+@click.option("--reason", required=True, help="Why, in a few words, for whoever reads it later.")
+@click.option("--analyst", default=lambda: os.environ.get("DOSSIER_ANALYST") or getuser(),
+              show_default="DOSSIER_ANALYST, else the login name", help="Who judges.")
+@case_option()
+def judge_copy(first: str, second: str, same: bool, reason: str, analyst: str,
+               case_path: Path) -> None:
+    """Judge whether documents A and B are copies (A, B: ID, ID prefix, path or file name).
+
+    \b
+    Example:
+      dossier judge copy 04-official-statement.txt 05-northern-ledger.txt --different \\
+        --reason "05 quotes the statement; it is not a re-post" --case chechnya.db
+    """
+    with _open(case_path) as case:
+        rows = case.view.documents()
+        a, b = (_choose_one(rows, wanted) for wanted in (first, second))
+        if a.id == b.id:
+            raise NotFoundError("A and B are the same document; name two different ones")
+        if a.copy_group is None or b.copy_group is None:
+            raise NotFoundError("only documents with a body are grouped; "
+                                f"{_label(a if a.copy_group is None else b)} has none")
+        pipeline.judge_copy(case, Judgement(
+            "copy", min(a.id, b.id), max(a.id, b.id), Verdict.COPY if same else Verdict.DIFFERENT,
+            analyst, utc_now(), reason))
+        groups = {row.id: row.copy_group for row in case.view.documents()}
+    together = groups[a.id] == groups[b.id]
+    out.print(f"recorded: {_label(a)} and {_label(b)} are "
+              f"{'the same story' if same else 'different stories'} (by {escape(analyst)}). "
+              f"They are now in {'one copy group' if together else 'different copy groups'}.")
+
+
+def _choose_one(rows: list[DocumentRow], wanted: str) -> DocumentRow:
+    chosen = _choose_documents(rows, wanted)
+    if len(chosen) > 1:
+        raise NotFoundError(f"{wanted!r} names {len(chosen)} documents ("
+                            + ", ".join(f"{row.id} = {_label(row)}" for row in chosen[:5])
+                            + "); give the document ID")
+    return chosen[0]
 
 
 @main.command()

@@ -85,6 +85,49 @@ MAX_PDF_PAGES = 2000
 # A PDF whose text layer averages fewer words than this per page is a scan without text.
 PDF_MIN_WORDS_PER_PAGE = 3
 
+# Copies (copies/), calibrated on the synthetic syndication corpus of benchmarks/syndication.py
+# (re-run `make bench` after any change; figures in docs/performance.md). Texts are compared as
+# sets of SHINGLE_WORDS-word shingles of their normalised body: 5 words is long enough that two
+# articles on the same event share few shingles beyond their common quotes, short enough that a
+# changed word breaks only 5 of them.
+SHINGLE_WORDS = 5
+# MinHash signatures of MINHASH_PERMUTATIONS values, cut into LSH_BANDS bands of
+# MINHASH_PERMUTATIONS / LSH_BANDS rows. Two rows per band make a pair with Jaccard 0.2 a candidate
+# with probability 0.93 and one with 0.3 with 0.998, so excerpts (which have a low Jaccard
+# similarity with their source: an excerpt of a quarter of an article has 0.25) are found; pairs
+# of different articles that share a quote (Jaccard about 0.03) become candidates 4% of the time
+# and are then rejected by the exact comparison.
+MINHASH_PERMUTATIONS = 128
+LSH_BANDS = 64
+# A candidate pair is compared exactly. Near-duplicates: Jaccard similarity of the shingle sets
+# at least COPY_JACCARD is a copy, made automatically; from POSSIBLE_JACCARD up it is a possible
+# copy, kept for review, that does not merge groups. A re-post with other boilerplate and light
+# rewording keeps 0.6-0.95; two articles on one event sharing quotes stay under 0.1.
+COPY_JACCARD = 0.5
+POSSIBLE_JACCARD = 0.3
+# Containment: the share of the shorter text's shingles found in the longer one. From
+# COPY_CONTAINMENT up the shorter text is inside the longer (an excerpt, a truncated copy, an
+# article most of which a blog quotes); from POSSIBLE_CONTAINMENT up it is a possible copy.
+# A lightly reworded excerpt keeps 0.9 and more, a blog quoting 70% of an article 0.7; articles
+# sharing a quote stay under 0.15.
+COPY_CONTAINMENT = 0.7
+POSSIBLE_CONTAINMENT = 0.4
+# A shorter text inside a longer one is a quoted source, not a copy, when it is older and fills
+# less than this share of the longer text: an article quoting a press statement in full is
+# mostly its own words, while a blog re-posting most of an article is mostly the article.
+QUOTED_MAX_COVERAGE = 0.5
+# Texts shorter than this many words are matched only as exact copies: a line or two is shared
+# by chance or by quotation, not by copying.
+CONTAINMENT_MIN_WORDS = 40
+# An LSH bucket holding more documents than this (a boilerplate text repeated everywhere) is
+# compared only with its first members, so one common text cannot make the work quadratic.
+LSH_BUCKET_LIMIT = 100
+# A new document is compared exactly with at most this many candidates, those sharing the most
+# LSH bands first. Beyond a handful of copies of the same story more links add nothing to the
+# groups, and a wire story re-posted by thousands of sites would otherwise cost a comparison
+# with each of them.
+CANDIDATE_LIMIT = 50
+
 # How many originals are written per transaction. A SIGKILL loses at most one batch, which the
 # next run redoes; 500 keeps the 10,000-file ingest benchmark within 5% of a single
 # transaction while bounding the work lost.
@@ -127,6 +170,17 @@ class Settings:
     language_min_probability: float = LANGUAGE_MIN_PROBABILITY
     max_pdf_pages: int = MAX_PDF_PAGES
     pdf_min_words_per_page: int = PDF_MIN_WORDS_PER_PAGE
+    shingle_words: int = SHINGLE_WORDS
+    minhash_permutations: int = MINHASH_PERMUTATIONS
+    lsh_bands: int = LSH_BANDS
+    copy_jaccard: float = COPY_JACCARD
+    possible_jaccard: float = POSSIBLE_JACCARD
+    copy_containment: float = COPY_CONTAINMENT
+    possible_containment: float = POSSIBLE_CONTAINMENT
+    quoted_max_coverage: float = QUOTED_MAX_COVERAGE
+    containment_min_words: int = CONTAINMENT_MIN_WORDS
+    lsh_bucket_limit: int = LSH_BUCKET_LIMIT
+    candidate_limit: int = CANDIDATE_LIMIT
     batch_size: int = BATCH_SIZE
     progress_min_files: int = PROGRESS_MIN_FILES
     lock_wait_seconds: float = LOCK_WAIT_SECONDS

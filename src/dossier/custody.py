@@ -27,6 +27,7 @@ class Action:
     RESUME = "resume"  # a build found the previous one interrupted
     BUILD = "build"  # a build (or re-run) finished, with its counts
     EXPORT = "export"
+    JUDGE = "judge"  # an analyst's decision recorded (who, what; the reason stays in the case)
 
 
 def canonical_detail(detail: dict[str, Any]) -> str:

@@ -132,6 +132,66 @@ class Document:
     blocks: tuple[Block, ...] = ()
 
 
+class LinkKind(StrEnum):
+    """How two documents were found to share text."""
+
+    EXACT = "exact"  # the same words after normalisation
+    NEAR = "near"  # most shingles in common (Jaccard similarity)
+    CONTAINED = "contained"  # the shorter text lies inside the longer one
+    JUDGED = "judged"  # an analyst said so
+
+
+class Verdict(StrEnum):
+    """What a link means for copy groups."""
+
+    COPY = "copy"  # merges groups
+    POSSIBLE = "possible"  # kept for review; does not merge
+    QUOTED = "quoted"  # the shorter text is a source quoted by the longer; does not merge
+    DIFFERENT = "different"  # an analyst said they are not copies; keeps them apart
+
+
+@dataclass(frozen=True)
+class CopyLink:
+    """Two documents that share text, and what that means. `a` < `b`; `inside` names the
+    shorter one when one text lies inside the other."""
+
+    a: str
+    b: str
+    kind: LinkKind
+    verdict: Verdict
+    jaccard: float
+    containment: float
+    reason: str
+    inside: str | None = None
+
+
+@dataclass(frozen=True)
+class Judgement:
+    """An analyst's decision, re-applied on every build (nomenklatura style: a row, not an edit)."""
+
+    kind: str  # "copy" (later: "claim", "mention")
+    a: str
+    b: str
+    verdict: Verdict
+    analyst: str
+    at: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class CopyGroup:
+    """Documents that are one story from one origin. The ID comes from the member seen first,
+    so it survives builds that add copies; the representative is the earliest, most complete."""
+
+    id: str
+    representative: str
+    members: tuple[str, ...]
+
+
+def copy_group_id(founder: str) -> str:
+    return stable_id("copies", founder)
+
+
 @dataclass(frozen=True)
 class BuildSummary:
     """What one build did, for the terminal and the custody log."""

@@ -3,7 +3,9 @@
     1. ingest   find the files, read them within the limits, store every original byte for
                 byte with where and when it was seen; record what was rejected and why
     2. clean    turn each original that has no documents yet into its documents
-    (3. copies, 4. extract, 5. corroborate plug in after 2, each over what is new)
+    3. copies   index each new body, link it to the copies the index finds, resolve its
+                outlet, and regroup only the groups those links touch
+    (4. extract, 5. corroborate plug in after 3, each over what is new)
 
 Each stage commits in batches and works only on what has no output yet, so a second identical
 run changes nothing, a new file costs only its own work, and a build killed mid-way leaves a
@@ -19,9 +21,11 @@ from typing import Protocol
 
 from .clean import CLEANER_VERSION, documents_from
 from .config import Settings
+from .copies import OutletRegistry, curated, group_copies, index_batch, indexer_version
+from .copies.index import IndexText
 from .custody import Action
 from .ingest import find_inputs, read_input
-from .models import BuildSummary, Captured, DocumentStatus, Rejection
+from .models import BuildSummary, Captured, DocumentStatus, Judgement, Rejection
 from .store import Case
 
 MAX_BATCH_BYTES = 64 * 1024 * 1024  # flush a batch early when its originals get this large
@@ -40,6 +44,7 @@ class _Tally:
     sightings_new: int = 0
     documents_new: int = 0
     rejected_new: int = 0
+    copies_indexed: int = 0
     rejected: list[Rejection] = field(default_factory=list)
     seen: set[str] = field(default_factory=set)
 
@@ -134,6 +139,9 @@ def build(case: Case, paths: Sequence[Path], settings: Settings,
         with case.writer.transaction() as tx:
             tx.log(Action.RECLEAN, None, documents=recleaned, cleaner=CLEANER_VERSION)
 
+    # 3. copies
+    tally.copies_indexed = index_copies(case, settings)
+
     # Files rejected after ingest (empty, binary, undecodable) count on every run that sees them.
     already = {(r.path, r.reason) for r in tally.rejected}
     tally.rejected.extend(Rejection(path, reason)
@@ -159,3 +167,50 @@ def build(case: Case, paths: Sequence[Path], settings: Settings,
             "rejected_new": summary.rejected_new,
         })
     return summary
+
+
+def index_copies(case: Case, settings: Settings) -> int:
+    """Stage 3: index documents without a fingerprint, then regroup what their links touch.
+    Returns how many documents were indexed."""
+    indexer = indexer_version(settings)
+    with case.writer.transaction() as tx:
+        touched = tx.purge_copy_entries(case.view.stale_copy_entries(indexer))
+    outlets, aliases = curated()
+    registry = OutletRegistry({**{a.key: a.outlet_id for a in aliases}, **case.view.outlet_keys()})
+    with case.writer.transaction() as tx:
+        tx.add_outlets(outlets, aliases)
+    after, indexed = "", 0
+    while rows := case.view.documents_to_index(after, settings.batch_size):
+        batch = index_batch([IndexText(r.id, r.text, r.published) for r in rows], case.view,
+                            settings)
+        document_outlets = {r.id: registry.resolve(r.outlet, r.url) for r in rows}
+        cleaners = case.view.cleaners_of([r.id for r in rows])
+        with case.writer.transaction() as tx:
+            tx.add_outlets(*registry.take_new())
+            tx.set_document_outlets(document_outlets)
+            tx.add_copy_entries(batch, indexer, cleaners)
+        touched.update(r.id for r in rows)
+        indexed += len(rows)
+        after = rows[-1].id
+    regroup_copies(case, touched)
+    return indexed
+
+
+def regroup_copies(case: Case, ids: set[str]) -> None:
+    """Recompute the copy groups of `ids` and of everything linked or grouped with them."""
+    if not ids:
+        return
+    around = sorted(case.view.copy_neighbourhood(ids))
+    members = case.view.copy_members_info(around)
+    links = case.view.copy_links_among(around)
+    grouping = group_copies(members, [row.link for row in links],
+                            case.view.judgements_of("copy", around))
+    with case.writer.transaction() as tx:
+        tx.replace_copy_groups(around, grouping, links)
+
+
+def judge_copy(case: Case, judgement: Judgement) -> None:
+    """Record an analyst's copy judgement and apply it at once (and on every build after)."""
+    with case.writer.transaction() as tx:
+        tx.add_judgement(judgement)
+    regroup_copies(case, {judgement.a, judgement.b})

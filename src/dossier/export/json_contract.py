@@ -24,6 +24,9 @@ def case_json(view: CaseView) -> dict[str, Any]:
         "dossier_version": __version__,
         "exported_at": datetime.now(UTC).isoformat(timespec="seconds"),
         "documents": _documents(view),
+        "outlets": _outlets(view),
+        "copy_groups": _copy_groups(view),
+        "copy_links": _copy_links(view),
         "entities": [],
         "claims": [],
         "timeline": [],
@@ -48,7 +51,10 @@ def _document(row: DocumentRow, blocks: list[Block]) -> dict[str, Any]:
         "captured_at": row.captured_at,
         "first_seen": row.first_seen,
         "title": row.title,
-        "outlet": row.outlet,
+        "outlet": row.outlet_name or row.outlet,
+        "outlet_as_found": row.outlet,
+        "outlet_id": row.outlet_id,
+        "outlet_from": row.outlet_from,
         "author": row.author,
         "published": row.published,
         "published_from": row.published_from,
@@ -56,7 +62,7 @@ def _document(row: DocumentRow, blocks: list[Block]) -> dict[str, Any]:
         "status": row.status,
         "reason": row.reason,
         "pending": row.pending,
-        "copy_group": None,
+        "copy_group": row.copy_group,
         "text": row.text,
         "removed": [_block(block) for block in blocks if block.kind in REMOVED],
         "header": [_block(block) for block in blocks if block.kind in HEADER],
@@ -66,3 +72,22 @@ def _document(row: DocumentRow, blocks: list[Block]) -> dict[str, Any]:
 def _block(block: Block) -> dict[str, Any]:
     return {"kind": str(block.kind), "text": block.text, "reason": block.reason,
             "start": block.start, "end": block.end}
+
+
+def _outlets(view: CaseView) -> list[dict[str, Any]]:
+    return [{"id": outlet.id, "name": outlet.name, "kind": outlet.kind,
+             "aliases": list(outlet.aliases), "documents": outlet.documents}
+            for outlet in view.outlets()]
+
+
+def _copy_groups(view: CaseView) -> list[dict[str, Any]]:
+    return [{"id": group.id, "representative": group.representative,
+             "documents": list(group.members)} for group in view.copy_groups()]
+
+
+def _copy_links(view: CaseView) -> list[dict[str, Any]]:
+    return [{"a": row.link.a, "b": row.link.b, "kind": str(row.link.kind),
+             "found": str(row.link.verdict), "verdict": row.verdict,
+             "jaccard": round(row.link.jaccard, 4), "containment": round(row.link.containment, 4),
+             "inside": row.link.inside, "reason": row.decision or row.link.reason}
+            for row in view.copy_links()]

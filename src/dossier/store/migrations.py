@@ -52,6 +52,10 @@ MIGRATIONS: tuple[Migration, ...] = (
     ("0002_documents", _create(schema.documents)),
     ("0003_blocks", _all(_add_columns(schema.documents, "published_from", "cleaner"),
                          _create(schema.blocks))),
+    ("0004_copies", _all(_add_columns(schema.documents, "outlet_id"),
+                         _create(schema.outlets, schema.outlet_aliases, schema.copy_fingerprints,
+                                 schema.copy_bands, schema.copy_links, schema.copy_groups,
+                                 schema.copy_members, schema.judgements))),
 )
 KNOWN = frozenset(name for name, _ in MIGRATIONS)
 

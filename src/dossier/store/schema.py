@@ -11,7 +11,9 @@ Times are ISO-8601 strings in UTC, so SQLite and PostgreSQL store them alike.
 from __future__ import annotations
 
 from sqlalchemy import (
+    BigInteger,
     Column,
+    Float,
     ForeignKey,
     Index,
     Integer,
@@ -125,6 +127,7 @@ documents = Table(
     Column("build_id", Integer, ForeignKey("builds.id"), nullable=False),
     Column("published_from", Text),  # where the date was found (0003)
     Column("cleaner", String(20)),  # version of the cleaning rules that made it (0003)
+    Column("outlet_id", String(40)),  # its outlet record, set by the copy stage (0004)
 )
 Index("ix_documents_sha256", documents.c.sha256)
 Index("ix_documents_status", documents.c.status)
@@ -141,3 +144,101 @@ blocks = Table(
     Column("text", Text, nullable=False),
     Column("reason", Text, nullable=False),
 )
+
+# -- copies (0004) ---------------------------------------------------------------------------
+# No foreign keys to documents: re-cleaning replaces document rows, and the copy stage then
+# purges what pointed at the old ones (see CaseView.stale_copy_entries).
+
+# Publishers, found under any alias (copies/outlets.py); documents.outlet_id points here.
+outlets = Table(
+    "outlets",
+    metadata,
+    Column("id", String(40), primary_key=True),
+    Column("name", Text, nullable=False),
+    Column("kind", String(20), nullable=False),  # outlet | agency | site
+)
+outlet_aliases = Table(
+    "outlet_aliases",
+    metadata,
+    Column("key", Text, primary_key=True),  # copies.outlets.outlet_key of the alias
+    Column("outlet_id", String(40), ForeignKey("outlets.id"), nullable=False),
+    Column("alias", Text, nullable=False),
+    Column("source", String(20), nullable=False),  # curated | document | domain
+)
+
+# One row per indexed document; seq is what LSH buckets point at (small rows).
+copy_fingerprints = Table(
+    "copy_fingerprints",
+    metadata,
+    Column("seq", Integer, primary_key=True),
+    Column("document_id", String(40), nullable=False, unique=True),
+    Column("exact_key", String(32), nullable=False),
+    Column("words", Integer, nullable=False),
+    Column("shingles", Integer, nullable=False),
+    Column("cleaner", String(20)),  # the documents.cleaner it indexed
+    Column("indexer", String(20), nullable=False),
+)
+Index("ix_copy_fingerprints_exact_key", copy_fingerprints.c.exact_key)
+
+# The LSH index: one row per band of each first-of-its-text document.
+copy_bands = Table(
+    "copy_bands",
+    metadata,
+    Column("key", BigInteger, primary_key=True, autoincrement=False),
+    Column("seq", Integer, primary_key=True, autoincrement=False),
+    sqlite_with_rowid=False,
+)
+
+# Every pair the comparison found (a < b): what it found, and what it means after grouping.
+copy_links = Table(
+    "copy_links",
+    metadata,
+    Column("a", String(40), primary_key=True),
+    Column("b", String(40), primary_key=True),
+    Column("kind", String(20), nullable=False),  # exact | near | contained
+    Column("found", String(20), nullable=False),  # copy | possible | quoted
+    Column("jaccard", Float, nullable=False),
+    Column("containment", Float, nullable=False),
+    Column("reason", Text, nullable=False),
+    Column("inside", String(40)),  # the shorter text, when one lies inside the other
+    Column("verdict", String(20), nullable=False),  # after grouping and judgements
+    Column("decision", Text),  # why the verdict differs from what was found
+)
+Index("ix_copy_links_b", copy_links.c.b)
+
+copy_groups = Table(
+    "copy_groups",
+    metadata,
+    Column("id", String(40), primary_key=True),
+    Column("representative", String(40), nullable=False),
+    Column("size", Integer, nullable=False),
+)
+# Each indexed document's group, and the date and outlet it takes from the group when it has
+# none of its own (with where from).
+copy_members = Table(
+    "copy_members",
+    metadata,
+    Column("document_id", String(40), primary_key=True),
+    Column("group_id", String(40), nullable=False),
+    Column("published", String(40)),
+    Column("published_from", Text),
+    Column("outlet_id", String(40)),
+    Column("outlet_from", Text),
+)
+Index("ix_copy_members_group_id", copy_members.c.group_id)
+
+# Analysts' decisions (who, when, why), re-applied on every build; never edited, only added.
+judgements = Table(
+    "judgements",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("kind", String(20), nullable=False),  # copy (later: claim, mention)
+    Column("a", String(40), nullable=False),
+    Column("b", String(40), nullable=False),
+    Column("verdict", String(20), nullable=False),  # copy | different
+    Column("analyst", Text, nullable=False),
+    Column("reason", Text, nullable=False),
+    Column("at", String(40), nullable=False),
+)
+Index("ix_judgements_a", judgements.c.kind, judgements.c.a)
+Index("ix_judgements_b", judgements.c.kind, judgements.c.b)

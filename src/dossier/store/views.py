@@ -7,10 +7,22 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Engine, ScalarSelect, Select, func, select
+from sqlalchemy import Engine, ScalarSelect, Select, func, or_, select
 
+from ..copies.groups import Member
+from ..copies.index import IndexText
 from ..custody import CustodyEntry
-from ..models import CONTAINER_TYPES, Block, BlockKind, MediaType, Original
+from ..models import (
+    CONTAINER_TYPES,
+    Block,
+    BlockKind,
+    CopyLink,
+    Judgement,
+    LinkKind,
+    MediaType,
+    Original,
+    Verdict,
+)
 from . import schema
 
 
@@ -36,7 +48,11 @@ class DocumentRow:
     captured_at: str | None
     first_seen: str | None
     author: str | None = None
-    published_from: str | None = None
+    published_from: str | None = None  # where the date was found, or the copy it came from
+    copy_group: str | None = None
+    outlet_id: str | None = None
+    outlet_name: str | None = None  # the outlet record's name (own or taken from the group)
+    outlet_from: str | None = None  # the copy the outlet came from, when taken from the group
 
 
 @dataclass(frozen=True)
@@ -57,7 +73,222 @@ def _first_path() -> ScalarSelect[Any]:
             .order_by(s.c.id).limit(1).scalar_subquery())
 
 
-class CaseView:
+@dataclass(frozen=True)
+class IndexRow:
+    """A document waiting for the copy index, with what the copy stage needs."""
+
+    id: str
+    text: str
+    published: str | None
+    outlet: str | None
+    url: str  # the path or web address its original was first seen under
+
+
+@dataclass(frozen=True)
+class CopyGroupRow:
+    id: str
+    representative: str
+    members: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class OutletRow:
+    id: str
+    name: str
+    kind: str
+    aliases: tuple[str, ...]
+    documents: int  # documents pointing to it
+
+
+@dataclass(frozen=True)
+class CopyLinkRow:
+    link: CopyLink
+    verdict: str
+    decision: str | None
+
+
+def _chunks(items: Sequence[Any], size: int = 500) -> Iterator[Sequence[Any]]:
+    for start in range(0, len(items), size):
+        yield items[start:start + size]
+
+
+class CopyViews:
+    """Read-only queries of the copy stage; mixed into CaseView. Also the stage's `CopyIndex`."""
+
+    engine: Engine
+
+    def documents_to_index(self, after: str, limit: int) -> list[IndexRow]:
+        """Documents with a body and no fingerprint yet, by ID."""
+        d, f = schema.documents, schema.copy_fingerprints
+        query = (select(d.c.id, d.c.text, d.c.published, d.c.outlet, d.c.path)
+                 .where(d.c.id > after, d.c.status == "ok", d.c.text != "",
+                        ~select(f.c.seq).where(f.c.document_id == d.c.id).exists())
+                 .order_by(d.c.id).limit(limit))
+        with self.engine.connect() as conn:
+            return [IndexRow(r.id, r.text, r.published, r.outlet, r.path)
+                    for r in conn.execute(query)]
+
+    def cleaners_of(self, ids: Sequence[str]) -> dict[str, str | None]:
+        d = schema.documents
+        with self.engine.connect() as conn:
+            return {r.id: r.cleaner for chunk in _chunks(ids)
+                    for r in conn.execute(select(d.c.id, d.c.cleaner).where(d.c.id.in_(chunk)))}
+
+    def stale_copy_entries(self, indexer: str) -> list[str]:
+        """Indexed documents that are gone, rejected, cleaned again or indexed by other rules."""
+        d, f = schema.documents, schema.copy_fingerprints
+        query = (select(f.c.document_id).join(d, d.c.id == f.c.document_id, isouter=True)
+                 .where(or_(d.c.id.is_(None), d.c.status != "ok", f.c.indexer != indexer,
+                            f.c.cleaner.is_distinct_from(d.c.cleaner))))
+        with self.engine.connect() as conn:
+            return list(conn.scalars(query))
+
+    def exact_owners(self, keys: Sequence[str]) -> dict[str, str]:
+        f = schema.copy_fingerprints
+        found: dict[str, str] = {}
+        with self.engine.connect() as conn:
+            for chunk in _chunks(keys):
+                for row in conn.execute(select(f.c.exact_key, f.c.document_id)
+                                        .where(f.c.exact_key.in_(chunk)).order_by(f.c.seq)):
+                    found.setdefault(row.exact_key, row.document_id)
+        return found
+
+    def bucket_members(self, keys: Sequence[int], limit: int) -> dict[int, list[str]]:
+        b, f = schema.copy_bands, schema.copy_fingerprints
+        found: dict[int, list[str]] = defaultdict(list)
+        with self.engine.connect() as conn:
+            for chunk in _chunks(keys):
+                for row in conn.execute(select(b.c.key, f.c.document_id)
+                                        .join(f, f.c.seq == b.c.seq)
+                                        .where(b.c.key.in_(chunk)).order_by(b.c.key, b.c.seq)):
+                    members = found[row.key]
+                    if len(members) < limit:
+                        members.append(row.document_id)
+        return found
+
+    def index_texts(self, ids: Sequence[str]) -> list[IndexText]:
+        d = schema.documents
+        with self.engine.connect() as conn:
+            return [IndexText(r.id, r.text, r.published) for chunk in _chunks(ids)
+                    for r in conn.execute(select(d.c.id, d.c.text, d.c.published)
+                                          .where(d.c.id.in_(chunk)))]
+
+    def outlet_keys(self) -> dict[str, str]:
+        a = schema.outlet_aliases
+        with self.engine.connect() as conn:
+            return {row.key: row.outlet_id for row in conn.execute(select(a.c.key, a.c.outlet_id))}
+
+    def copy_neighbourhood(self, ids: Iterable[str]) -> set[str]:
+        """`ids`, and everything linked to them or grouped with them, transitively: all a
+        regrouping of `ids` can change."""
+        lk, m = schema.copy_links, schema.copy_members
+        seen: set[str] = set()
+        frontier = set(ids)
+        with self.engine.connect() as conn:
+            while frontier:
+                seen |= frontier
+                chunk_ids = sorted(frontier)
+                found: set[str] = set()
+                for chunk in _chunks(chunk_ids):
+                    for row in conn.execute(select(lk.c.a, lk.c.b).where(
+                            or_(lk.c.a.in_(chunk), lk.c.b.in_(chunk)))):
+                        found.update((row.a, row.b))
+                    groups = select(m.c.group_id).where(m.c.document_id.in_(chunk))
+                    found.update(conn.scalars(select(m.c.document_id)
+                                              .where(m.c.group_id.in_(groups))))
+                frontier = found - seen
+        return seen
+
+    def copy_members_info(self, ids: Sequence[str]) -> dict[str, Member]:
+        """What grouping needs about the indexed documents among `ids`."""
+        d, o, f = schema.documents, schema.originals, schema.copy_fingerprints
+        found: dict[str, Member] = {}
+        with self.engine.connect() as conn:
+            for chunk in _chunks(ids):
+                for row in conn.execute(
+                        select(d.c.id, d.c.segment, d.c.published, d.c.outlet_id, f.c.words,
+                               o.c.first_seen)
+                        .join(f, f.c.document_id == d.c.id)
+                        .join(o, o.c.sha256 == d.c.sha256)
+                        .where(d.c.id.in_(chunk))):
+                    found[row.id] = Member(row.id, f"{row.first_seen}#{row.segment:06d}",
+                                           row.published, row.outlet_id, row.words)
+        return found
+
+    def copy_links_among(self, ids: Sequence[str]) -> list[CopyLinkRow]:
+        """Links with at least one end in `ids`."""
+        lk = schema.copy_links
+        rows: dict[tuple[str, str], CopyLinkRow] = {}
+        with self.engine.connect() as conn:
+            for chunk in _chunks(ids):
+                for row in conn.execute(select(lk).where(or_(lk.c.a.in_(chunk),
+                                                            lk.c.b.in_(chunk)))):
+                    rows[(row.a, row.b)] = CopyLinkRow(
+                        CopyLink(row.a, row.b, LinkKind(row.kind), Verdict(row.found),
+                                 row.jaccard, row.containment, row.reason, row.inside),
+                        row.verdict, row.decision)
+        return sorted(rows.values(), key=lambda r: (r.link.a, r.link.b))
+
+    def judgements_of(self, kind: str, ids: Sequence[str] | None = None) -> list[Judgement]:
+        """Judgements of this kind naming any of `ids` (all of them when None), oldest first."""
+        j = schema.judgements
+        query = select(j).where(j.c.kind == kind).order_by(j.c.id)
+        with self.engine.connect() as conn:
+            if ids is None:
+                rows = list(conn.execute(query))
+            else:
+                rows = [row for chunk in _chunks(ids) for row in conn.execute(
+                    query.where(or_(j.c.a.in_(chunk), j.c.b.in_(chunk))))]
+        unique = {row.id: row for row in rows}
+        return [Judgement(r.kind, r.a, r.b, Verdict(r.verdict), r.analyst, r.at, r.reason)
+                for _, r in sorted(unique.items())]
+
+    def copy_groups(self, ids: Sequence[str] | None = None) -> list[CopyGroupRow]:
+        """Copy groups (those of `ids` when given), members in representative order."""
+        g, m = schema.copy_groups, schema.copy_members
+        with self.engine.connect() as conn:
+            query = select(g.c.id, g.c.representative).order_by(g.c.size.desc(), g.c.id)
+            if ids is not None:
+                wanted = list(ids)
+                groups = [row for chunk in _chunks(wanted)
+                          for row in conn.execute(query.where(g.c.id.in_(chunk)))]
+            else:
+                groups = list(conn.execute(query))
+            members: dict[str, list[str]] = defaultdict(list)
+            for row in conn.execute(select(m.c.group_id, m.c.document_id)
+                                    .order_by(m.c.document_id)):
+                members[row.group_id].append(row.document_id)
+        result = []
+        for row in groups:
+            ordered = sorted(members.get(row.id, []), key=lambda d: d != row.representative)
+            result.append(CopyGroupRow(row.id, row.representative, tuple(ordered)))
+        return result
+
+    def outlets(self) -> list[OutletRow]:
+        """Outlets that documents point to, with every alias they are known under."""
+        o, a, d = schema.outlets, schema.outlet_aliases, schema.documents
+        with self.engine.connect() as conn:
+            counts: dict[str, int] = dict(conn.execute(select(d.c.outlet_id, func.count())
+                                       .where(d.c.outlet_id.is_not(None))
+                                       .group_by(d.c.outlet_id)).all())
+            aliases: dict[str, list[str]] = defaultdict(list)
+            for row in conn.execute(select(a.c.outlet_id, a.c.alias).order_by(a.c.alias)):
+                aliases[row.outlet_id].append(row.alias)
+            return [OutletRow(r.id, r.name, r.kind, tuple(aliases[r.id]), counts[r.id])
+                    for r in conn.execute(select(o).order_by(o.c.name)) if r.id in counts]
+
+    def copy_links(self, verdict: str | None = None) -> list[CopyLinkRow]:
+        lk = schema.copy_links
+        query = select(lk).order_by(lk.c.jaccard.desc(), lk.c.a, lk.c.b)
+        if verdict is not None:
+            query = query.where(lk.c.verdict == verdict)
+        with self.engine.connect() as conn:
+            return [CopyLinkRow(CopyLink(r.a, r.b, LinkKind(r.kind), Verdict(r.found),
+                                         r.jaccard, r.containment, r.reason, r.inside),
+                                r.verdict, r.decision) for r in conn.execute(query)]
+
+
+class CaseView(CopyViews):
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
 
@@ -97,8 +328,16 @@ class CaseView:
 
     def documents(self, *, rejected_only: bool = False) -> list[DocumentRow]:
         d, o, s = schema.documents, schema.originals, schema.sources
-        query = (select(d, o.c.media_type, o.c.size)
+        m, outlet = schema.copy_members, schema.outlets
+        query = (select(d, o.c.media_type, o.c.size, m.c.group_id,
+                        m.c.published.label("group_published"),
+                        m.c.published_from.label("group_published_from"),
+                        func.coalesce(d.c.outlet_id, m.c.outlet_id).label("any_outlet_id"),
+                        m.c.outlet_from, outlet.c.name.label("outlet_name"))
                  .join(o, o.c.sha256 == d.c.sha256, isouter=True)
+                 .join(m, m.c.document_id == d.c.id, isouter=True)
+                 .join(outlet, outlet.c.id == func.coalesce(d.c.outlet_id, m.c.outlet_id),
+                       isouter=True)
                  .order_by(d.c.path, d.c.segment, d.c.id))
         if rejected_only:
             query = query.where(d.c.status == "rejected")
@@ -114,11 +353,17 @@ class CaseView:
                     id=row.id, path=row.path, segment=row.segment, sha256=row.sha256,
                     media_type=row.media_type, size=row.size, status=row.status,
                     reason=row.reason, pending=row.pending, title=row.title,
-                    outlet=row.outlet, published=row.published, language=row.language,
+                    outlet=row.outlet, published=row.published or row.group_published,
+                    language=row.language,
                     text=row.text, paths=tuple(path for path, _, _ in seen),
                     captured_at=next((at for _, at, _ in seen if at), None),
                     first_seen=seen[0][2] if seen else row.created_at,
-                    author=row.author, published_from=row.published_from))
+                    author=row.author,
+                    published_from=(row.published_from if row.published
+                                    else row.group_published_from),
+                    copy_group=row.group_id, outlet_id=row.any_outlet_id,
+                    outlet_name=row.outlet_name,
+                    outlet_from=None if row.outlet_id else row.outlet_from))
             return rows
 
     def rejections_of(self, shas: Iterable[str], chunk: int = 500) -> list[tuple[str, str]]:

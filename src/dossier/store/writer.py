@@ -12,12 +12,33 @@ from contextlib import contextmanager
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Connection, Engine, delete, insert, select, update
+from sqlalchemy import (
+    Connection,
+    Engine,
+    bindparam,
+    delete,
+    func,
+    insert,
+    or_,
+    select,
+    update,
+)
 
 from .. import __version__
+from ..copies.groups import Grouping
+from ..copies.index import IndexedBatch
+from ..copies.outlets import Alias, Outlet
 from ..custody import GENESIS, Action, canonical_detail, entry_hash
-from ..models import Captured, Document, DocumentStatus, Rejection, rejection_id
+from ..models import (
+    Captured,
+    Document,
+    DocumentStatus,
+    Judgement,
+    Rejection,
+    rejection_id,
+)
 from . import schema
+from .views import CopyLinkRow
 
 HEAD_KEY = "custody_head"  # "seq:hash" of the last entry, to catch entries cut off the end
 
@@ -205,6 +226,139 @@ class Transaction:
             self.conn.execute(insert(schema.blocks), block_rows)
         self.log_many(entries)
         return new
+
+
+    # -- copies -----------------------------------------------------------------------------
+
+    def purge_copy_entries(self, ids: Sequence[str]) -> set[str]:
+        """Forget the fingerprints, LSH rows, links and group rows of these documents (and of
+        exact copies indexed through them, which must be indexed again). Returns the documents
+        whose groups may change."""
+        f, b, lk, m = (schema.copy_fingerprints, schema.copy_bands, schema.copy_links,
+                      schema.copy_members)
+        if not ids:
+            return set()
+        ids = list(ids)
+        keys = set()
+        for chunk in _chunks(ids):
+            keys |= set(self.conn.scalars(select(f.c.exact_key).where(f.c.document_id.in_(chunk))))
+        purged = set(ids)
+        for chunk in _chunks(sorted(keys)):
+            purged |= set(self.conn.scalars(select(f.c.document_id)
+                                            .where(f.c.exact_key.in_(chunk))))
+        touched: set[str] = set()
+        for chunk in _chunks(sorted(purged)):
+            for row in self.conn.execute(select(lk.c.a, lk.c.b).where(
+                    or_(lk.c.a.in_(chunk), lk.c.b.in_(chunk)))):
+                touched.update((row.a, row.b))
+            groups = select(m.c.group_id).where(m.c.document_id.in_(chunk))
+            touched |= set(self.conn.scalars(select(m.c.document_id)
+                                             .where(m.c.group_id.in_(groups))))
+            seqs = select(f.c.seq).where(f.c.document_id.in_(chunk))
+            self.conn.execute(delete(b).where(b.c.seq.in_(seqs)))
+            self.conn.execute(delete(lk).where(or_(lk.c.a.in_(chunk), lk.c.b.in_(chunk))))
+            self.conn.execute(delete(m).where(m.c.document_id.in_(chunk)))
+            self.conn.execute(delete(f).where(f.c.document_id.in_(chunk)))
+        return touched - purged
+
+    def add_copy_entries(self, batch: IndexedBatch, indexer: str,
+                         cleaners: dict[str, str | None]) -> None:
+        """Store newly indexed documents, their LSH rows and the links found for them."""
+        f = schema.copy_fingerprints
+        # seq is assigned here, inside BEGIN IMMEDIATE, so the batch is two executemany calls
+        seq = int(self.conn.scalar(select(func.max(f.c.seq))) or 0)
+        rows: list[dict[str, Any]] = []
+        bands: list[dict[str, Any]] = []
+        for entry in batch.entries:
+            seq += 1
+            rows.append({"seq": seq, "document_id": entry.document_id,
+                         "exact_key": entry.exact_key, "words": entry.words,
+                         "shingles": entry.shingles, "indexer": indexer,
+                         "cleaner": cleaners.get(entry.document_id)})
+            bands.extend({"key": key, "seq": seq} for key in set(entry.keys))
+        if rows:
+            self.conn.execute(insert(f), rows)
+        if bands:
+            self.conn.execute(insert(schema.copy_bands), bands)
+        if batch.links:
+            self.conn.execute(insert(schema.copy_links), [{
+                "a": link.a, "b": link.b, "kind": str(link.kind), "found": str(link.verdict),
+                "jaccard": link.jaccard, "containment": link.containment,
+                "reason": link.reason, "inside": link.inside, "verdict": str(link.verdict),
+                "decision": None} for link in batch.links])
+
+    def add_outlets(self, outlets: Sequence[Outlet], aliases: Sequence[Alias]) -> None:
+        o, a = schema.outlets, schema.outlet_aliases
+        known = set(self.conn.scalars(select(o.c.id).where(
+            o.c.id.in_([outlet.id for outlet in outlets]))))
+        rows = [{"id": x.id, "name": x.name, "kind": x.kind} for x in outlets if x.id not in known]
+        if rows:
+            self.conn.execute(insert(o), rows)
+        taken = set(self.conn.scalars(select(a.c.key).where(
+            a.c.key.in_([alias.key for alias in aliases]))))
+        rows = []
+        for x in aliases:
+            if x.key not in taken:
+                taken.add(x.key)
+                rows.append({"key": x.key, "outlet_id": x.outlet_id, "alias": x.alias,
+                             "source": x.source})
+        if rows:
+            self.conn.execute(insert(a), rows)
+
+    def set_document_outlets(self, outlets: dict[str, str | None]) -> None:
+        d = schema.documents
+        for document_id, outlet_id in outlets.items():
+            self.conn.execute(update(d).where(d.c.id == document_id).values(outlet_id=outlet_id))
+
+    def replace_copy_groups(self, ids: Sequence[str], grouping: Grouping,
+                            links: Sequence[CopyLinkRow]) -> None:
+        """Write the groups of `ids` (a whole neighbourhood) and the verdicts of their links
+        that changed."""
+        g, m, lk = schema.copy_groups, schema.copy_members, schema.copy_links
+        for chunk in _chunks(list(ids)):
+            old = select(m.c.group_id).where(m.c.document_id.in_(chunk))
+            self.conn.execute(delete(g).where(g.c.id.in_(old)))
+            self.conn.execute(delete(m).where(m.c.document_id.in_(chunk)))
+        for chunk in _chunks([group.id for group in grouping.groups]):
+            self.conn.execute(delete(g).where(g.c.id.in_(chunk)))
+        if grouping.groups:
+            self.conn.execute(insert(g), [{"id": group.id, "representative": group.representative,
+                                           "size": len(group.members)}
+                                          for group in grouping.groups])
+            rows = []
+            for group in grouping.groups:
+                for member in group.members:
+                    taken = grouping.propagated.get(member)
+                    rows.append({"document_id": member, "group_id": group.id,
+                                 "published": taken.published if taken else None,
+                                 "published_from": taken.published_from if taken else None,
+                                 "outlet_id": taken.outlet_id if taken else None,
+                                 "outlet_from": taken.outlet_from if taken else None})
+            self.conn.execute(insert(m), rows)
+        changed = []
+        for row in links:
+            decision = grouping.decisions.get((row.link.a, row.link.b))
+            verdict = str(decision.verdict if decision else row.link.verdict)
+            reason = decision.reason if decision else None
+            if (verdict, reason) != (row.verdict, row.decision):
+                changed.append({"ka": row.link.a, "kb": row.link.b, "verdict": verdict,
+                                "decision": reason})
+        if changed:
+            self.conn.execute(update(lk).where(lk.c.a == bindparam("ka"),
+                                               lk.c.b == bindparam("kb")), changed)
+
+    def add_judgement(self, judgement: Judgement) -> None:
+        """Record an analyst's decision and log who made it (never the reason's content)."""
+        self.conn.execute(insert(schema.judgements).values(
+            kind=judgement.kind, a=judgement.a, b=judgement.b, verdict=str(judgement.verdict),
+            analyst=judgement.analyst, reason=judgement.reason, at=judgement.at))
+        self.log(Action.JUDGE, None, kind=judgement.kind, a=judgement.a, b=judgement.b,
+                 verdict=str(judgement.verdict), analyst=judgement.analyst)
+
+
+def _chunks(items: Sequence[Any], size: int = 500) -> Iterator[Sequence[Any]]:
+    for start in range(0, len(items), size):
+        yield items[start:start + size]
 
 
 class CaseWriter:

@@ -1,0 +1,66 @@
+"""The exact comparison of a candidate pair, and what it means (thresholds in config.py).
+
+Candidates come from the LSH index; here their shingle sets are compared exactly, so the index
+only decides which pairs are looked at, never what they are.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from ..config import Settings
+from ..models import CopyLink, LinkKind, Verdict
+from .fingerprints import Fingerprint
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A fingerprint with the publication date the comparison needs for quoted sources."""
+
+    fingerprint: Fingerprint
+    published: str | None
+
+    @property
+    def id(self) -> str:
+        return self.fingerprint.document_id
+
+
+def compare(first: Candidate, second: Candidate, settings: Settings) -> CopyLink | None:
+    """The link between two documents, or None when they are not even possible copies."""
+    x, y = sorted((first, second), key=lambda c: c.id)
+    fx, fy = x.fingerprint, y.fingerprint
+    if fx.exact_key == fy.exact_key:
+        return CopyLink(x.id, y.id, LinkKind.EXACT, Verdict.COPY, 1.0, 1.0,
+                        "the same text once punctuation, case and spacing are ignored")
+    shared = int(np.intersect1d(fx.shingles, fy.shingles, assume_unique=True).size)
+    if not shared:
+        return None
+    short, long = sorted((x, y), key=lambda c: (c.fingerprint.size, c.id))
+    jaccard = shared / (fx.size + fy.size - shared)
+    containment = shared / short.fingerprint.size
+    coverage = shared / long.fingerprint.size
+    share = f"{jaccard:.0%} of their {settings.shingle_words}-word sequences in common"
+    if jaccard >= settings.copy_jaccard:
+        return CopyLink(x.id, y.id, LinkKind.NEAR, Verdict.COPY, jaccard, containment,
+                        f"near-duplicates: {share}")
+    contained = f"{containment:.0%} of the shorter text is inside the longer one"
+    if short.fingerprint.words >= settings.containment_min_words:
+        if containment >= settings.copy_containment:
+            if (coverage < settings.quoted_max_coverage and short.published and long.published
+                    and short.published[:10] < long.published[:10]):
+                return CopyLink(x.id, y.id, LinkKind.CONTAINED, Verdict.QUOTED, jaccard,
+                                containment, f"{contained}, but it is older and fills only "
+                                f"{coverage:.0%} of it: a source the longer text quotes, an "
+                                "origin of its own", inside=short.id)
+            return CopyLink(x.id, y.id, LinkKind.CONTAINED, Verdict.COPY, jaccard, containment,
+                            f"{contained} (an excerpt, a shortened copy or a re-post with "
+                            "additions)", inside=short.id)
+        if containment >= settings.possible_containment:
+            return CopyLink(x.id, y.id, LinkKind.CONTAINED, Verdict.POSSIBLE, jaccard,
+                            containment, f"possible copy: {contained}", inside=short.id)
+    if jaccard >= settings.possible_jaccard:
+        return CopyLink(x.id, y.id, LinkKind.NEAR, Verdict.POSSIBLE, jaccard, containment,
+                        f"possible copy: {share}")
+    return None
