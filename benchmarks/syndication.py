@@ -896,8 +896,12 @@ class _Bank:
         streets = [f"{w} {r.choice(('Street', 'Avenue', 'Square', 'Boulevard', 'Lane'))}"
                    for w in words[:1200] + surnames[-800:]]
         days = [f"{d} {m}" for m in _MONTHS for d in range(1, 29)]
+        people = {f"{first[int(len(first) * r.random() ** 1.6)]} "
+                  f"{surnames[int(len(surnames) * r.random() ** 1.3)]}" for _ in range(70000)}
+        self.persons = sorted(people)
+        r.shuffle(self.persons)
         pools: dict[str, tuple[list[str], float]] = {
-            "F": (first, 1.6), "L": (surnames, 1.4), "T": (towns, 1.5), "R": (regions, 1.3),
+            "P": (self.persons, 1.2), "T": (towns, 1.5), "R": (regions, 1.3),
             "C": (countries, 1.3), "O": (self.organisations, 1.5), "M": (list(_BODIES), 1.3),
             "G": (list(_GROUPS), 1.2), "n": ([str(i) for i in range(2, 31)], 1.8),
             "N": ([str(i) for i in range(3, 400)], 2.0), "D": (days, 1.0),
@@ -942,7 +946,6 @@ class _Bank:
                     text = _tidy(_expand(alternative, rules, r))
                     if family in _VARIED:
                         text = _vary(text, r)
-                    text = text.replace("<P>", "<F> <L>")
                     if family not in _UNCAPITALISED:
                         if text.startswith("<"):
                             text = text.replace(">", "^>", 1)
@@ -1089,8 +1092,14 @@ def _alternation(words: Iterable[str]) -> str:
     return emit(trie)
 
 
-# Words that rewording may touch, preceded by a space and followed by the end of a word.
-_REWORDABLE = re.compile(" (" + _alternation({*_SYNONYMS, *_HEDGED, *_DROPS}) + ")(?=[ ,.:;\n])")
+def _words_pattern(words: Iterable[str]) -> re.Pattern[str]:
+    """Any of `words`, after a space and before the end of a word."""
+    return re.compile(" (" + _alternation(words) + ")(?=[ ,.:;\n])")
+
+
+_SYNONYM_WORDS = _words_pattern(_SYNONYMS)
+_HEDGE_WORDS = _words_pattern(_HEDGED)
+_DROP_WORDS = _words_pattern(_DROPS)
 _NUMBER = re.compile(r" (\d{1,3})(?=[ ,.])")
 
 
@@ -1250,9 +1259,8 @@ class _Generator:
         return self.outlet_draws.pop()
 
     def _person(self) -> str:
-        b, r = self.bank, self.r
-        return (f"{b.first_names[int(len(b.first_names) * r.random() ** 1.6)]} "
-                f"{b.surnames[int(len(b.surnames) * r.random() ** 1.3)]}")
+        persons = self.bank.persons
+        return persons[int(len(persons) * self.r.random() ** 1.2)]
 
     # -- an event
 
@@ -1570,29 +1578,40 @@ class _Generator:
 
     def _reword(self, paragraphs: list[str]) -> list[str]:
         """1-4% of the words replaced by synonyms, then 1-3 small sentence changes (a hedge
-        before a reporting verb, a dropped adverb, a corrected number)."""
+        before a reporting verb, a dropped adverb, a corrected number). Words are found by
+        searching from random places, which is cheaper than scanning the whole text."""
         r = self.r
         text = "\n\n".join(paragraphs)
-        found = [(m.start(), m.group(1)) for m in _REWORDABLE.finditer(text)]
-        synonyms = [(at, word) for at, word in found if word in _SYNONYMS]
-        wanted = max(1, round((text.count(" ") + 1) * r.uniform(0.01, 0.04)))
+        size = len(text)
+
+        def find(pattern: re.Pattern[str]) -> re.Match[str] | None:
+            return pattern.search(text, int(r.random() * size)) or pattern.search(text)
+
         edits: dict[int, tuple[int, str]] = {}  # position: (characters replaced, new text)
-        for at, word in r.sample(synonyms, min(wanted, len(synonyms))):
-            edits[at] = (len(word) + 1, " " + r.choice(_SYNONYMS[word]))
+        wanted = max(1, round((text.count(" ") + 1) * r.uniform(0.01, 0.04)))
+        for _ in range(wanted + wanted // 2 + 2):
+            match = find(_SYNONYM_WORDS)
+            if match is None:
+                break
+            if match.start() not in edits:
+                edits[match.start()] = (match.end() - match.start(),
+                                        " " + r.choice(_SYNONYMS[match.group(1)]))
+                if len(edits) == wanted:
+                    break
         for _ in range(r.randint(1, 3)):
             choice = r.random()
-            if choice < 0.2:
-                match = _NUMBER.search(text, int(r.random() * len(text))) or _NUMBER.search(text)
-                if match is not None and match.start() not in edits:
-                    number = max(2, int(match.group(1)) + r.choice((-2, -1, 1, 2)))
-                    edits[match.start()] = (len(match.group(0)), f" {number}")
+            pattern = _NUMBER if choice < 0.2 else _DROP_WORDS if choice < 0.4 else _HEDGE_WORDS
+            match = find(pattern)
+            if match is None or match.start() in edits:
                 continue
-            kind = _DROPS if choice < 0.4 else _HEDGED
-            places = [(at, word) for at, word in found if word in kind and at not in edits]
-            if places:
-                at, word = r.choice(places)
-                edits[at] = ((len(word) + 1, "") if kind is _DROPS else
-                             (len(word) + 1, f" {r.choice(_HEDGES)} {word}"))
+            word = match.group(1)
+            if pattern is _NUMBER:
+                new = f" {max(2, int(word) + r.choice((-2, -1, 1, 2)))}"
+            elif pattern is _DROP_WORDS:
+                new = ""
+            else:
+                new = f" {r.choice(_HEDGES)} {word}"
+            edits[match.start()] = (match.end() - match.start(), new)
         pieces: list[str] = []
         last = 0
         for at in sorted(edits):
@@ -1706,6 +1725,7 @@ def iter_documents(n: int, seed: int = 0) -> Iterator[SyntheticDocument]:
     generator = _Generator(seed)
     outlets = generator.bank.outlets
     produced = 0
+    iso: dict[int, str] = {}
     events = generator.events()
     while produced < n:
         drafts = next(events)
@@ -1714,12 +1734,15 @@ def iter_documents(n: int, seed: int = 0) -> Iterator[SyntheticDocument]:
             ordered = _order(drafts, generator.r, early=False)[:n - produced]
         ids = {id(d): f"syn-{produced + k:09d}" for k, d in enumerate(ordered)}
         for draft in ordered:
+            day = draft.published
+            if day is not None and day not in iso:
+                if len(iso) > 20000:
+                    iso.clear()
+                iso[day] = date.fromordinal(day).isoformat()
             yield SyntheticDocument(
-                id=ids[id(draft)], text=draft.text,
-                published=(date.fromordinal(draft.published).isoformat()
-                           if draft.published is not None else None),
-                outlet=outlets[draft.outlet] if draft.outlet is not None else None,
-                origin=ids[id(drafts[draft.origin])], edit=draft.edit)
+                ids[id(draft)], draft.text, iso[day] if day is not None else None,
+                outlets[draft.outlet] if draft.outlet is not None else None,
+                ids[id(drafts[draft.origin])], draft.edit)
         produced += len(ordered)
 
 

@@ -176,7 +176,7 @@ def index_copies(case: Case, settings: Settings) -> int:
     with case.writer.transaction() as tx:
         touched = tx.purge_copy_entries(case.view.stale_copy_entries(indexer))
     outlets, aliases = curated()
-    registry = OutletRegistry({**{a.key: a.outlet_id for a in aliases}, **case.view.outlet_keys()})
+    registry = OutletRegistry.of([*case.view.outlet_aliases(), *aliases])
     with case.writer.transaction() as tx:
         tx.add_outlets(outlets, aliases)
     after, indexed = "", 0

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -83,8 +84,19 @@ class OutletRegistry:
     """Aliases known so far; `resolve` adds what a document teaches."""
 
     by_key: dict[str, str]  # alias key -> outlet id
+    spellings: set[str]  # every alias as written
     new_outlets: list[Outlet] = field(default_factory=list)
     new_aliases: list[Alias] = field(default_factory=list)
+
+    @classmethod
+    def of(cls, aliases: Iterable[Alias]) -> OutletRegistry:
+        """A registry knowing `aliases` (the first alias of a key decides its outlet)."""
+        by_key: dict[str, str] = {}
+        spellings: set[str] = set()
+        for alias in aliases:
+            by_key.setdefault(alias.key, alias.outlet_id)
+            spellings.add(alias.alias)
+        return cls(by_key, spellings)
 
     def resolve(self, name: str | None, url: str | None) -> str | None:
         """The outlet of a document named `name` (by cleaning) captured from `url`."""
@@ -101,9 +113,11 @@ class OutletRegistry:
             self.new_outlets.append(outlet)
             outlet_id = outlet.id
         for alias, source in found:
-            if outlet_key(alias) not in self.by_key:
-                self.by_key[outlet_key(alias)] = outlet_id
-                self.new_aliases.append(Alias(outlet_key(alias), outlet_id, alias, source))
+            key = outlet_key(alias)
+            self.by_key.setdefault(key, outlet_id)
+            if alias not in self.spellings:
+                self.spellings.add(alias)
+                self.new_aliases.append(Alias(key, self.by_key[key], alias, source))
         return outlet_id
 
     def take_new(self) -> tuple[list[Outlet], list[Alias]]:

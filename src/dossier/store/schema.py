@@ -160,11 +160,12 @@ outlets = Table(
 outlet_aliases = Table(
     "outlet_aliases",
     metadata,
-    Column("key", Text, primary_key=True),  # copies.outlets.outlet_key of the alias
+    Column("alias", Text, primary_key=True),  # as written: "NYT", "nytimes.com"
+    Column("key", Text, nullable=False),  # copies.outlets.outlet_key: what names are matched on
     Column("outlet_id", String(40), ForeignKey("outlets.id"), nullable=False),
-    Column("alias", Text, nullable=False),
     Column("source", String(20), nullable=False),  # curated | document | domain
 )
+Index("ix_outlet_aliases_key", outlet_aliases.c.key)
 
 # One row per indexed document; seq is what LSH buckets point at (small rows).
 copy_fingerprints = Table(

@@ -11,6 +11,7 @@ from sqlalchemy import Engine, ScalarSelect, Select, func, or_, select
 
 from ..copies.groups import Member
 from ..copies.index import IndexText
+from ..copies.outlets import Alias
 from ..custody import CustodyEntry
 from ..models import (
     CONTAINER_TYPES,
@@ -173,10 +174,11 @@ class CopyViews:
                     for r in conn.execute(select(d.c.id, d.c.text, d.c.published)
                                           .where(d.c.id.in_(chunk)))]
 
-    def outlet_keys(self) -> dict[str, str]:
+    def outlet_aliases(self) -> list[Alias]:
         a = schema.outlet_aliases
         with self.engine.connect() as conn:
-            return {row.key: row.outlet_id for row in conn.execute(select(a.c.key, a.c.outlet_id))}
+            return [Alias(row.key, row.outlet_id, row.alias, row.source)
+                    for row in conn.execute(select(a))]
 
     def copy_neighbourhood(self, ids: Iterable[str]) -> set[str]:
         """`ids`, and everything linked to them or grouped with them, transitively: all a

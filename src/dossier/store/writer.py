@@ -294,12 +294,12 @@ class Transaction:
         rows = [{"id": x.id, "name": x.name, "kind": x.kind} for x in outlets if x.id not in known]
         if rows:
             self.conn.execute(insert(o), rows)
-        taken = set(self.conn.scalars(select(a.c.key).where(
-            a.c.key.in_([alias.key for alias in aliases]))))
+        taken = set(self.conn.scalars(select(a.c.alias).where(
+            a.c.alias.in_([alias.alias for alias in aliases]))))
         rows = []
         for x in aliases:
-            if x.key not in taken:
-                taken.add(x.key)
+            if x.alias not in taken:
+                taken.add(x.alias)
                 rows.append({"key": x.key, "outlet_id": x.outlet_id, "alias": x.alias,
                              "source": x.source})
         if rows:
