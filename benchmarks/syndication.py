@@ -55,7 +55,9 @@ COMPOSITION
 
 from __future__ import annotations
 
+import bisect
 import itertools
+import math
 import random
 import re
 import sys
@@ -66,13 +68,14 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cache
 from operator import itemgetter
-from typing import Any
+from typing import Any, TypeVar
 
 import numpy as np
 import numpy.typing as npt
 
 F64 = npt.NDArray[np.float64]
 I64 = npt.NDArray[np.int64]
+_T = TypeVar("_T")
 
 _VOCABULARY_SEED = 20240611  # the vocabulary and grammar are the same for every stream seed
 _FIRST_DAY = date(2012, 1, 1).toordinal()
@@ -147,11 +150,11 @@ _CHARGES = (
     "resisting arrest", "undermining national unity", "illegal entry", "forgery of documents",
 )
 _PROFESSIONS = (
-    "teacher", "blogger", "lawyer", "journalist", "student", "farmer", "engineer", "nurse",
+    "teacher", "blogger", "lawyer", "journalist", "student", "farmer", "road engineer", "nurse",
     "doctor", "taxi driver", "shop owner", "poet", "musician", "priest", "mechanic",
-    "accountant", "baker", "bus driver", "lecturer", "photographer", "translator", "programmer",
-    "miner", "electrician", "builder", "social worker", "librarian", "pharmacist", "imam",
-    "volunteer", "film-maker", "cook", "carpenter", "fisherman", "shepherd", "veterinarian",
+    "bookkeeper", "baker", "bus driver", "lecturer", "photographer", "translator", "programmer",
+    "miner", "lineman", "builder", "social worker", "librarian", "pharmacist", "preacher",
+    "volunteer", "film-maker", "cook", "carpenter", "fisherman", "shepherd", "vet",
 )
 _BODIES = (
     "the Interior Ministry", "the Justice Ministry", "the Chief Prosecutor",
@@ -229,110 +232,122 @@ def _patterns(r: random.Random, count: int, patterns: Sequence[str],
 
 # --- Grammar ------------------------------------------------------------------------------------
 # "name: alternative | alternative": `$name` is another rule, `[a|b|]` an inline choice (the
-# empty one drops it), `<X>` a slot filled for every sentence from the vocabulary (<P> is a
-# person, "<F> <L>"), `{field}` an entity of the event. Lines starting with a space continue.
-# Sentence rules (lead, body...) keep a high-entropy slot every few words, so that unrelated
-# texts share few 5-word sequences.
+# empty one drops it), `<X>` a slot filled for every sentence from the vocabulary (P person,
+# T town, R region, C country, O organisation, M official body, U outlet, S street, X facility,
+# G group, H profession, A abuse, Q charge, D date, W weekday, Y year, n/N numbers), `{field}`
+# an entity of the event. Lines starting with a space continue the rule. The rules expanded
+# into sentences (families: lead, body, statements, commentary, quotes) put a choice or a
+# high-entropy slot every few words, so that unrelated texts share few 5-word sequences.
 
 _GRAMMAR = """
-force: police | riot police | the <R> police | security forces | officers from <T> | plainclothes
-      officers | masked men in uniform | officers of <M> | special forces | border guards |
-      soldiers from the <T> garrison | municipal guards in <T> | counter-extremism officers |
-      officers of the <T> precinct | men in civilian clothes | traffic police in <T>
-detain: detained | arrested | rounded up | took away | picked up | seized | briefly held | dragged
-      away
+force: police | riot police | the <R> police | security forces | officers from <T>
+    | plainclothes officers | masked men in uniform | officers of <M> | special forces
+    | border guards | soldiers from the <T> garrison | municipal guards in <T>
+    | counter-extremism officers | officers of the <T> precinct | men in civilian clothes
+    | traffic police in <T>
+detain: detained | arrested | rounded up | took away | picked up | seized | briefly held
+    | dragged away
 detained: detained | arrested | held | taken away | rounded up | picked up | seized
-numq: <N> | at least <N> | more than <N> | some <N> | around <N> | nearly <N> | up to <N> | about
-      <N> | a group of <N>
-when: on <W> | late on <W> | on <D> | on the night of <D> | early on <D> | on <W>, <D>, | before
-      dawn on <D> | on <D> <Y> | at dawn on <W> | on <W> evening | on <W> afternoon
-lwhen: on {date} | on {weekday} | late on {weekday} | early on {date} | on the night of {date} | on
-      {weekday} evening | before dawn on {weekday} | on {weekday}, {date},
-place: in {town} | in <T> | near <T> | on <S> | on <S> in {town} | in the <R> region | at
-      {facility} | outside <X> | in the <T> district of {town} | on the road to <T> | at a
-      checkpoint near <T> | in the village of <T> | at the <T> market | outside the <M> office in
-      <T> | in central {town}
-src: according to <O> | <O> said | <P> said | <P>, $role, said | witnesses in <T> said | residents
-      of <T> told <U> | <U> reported | a lawyer for <P> said | relatives told <U> | <O> said on <W>
-      | according to <P> | <P> told <U> | <O> reported on <D> | according to <U> | according to
-      lawyers for <P> | people in <T> said | <P> wrote on social media | officials in <T> confirmed
-      | according to <O>'s count | an official in <T> told <U> | <P> of <O> said | <U> said, citing
-      <O> | <O> told <U>
-role: a <H> from <T> | a lawyer in <T> | who heads <O> | a researcher at <O> | a member of <O> | a
-      councillor in <T> | a former <H> in <T> | a spokesperson for <O> | a <H> who lives in <T> |
-      an activist from <T> | a relative of <P> | the head of <O> | a journalist with <U> | the
-      director of <O> | a volunteer with <O> | a doctor in <T> | a former detainee from <T> | who
-      coordinates <O>
-group: <G> | <G> and <G> | <G> from <T> | young <G> | <G> and their relatives | <G> from <R> | <G>
-      from the <T> area
-trigger: a protest against $topic | clashes with police in <T> | a peaceful march in <T> | a vigil
-      for <P> | a strike at a plant in <T> | posts criticising <M> | a rally for {victim} | a
-      gathering on <S> | a sit-in outside <X> | the funeral of <P> | a football match in <T> | a
-      hunger strike at {facility} | a report by <O> | a raid on <S> | the arrest of <P> in <T>
-topic: fuel prices in <T> | the arrest of {victim} | a new law on foreign funding | the demolition
-      of homes in <T> | fraud in the <Y> election | the closure of <U> | police violence in <T> |
-      the conviction of <P> | a dam near <T> | deportations to <C> | the dismissal of judges in <R>
-      | pension cuts in <R> | the jailing of <P> | restrictions on worship in <T> | the detention
-      of <G> | the death of <P> in custody | evictions in <T> | the curfew in <R>
-means: tear gas | batons | water cannon | rubber bullets | stun grenades | pepper spray | live
-      ammunition | dogs | armoured vehicles
-refugees: refugees | asylum seekers | migrants | families fleeing <C> | people from <C> | displaced
-      people | refugees from <C> | <G> from <C>
-border: at the border with <C> | near the <T> crossing | in a forest near <T> | on a riverbank near
-      <T> | in a camp near <T> | in a closed zone near <T> | at a factory outside <T>
-border_event: guards refused to let them through | <M> closed the crossing | a pushback by <M> |
-      police cleared the camp at <T> | the centre in <T> was shut | <M> suspended asylum claims
-abused: beaten | kicked | threatened with rape | deprived of sleep | held in a stress position |
-      denied medication | given electric shocks | forced to sign a confession | hooded and
-      threatened | doused with cold water | beaten with bottles | made to stand for hours
-interrogation: questioning at <X> | interrogation in <T> | the first <n> hours in custody | a
-      transfer to <T> | a night in <X> | a search of his flat on <S> | his transfer to {facility} |
-      <n> days at <X>
-docsrc: a medical report | a complaint by <P> | his family in <T> | testimony collected by <O> |
-      <O> | a forensic report | court records seen by <U> | a letter from {facility} | <P>, a
-      former cellmate
-claim: the officers had acted lawfully | the detainees were suspected of <Q> | no one had been
-      mistreated | the gathering on <S> was illegal | an inquiry had been opened | the reports from
-      <T> were false | the situation in <T> was calm | <n> officers had been injured | the
-      detainees had been released | foreign agents had organised the protest | the camp near <T>
-      was a health risk | all detainees had lawyers | the allegations of <A> would be examined |
-      the raid targeted a <Q> network
-charges_were: politically motivated | fabricated | absurd | meant to silence <G> | baseless | a
-      message to <G> in <T> | revenge for his work with <O> | designed to frighten <G> | based on
-      one anonymous witness | copied from the case against <P>
-laws: anti-extremism laws | terrorism charges | the foreign agents law | public order rules | tax
-      inspections | defamation suits | emergency powers | charges of <Q> | the <Y> law on rallies |
-      migration rules
+numq: <N> | at least <N> | more than <N> | some <N> | around <N> | nearly <N> | up to <N>
+    | about <N> | a group of <N>
+when: on <W> | late on <W> | on <D> | on the night of <D> | early on <D> | on <W>, <D>,
+    | before dawn on <D> | on <D> <Y> | at dawn on <W> | on <W> evening | on <W> afternoon
+lwhen: on {date} | on {weekday} | late on {weekday} | early on {date} | on the night of {date}
+    | on {weekday} evening | before dawn on {weekday} | on {weekday}, {date},
+place: in {town} | in <T> | near <T> | on <S> | on <S> in {town} | in the <R> region
+    | at {facility} | outside <X> | in the <T> district of {town} | on the road to <T>
+    | at a checkpoint near <T> | in the village of <T> | at the <T> market
+    | outside the <M> office in <T> | in central {town}
+src: according to <O> | <O> said | <P> said | <P>, $role, said | witnesses in <T> said
+    | residents of <T> told <U> | <U> reported | a lawyer for <P> said | relatives told <U>
+    | <O> said on <W> | according to <P> | <P> told <U> | <O> reported on <D>
+    | according to <U> | according to lawyers for <P> | people in <T> said
+    | <P> wrote on social media | officials in <T> confirmed | according to <O>'s count
+    | an official in <T> told <U> | <P> of <O> said | <U> said, citing <O> | <O> told <U>
+role: a <H> from <T> | a lawyer in <T> | who heads <O> | a researcher at <O> | a member of <O>
+    | a councillor in <T> | a former <H> in <T> | a spokesperson for <O>
+    | a <H> who lives in <T> | an activist from <T> | a relative of <P> | the head of <O>
+    | a journalist with <U> | the director of <O> | a volunteer with <O> | a doctor in <T>
+    | a former detainee from <T> | who coordinates <O>
+group: <G> | <G> and <G> | <G> from <T> | young <G> | <G> and their relatives | <G> from <R>
+    | <G> from the <T> area
+trigger: a protest against $topic | clashes with police in <T> | a peaceful march in <T>
+    | a vigil for <P> | a strike at a plant in <T> | posts criticising <M>
+    | a rally for {victim} | a gathering on <S> | a sit-in outside <X> | the funeral of <P>
+    | a football match in <T> | a hunger strike at {facility} | a report by <O> | a raid on <S>
+    | the arrest of <P> in <T>
+topic: fuel prices in <T> | the arrest of {victim} | a new law on foreign funding
+    | the demolition of homes in <T> | fraud in the <Y> election | the closure of <U>
+    | police violence in <T> | the conviction of <P> | a dam near <T> | deportations to <C>
+    | the dismissal of judges in <R> | pension cuts in <R> | the jailing of <P>
+    | restrictions on worship in <T> | the detention of <G> | the death of <P> in custody
+    | evictions in <T> | the curfew in <R>
+means: tear gas | batons | water cannon | rubber bullets | stun grenades | pepper spray
+    | live ammunition | dogs | armoured vehicles
+refugees: refugees | asylum seekers | migrants | families fleeing <C> | people from <C>
+    | displaced people | refugees from <C> | <G> from <C>
+border: at the border with <C> | near the <T> crossing | in a forest near <T>
+    | on a riverbank near <T> | in a camp near <T> | in a closed zone near <T>
+    | at a factory outside <T>
+border_event: guards refused to let them through | <M> closed the crossing | a pushback by <M>
+    | police cleared the camp at <T> | the centre in <T> was shut | <M> suspended asylum claims
+abused: beaten | kicked | threatened with rape | deprived of sleep | held in a stress position
+    | denied medication | given electric shocks | forced to sign a confession
+    | hooded and threatened | doused with cold water | beaten with bottles
+    | made to stand for hours
+interrogation: questioning at <X> | interrogation in <T> | the first <n> hours in custody
+    | a transfer to <T> | a night in <X> | a search of his flat on <S>
+    | his transfer to {facility} | <n> days at <X>
+docsrc: a medical report | a complaint by <P> | his family in <T> | testimony collected by <O>
+    | <O> | a forensic report | court records seen by <U> | a letter from {facility}
+    | <P>, a former cellmate
+claim: the officers had acted lawfully | the detainees were suspected of <Q>
+    | no one had been mistreated | the gathering on <S> was illegal
+    | an inquiry had been opened | the reports from <T> were false
+    | the situation in <T> was calm | <n> officers had been injured
+    | the detainees had been released | foreign agents had organised the protest
+    | the camp near <T> was a health risk | all detainees had lawyers
+    | the allegations of <A> would be examined | the raid targeted suspects in a case of <Q>
+charges_were: politically motivated | fabricated | absurd | meant to silence <G> | baseless
+    | a message to <G> in <T> | revenge for his work with <O> | designed to frighten <G>
+    | based on one anonymous witness | copied from the case against <P>
+laws: anti-extremism laws | terrorism charges | the foreign agents law | public order rules
+    | tax inspections | defamation suits | emergency powers | charges of <Q>
+    | the <Y> law on rallies | migration rules
 silence: silence | intimidate | punish | harass | jail | discredit
-critics: critics | journalists | opposition figures | lawyers | activists in <R> | religious
-      minorities | <G> | trade unions
-restriction: a travel ban | house arrest | police supervision | a curfew order | a gag order | an
-      internet ban
+critics: critics | journalists | opposition figures | lawyers | activists in <R>
+    | religious minorities | <G> | trade unions
+restriction: a travel ban | house arrest | police supervision | a curfew order | a gag order
+    | an internet ban
 relative: son | daughter | brother | husband | wife | father | sister | nephew | mother | cousin
-family_did: written to <M> <n> times | heard nothing | been told to stop asking | complained to <M>
-      | hired a lawyer from <T> | searched hospitals in <T> | gone to {facility} every day | asked
-      <O> for help
-injuries: bruises on his back | two broken ribs | signs of <A> | injuries from beatings | a broken
-      wrist | burns on both hands | an untreated head wound | marks from handcuffs
-action: firing tear gas on <S> | chasing people into courtyards | breaking into flats on <S> |
-      taking phones from <G> | checking papers on <S> | beating people who fell | dragging <G> into
-      vans | firing into the air near <T> | blocking the road to <T> | filming <G>
-aid_problem: drinking water had run out at <T> | children were sleeping outside in <T> | <N> people
-      needed medical care | roads to <T> were blocked | no food had arrived for <n> days | <n>
-      people had fallen ill in <T> | the clinic in <T> had no insulin | families burned plastic to
-      keep warm
-items: computers | phones and hard drives | case files | the archive | leaflets | cameras | bank
-      records | membership lists | <Q> leaflets
-law_content: groups funded from abroad must register as foreign agents | police may hold suspects
-      for <n> days without charge | unauthorised rallies carry up to <n> years in prison |
-      journalists need accreditation from <M> | <Q> carries up to <n> years | deportation orders
-      cannot be appealed in <R> | websites can be blocked without a court order
-mission: delegation from <C> | fact-finding mission from <O> | group of lawyers from <T> | team
-      from <O> | group of monitors from <C>
-mission_found: spoke to <n> former detainees | was refused entry to {facility} | met families from
-      <T> | counted <N> damaged homes | found <N> people in <n> cells | met the governor of <R>
-official_role: a spokesperson for <M> | the deputy minister | the police chief in <T> | the
-      governor of <R> | a spokesperson for {ministry} | the prosecutor of <T> | an official at <M>
+family_did: written to <M> <n> times | heard nothing | been told to stop asking
+    | complained to <M> | hired a lawyer from <T> | searched hospitals in <T>
+    | gone to {facility} every day | asked <O> for help
+injuries: bruises on his back | two broken ribs | signs of <A> | injuries from beatings
+    | a broken wrist | burns on both hands | an untreated head wound | marks from handcuffs
+action: firing tear gas on <S> | chasing people into courtyards | breaking into flats on <S>
+    | taking phones from <G> | checking papers on <S> | beating people who fell
+    | dragging <G> into vans | firing into the air near <T> | blocking the road to <T>
+    | filming <G>
+aid_problem: drinking water had run out at <T> | children were sleeping outside in <T>
+    | <N> people needed medical care | roads to <T> were blocked
+    | no food had arrived for <n> days | <n> people had fallen ill in <T>
+    | the clinic in <T> had no insulin | families burned plastic to keep warm
+items: computers | phones and hard drives | case files | the archive | leaflets | cameras
+    | bank records | membership lists | <Q> leaflets
+law_content: groups funded from abroad must register as foreign agents
+    | police may hold suspects for <n> days without charge
+    | unauthorised rallies carry up to <n> years in prison
+    | journalists need accreditation from <M> | <Q> carries up to <n> years
+    | deportation orders cannot be appealed in <R> | websites can be blocked without a court order
+mission: delegation from <C> | fact-finding mission from <O> | group of lawyers from <T>
+    | team from <O> | group of monitors from <C>
+mission_found: spoke to <n> former detainees | was refused entry to {facility}
+    | met families from <T> | counted <N> damaged homes | found <N> people in <n> cells
+    | met the governor of <R>
+official_role: a spokesperson for <M> | the deputy minister | the police chief in <T>
+    | the governor of <R> | a spokesperson for {ministry} | the prosecutor of <T>
+    | an official at <M>
 
 lead: $force $detain $numq $group $place $lwhen, $src.
   | $numq $group were $detained $place $lwhen after $trigger, $src.
@@ -354,8 +369,8 @@ lead: $force $detain $numq $group $place $lwhen, $src.
   | {victim}, $role, was $detained at [his home in|a restaurant in|work in|a bus stop in] {town}
       $lwhen, $src.
 
-held: the detainees | those held | the prisoners | the <G> | those arrested | the men held | people
-      held in <T> | the <n> detainees | those detained in {town}
+held: the detainees | those held | the prisoners | the <G> | those arrested | the men held
+    | people held in <T> | the <n> detainees | those detained in {town}
 some: several | <n> | some | a few | two | three | at least <n> | most | many
 saidv: said | told <U> | wrote | said on <W> | claimed | insisted | told reporters | said in <T>
 body: The arrests in {town} came <n> days after $trigger, $src.
@@ -368,22 +383,23 @@ body: The arrests in {town} came <n> days after $trigger, $src.
   | Relatives [gathered|waited|queued] outside {facility} $when, [demanding news of|asking
       about|trying to reach] [<P>|the <n> detainees].
   | According to $docsrc, <P> was $abused during $interrogation.
-  | [The judge|A judge in <T>|The <T> court] [adjourned|postponed|put off] the [hearing|trial|case]
-      until <D>, $src.
+  | [The judge|A judge in <T>|The <T> court] [adjourned|postponed|put off] the
+      [hearing|trial|case] until <D>, $src.
   | <P>, $role, $saidv the charges were $charges_were.
   | $numq people have [fled|left] <T> since <D>, according to <O>.
   | <M> [said in a statement|stated|said in a written reply|told <U>] [on <W>|on <D>|late on <W>]
       that $claim.
   | [Footage|A video|Videos] [posted by <U>|shared by <P>|filmed on <S>] [appeared to show|showed]
       $force [beating|kicking|dragging] [a man|a woman|an old man|a teenager|<G>] near <S>.
-  | <O> has [long|repeatedly] accused [officials in {country}|{ministry}|the authorities in <R>] of
-      using $laws to $silence $critics.
+  | <O> has [long|repeatedly] accused [officials in {country}|{ministry}|the authorities in <R>]
+      of using $laws to $silence $critics.
   | <P> was [released on bail|freed|let go|bailed] [on <W>|after <n> days|by a judge in <T>] but
       [remains|is still|was placed] under $restriction.
   | $numq of those [held|detained] in <T> were [released|freed] [without charge|after paying
       fines|on <W>], $src.
-  | [The others|<n> others|Those still held|The rest] [face up to|risk|could get] <n> years [behind
-      bars|in prison|in a labour colony|in jail] [if convicted of|for|over alleged] {charge}.
+  | [The others|<n> others|Those still held|The rest] [face up to|risk|could get] <n> years
+      [behind bars|in prison|in a labour colony|in jail] [if convicted of|for|over alleged]
+      {charge}.
   | [The family of {victim}|Relatives of {victim}|{victim}'s relatives|{victim}'s wife] [said|told
       <U>|complained] [nobody had told them|they still did not know|they had no word on|officials
       would not say] [where he was held|what the charges were|when visits would be allowed|which
@@ -410,8 +426,9 @@ body: The arrests in {town} came <n> days after $trigger, $src.
   | [Journalists|Diplomats from <C>|Relatives|Observers from <O>|Reporters from <U>] were [barred
       from|kept out of|not allowed into|turned away from] [the courtroom|the hearing|{court}] [on
       <W>|$when|for the verdict].
-  | <O> [has recognised|recognised|considers|lists] [{victim}|<P>|<n> of the detainees] as
-      [political prisoners|prisoners of conscience|a political prisoner].
+  | <O> [has recognised|recognised|considers|lists] [{victim} as a political prisoner|<P> as a
+      prisoner of conscience|<n> of the detainees as political prisoners|the <n> defendants as
+      prisoners of conscience].
   | In <Y>, a court in <T> [sentenced|jailed] <P> [to <n> years|for <n> years] [on similar
       charges|for {charge}|for <Q>], $src.
   | $force searched the [offices|premises|homes of staff] of <O> [in <T>|on <S>] $when and
@@ -420,15 +437,15 @@ body: The arrests in {town} came <n> days after $trigger, $src.
   | <O> [estimates|believes|says] $numq people are [held|being held|detained|locked up] [at
       {facility}|in <T>|in cells at <X>], which [was built|has room|was designed] for <N>.
   | A $mission [visited|travelled to|reached] <T> on <D> and $mission_found.
-  | Residents [of <T>|told <U>|said] $force had [set up a checkpoint near|taken
+  | Residents [of <T> said|told <U>|said] $force had [set up a checkpoint near|taken
       over|surrounded|sealed off] the [school|hospital|market|town hall|bus station] [on <S>|in
       <T>] [on <D>|since <D>|$when].
   | [Many|Most|Some] of those [held|detained] in <T> [were|have been] charged with [petty
       hooliganism|disobeying police|joining an unauthorised rally|<Q>|breaking the curfew], $src.
-  | [<n> of the detainees|<n> people|<n> of those held|Several <G>|<n> protesters] [were taken|were
-      rushed|had to be taken|went] to [hospital in <T>|the <T> clinic|a hospital on <S>|doctors in
-      <T>] [with head injuries|with broken bones|after beatings|with breathing problems|after the
-      raid], $src.
+  | [<n> of the detainees|<n> people|<n> of those held|Several <G>|<n> protesters] [were
+      taken|were rushed|had to be taken|went] to [hospital in <T>|the <T> clinic|a hospital on
+      <S>|doctors in <T>] [with head injuries|with broken bones|after beatings|with breathing
+      problems|after the raid], $src.
   | <P>, $role, said [the arrests were part of a crackdown in <R>|families in <T> were afraid to
       speak|the orders had come from <T>|it was the biggest wave of arrests since <Y>|the
       authorities wanted to frighten <G>].
@@ -447,7 +464,7 @@ body: The arrests in {town} came <n> days after $trigger, $src.
   | [The police|Officials in <T>|The <R> police chief|<M>] later said $claim.
   | [Mobile internet|Phone lines|Electricity|Internet access] in <T> [was cut|was shut off|went
       down] $when, $src.
-  | In <D> <Y>, a similar [protest|march|strike] in <T> ended with $numq arrests, $src.
+  | On <D> <Y>, a similar [protest|march|strike] in <T> ended with $numq arrests, $src.
   | [The detainees|Those arrested|The <G>|<n> of them] [spent|were held for|were kept for] <n>
       hours in [a gym|a sports hall|a former school|police buses|a cellar] [in <T>|on <S>] without
       [food|water|toilets], $src.
@@ -456,20 +473,20 @@ body: The arrests in {town} came <n> days after $trigger, $src.
       comment|would not comment|gave no comment] [on the case|on the allegations|on the arrests in
       <T>|when asked by <U>] [since <D>|so far|].
   | [An international|A regional|A foreign] human rights [expert|rapporteur|body] for <C>
-      [expressed concern|called for restraint|asked for information] [about|over|regarding] [events
-      in {town}|the detention of {victim}|raids in <T>].
-  | [Families of <n> missing men|Relatives of <n> detainees|<n> families from <T>] [have complained
-      to|filed complaints with|wrote to] [{ministry}|<M>|prosecutors in <T>], $src.
+      [expressed concern|called for restraint|asked for information] [about|over|regarding]
+      [events in {town}|the detention of {victim}|raids in <T>].
+  | [Families of <n> missing men|Relatives of <n> detainees|<n> families from <T>] [have
+      complained to|filed complaints with|wrote to] [{ministry}|<M>|prosecutors in <T>], $src.
   | [Last year|In <Y>] {country} [expelled|deported|returned] $numq $refugees to <C>, $src.
   | [Several|<n>|Some] of $held [are refusing food|have gone on hunger strike|began a hunger
       strike|stopped eating] [at {facility}|in <T>|since <D>], $src.
   | {official}, $official_role, [said|insisted|told <U>] $claim.
-  | {lawyer}, who represents {victim}, said [the case file held no evidence|he had not been allowed
-      to see his client|the hearing had been closed|the confession was extracted under pressure]
-      $when.
-  | <P>, $role, [was summoned|was called in|went] [to <M>|to the <T> police|for questioning in <T>]
-      on <W> and [has not been seen since|has not been heard from|is still missing|has not returned
-      home|never came back].
+  | {lawyer}, who represents {victim}, said [the case file held no evidence|he had not been
+      allowed to see his client|the hearing had been closed|the confession was extracted under
+      pressure] $when.
+  | <P>, $role, [was summoned|was called in|went] [to <M>|to the <T> police|for questioning in
+      <T>] on <W> and [has not been seen since|has not been heard from|is still missing|has not
+      returned home|never came back].
   | The [ruling|verdict|sentence] [can be appealed|may be challenged|can be contested] [within <n>
       days|before <D>|at {court}], [said <P>|<O> said|according to <P>].
   | In a [letter|message|note|phone call] [passed to|smuggled to|sent to|made to] [his family|his
@@ -496,13 +513,13 @@ body: The arrests in {town} came <n> days after $trigger, $src.
   | <P>, [a <H> from <C>|who fled <C> in <Y>|a father of <n>], [said he had|described how he
       had|told <U> he had] [waited|been stuck|slept rough|camped] [at <T>|near <T>|on <S>] for <n>
       [days|weeks] [without food|without shelter|with his children].
-  | [Officials|A spokesperson|The mayor] in <T> said the [camp|shelter|centre] [would be|will be|is
-      to be] [closed|cleared|moved] [by <D>|within <n> days|before <D>].
+  | [Officials|A spokesperson|The mayor] in <T> said the [camp|shelter|centre] [would be|will
+      be|is to be] [closed|cleared|moved] [by <D>|within <n> days|before <D>].
   | <O> [counted|recorded|documented] <N> [pushbacks|expulsions|deaths] [at the border with
       <C>|near <T>|in <R>] [in <Y>|since <D>|last year].
   | <P> [died|was found dead] [in custody|in his cell|in hospital] at <X> on <D>, $src.
-  | [An autopsy|A post-mortem|A medical examination] [ordered by|requested by] [the family|<O>|<P>]
-      [found|showed|revealed] $injuries.
+  | [An autopsy|A post-mortem|A medical examination] [ordered by|requested by] [the
+      family|<O>|<P>] [found|showed|revealed] $injuries.
   | The [officers|guards|interrogators] [accused|named] in the [complaint|case|report] [remain on
       duty|have not been questioned|were promoted in <Y>], $src.
   | [Protesters|Students|Residents] in <T> [chanted slogans against <M>|carried portraits of
@@ -516,8 +533,8 @@ body: The arrests in {town} came <n> days after $trigger, $src.
       hearing], $src.
   | [Several|<n>|Two] [websites|news sites|channels], [including|among them] <U>, have been
       [blocked|taken offline|shut down] in {country} since <D>.
-  | <M> [fined|raided|warned] <U> [over its coverage of|for reporting on|after a report on] [events
-      in <T>|the case of <P>|protests in <R>].
+  | <M> [fined|raided|warned] <U> [over its coverage of|for reporting on|after a report on]
+      [events in <T>|the case of <P>|protests in <R>].
   | The [family|relatives|lawyers] of <P> [say|said] he was [taken|seized|detained] [from his home
       in <T>|on <S>|at work in <T>] by [men in plain clothes|plainclothes officers|officers of
       <M>|masked police|unidentified men] $when.
@@ -535,32 +552,31 @@ body: The arrests in {town} came <n> days after $trigger, $src.
       torture|any wrongdoing in <T>], $src.
   | <C> [summoned|called in] the [ambassador|envoy|consul] of {country} over the
       [treatment|detention|arrest|trial] of [<P>|its citizens in <T>|<n> of its nationals].
-  | [Police|Officers|Security forces] [fired|used] $means [at|against] [the crowd|<G>|marchers] [on
-      <S>|near <T>|outside <X>] [$when|], $src.
+  | [Police|Officers|Security forces] [fired|used] $means [at|against] [the crowd|<G>|marchers]
+      [on <S>|near <T>|outside <X>] [$when|], $src.
   | <P>, $role, [wrote|posted|said] on social media [on <W>|$when|] that [$followed].
   | [In <T>|In {town}|Across <R>], [posters of|graffiti supporting|leaflets about] {victim}
       [appeared|were seen|spread] [on <S>|overnight|after the verdict].
-  | Prosecutors [say|allege|claim] <P> [organised|funded|took part in] [the protest on <S>|a banned
-      group in <T>|the riots of <D>].
-  | <P> and <P>, [both <H>s from <T>|two <G> from <T>|students at <T> university], were
-      [detained|taken|picked up] [on <S>|at a checkpoint near <T>|in a raid on <W>], $src.
+  | Prosecutors [say|allege|claim] <P> [organised|funded|took part in] [the protest on <S>|a
+      banned group in <T>|the riots of <D>].
+  | <P> and <P>, [both from <T>|two <G> from <T>|students at <T> university|neighbours in <T>],
+      were [detained|taken|picked up] [on <S>|at a checkpoint near <T>|in a raid on <W>], $src.
   | [A week|Two days|<n> days] [later|after the raid|after the arrests], <O> [filed|lodged|sent] a
       [complaint|petition|appeal] [with <M>|to the <R> court|in <T>].
   | <P> [told <U>|said|recalled] [guards|officers|interrogators] [at <X>|in <T>|on <S>] had
       [threatened|warned|told] him [that his family would suffer|to stop talking to <U>|he would
       never leave].
-  | [The funeral|A memorial|A vigil] for <P> [in <T>|on <S>|at <T> cemetery] [drew|was attended by]
-      [hundreds|<N> people|crowds of <G>] [on <W>|$when], $src.
+  | [The funeral|A memorial|A vigil] for <P> [in <T>|on <S>|at <T> cemetery] [drew|was attended
+      by] [hundreds|<N> people|crowds of <G>] [on <W>|$when], $src.
   | [Students|Teachers|Workers] at <T> [university|school|factory] [were told|were warned|received
-      letters saying] [not to join protests|they could lose their places|they faced expulsion|their
-      contracts would end] [on <W>|after <D>|$when], $src.
+      letters saying] [not to join protests|they could lose their places|they faced
+      expulsion|their contracts would end] [on <W>|after <D>|$when], $src.
   | <M> [has accused|accused|blamed] <O> of [spreading|publishing|inventing] [false
       claims|lies|rumours] about [{facility}|events in <T>|the <R> camps].
   | A [spokesperson|representative|lawyer] for <O>, <P>, [described|called] the
       [raid|verdict|ruling|arrests] [as|] [an outrage|a warning to <G>|a step backwards|illegal].
   | [Video calls|Letters|Parcels] to [prisoners at <X>|detainees in <T>|inmates at {facility}]
-      [have been|were] [banned|restricted|suspended] since <D>, [relatives say|<O> said|<U>
-      learned].
+      have been [banned|restricted|suspended] since <D>, [relatives say|<O> said|<U> learned].
   | <N> [people|<G>|families] [from <T>|in <R>|near <T>] have [applied for asylum|crossed into
       <C>|sought shelter in <T>] [since <D>|this year|in <Y>], $src.
   | [Officers|Inspectors|Agents] [from <M>|of the <T> police|in plain clothes]
@@ -581,24 +597,27 @@ body: The arrests in {town} came <n> days after $trigger, $src.
   | [A bus|A van|A truck] [carrying|with] <N> $refugees [was stopped|overturned|was turned back]
       [near <T>|on the road to <T>|at <T>] $when, $src.
 letter_content: wrote that guards had [moved him between cells|kept him alone|refused him
-      visits|taken his glasses|kept the lights on] for <n> [days|weeks|nights] | said he had spent
-      <n> [days|nights] [alone|without visits|in a cold cell] at <X> | asked [his
-      children|<P>|friends in <T>] not to worry | described [the cell|the food|the interrogations]
-      at <X> as [unbearable|inhuman|degrading]
+      visits|taken his glasses|kept the lights on] for <n> [days|weeks|nights]
+    | said he had spent <n> [days|nights] [alone|without visits|in a cold cell] at <X>
+    | asked [his children|<P>|friends in <T>] not to worry
+    | described [the cell|the food|the interrogations] at <X> as [unbearable|inhuman|degrading]
 former_said: [the methods had not changed|nothing had changed|the same officers were still there]
-      since <Y> | he was beaten [every night|for <n> days|by <n> men] at <X> | [no one|nobody|not
-      one official] ever explained the charges [to him|to his family|in <n> months] | he still [has
-      nightmares|cannot sleep|fears the police] [about <X>|since <Y>|in <T>]
-followed: he had been followed [in <T>|since <D>|for <n> days] | [his phone|his email|his flat on
-      <S>] had been [tapped|hacked|searched] | officers had [visited|searched|watched] his home in
-      <T> | [he|his wife|his son] had been [threatened|summoned|questioned] by <M>
-foresaw: [he expected|he feared|he knew] [to be arrested|a long sentence|the worst] |
-      [police|officers from <M>|men from <T>] had been [watching|following|calling] him [for
-      weeks|since <D>|every day]
+      since <Y> | he was beaten [every night|for <n> days|by <n> men] at <X>
+    | [no one|nobody|not one official] ever explained the charges [to him|to his family|in <n>
+      months] | he still [has nightmares|cannot sleep|fears the police] [about <X>|since <Y>|in
+      <T>]
+followed: he had been followed [in <T>|since <D>|for <n> days]
+    | [his phone|his email|his flat on <S>] had been [tapped|hacked|searched]
+    | officers had [visited|searched|watched] his home in <T>
+    | [he|his wife|his son] had been [threatened|summoned|questioned] by <M>
+foresaw: [he expected to be arrested|he feared a long sentence|he knew what was coming|he was
+      ready for prison] | [police|officers from <M>|men from <T>] had been
+      [watching|following|calling] him [for weeks|since <D>|every day]
 warned_that: [courts in {country}|judges in <R>|prosecutors in <T>] [rarely|almost never|seldom]
-      [acquit|question the police|throw out confessions] | <A> is [widespread|routine|common] [in
-      <R>|at <X>|in {country}'s prisons] | [detainees|prisoners|migrants] at <X> [lack|are
-      denied|rarely get] [medical care|lawyers|family visits]
+      [acquit|question the police|throw out confessions]
+    | <A> is [widespread|routine|common] [in <R>|at <X>|in {country}'s prisons]
+    | [detainees|prisoners|migrants] at <X> [lack|are denied|rarely get] [medical
+      care|lawyers|family visits]
 
 statement_official: {ministry} has [taken note of|studied|reviewed] [reports|claims|articles]
       [published on <D>|by <U>|from <O>] [about|on|concerning] [events in {town}|the operation of
@@ -611,22 +630,22 @@ statement_official: {ministry} has [taken note of|studied|reviewed] [reports|cla
       <O>|and were spread by <U>|].
   | An internal review [opened on <D>|led by <P>|of the events in <T>] will [be made public|go to
       the prosecutor|report] [by <D>|within <n> days|in due course].
-  | [All|The] <N> [persons|people|citizens] detained [on {date}|in {town}|on <S>] were [informed of
-      their rights|treated in accordance with the law|registered] and [given lawyers|allowed to
+  | [All|The] <N> [persons|people|citizens] detained [on {date}|in {town}|on <S>] were [informed
+      of their rights|treated in accordance with the law|registered] and [given lawyers|allowed to
       call their families|seen by a doctor].
   | {ministry} [urges|calls on|asks] [the media|<U>|foreign journalists|the public] to rely on
       official [sources|information|statements] [about {town}|from <M>|only].
   | Any [officer|official|employee] [who broke|found to have broken|who violated] the law [in
-      <T>|on {date}|at {facility}] will be held [accountable|responsible] [under article <n>|by the
-      courts|].
+      <T>|on {date}|at {facility}] will be held [accountable|responsible] [under article <n>|by
+      the courts|].
   | The [gathering|rally|march] [on <S>|in {town}|near <X>] was not [authorised|permitted|agreed],
       and [participants|organisers|those present] were warned <n> times to [disperse|leave|go
       home].
   | <n> [officers|police officers|guards] were [injured|hurt|wounded] [in {town}|on <S>|during the
       events] and [received treatment|remain in hospital in <T>|are recovering].
-  | {ministry} [remains committed to|will continue to uphold|fully respects] [human rights|the rule
-      of law|public order] [in {region}|across {country}|at {facility}] [and will cooperate with
-      <O>|in line with article <n>|].
+  | {ministry} [remains committed to|will continue to uphold|fully respects] [human rights|the
+      rule of law|public order] [in {region}|across {country}|at {facility}] [and will cooperate
+      with <O>|in line with article <n>|].
   | Of the <N> [people|persons|suspects] detained [in {town}|on {date}|since <D>], <n> remain in
       custody [on suspicion of|over alleged|for] {charge}.
   | [Foreign organisations|Foreign media|Funds from <C>|Groups such as <O>] [must not
@@ -649,10 +668,10 @@ statement_ngo: {rightsgroup} is [deeply concerned by|alarmed by|appalled by] the
       law|serve only to silence <G>].
   | [The authorities|{ministry}|Officials in <T>] must [grant|give|allow] [independent
       monitors|lawyers|families|doctors] access to {facility} [without delay|at once|].
-  | We urge the government of {country} to [end the use of <A>|investigate every report of <A>|stop
-      prosecuting <G>|free <P>].
-  | Families [in <T>|in {town}|of <P>] [have not been told|do not know|were never told] where their
-      [relatives|children|sons] are being held.
+  | We urge the government of {country} to [end the use of <A>|investigate every report of
+      <A>|stop prosecuting <G>|free <P>].
+  | Families [in <T>|in {town}|of <P>] [have not been told|do not know|were never told] where
+      their [relatives|children|sons] are being held.
   | [Since <D>|Since <Y>|This year] we have [documented|recorded|verified] <N> cases of <A> in
       {region}.
   | The [detention|trial|case] of {victim} [follows|is part of|fits] a pattern of [reprisals
@@ -711,8 +730,8 @@ q_official: we [categorically|firmly|completely] [reject|deny] the [allegations|
       [on <S>|in {town}|on {date}]
   | the camp near {town} was [a health risk|unsafe|illegal] and [the residents|the families|those
       living there] were offered [places in shelters|buses to <T>|other housing]
-  | [those who|anyone who|everyone who] broke the law [on {date}|in {town}|on <S>] will [answer for
-      it in court|be punished|face justice]
+  | [those who|anyone who|everyone who] broke the law [on {date}|in {town}|on <S>] will [answer
+      for it in court|be punished|face justice]
   | we have no [information|record|knowledge] [about|of] anyone called {victim} being held at
       {facility}
   | [the people|the <N> people|everyone] still in custody [face|are suspected of|are charged with]
@@ -756,8 +775,8 @@ q_lawyer: I was not [allowed|permitted|able] to see my client for <n> days [afte
   | [the prosecutor|the judge|the investigator] [refused|would not agree] to [hear our
       witnesses|give us the file|delay the hearing] [on <W>|at {court}|]
   | [nothing|not one document|no witness] in the case [links|connects|ties] my client to {charge}
-  | we have [filed|lodged|sent] [an appeal|a complaint|a petition] [to <M>|with {court}|in <T>] and
-      we expect [nothing|an answer by <D>|a fair hearing]
+  | we have [filed|lodged|sent] [an appeal|a complaint|a petition] [to <M>|with {court}|in <T>]
+      and we expect [nothing|an answer by <D>|a fair hearing]
 q_activist: what happened in {town} on {date} is part of a [pattern|practice|system] we have
       documented for [years|<n> years|a long time]
   | [the authorities|{ministry}|the government] must [release|free] {victim}
@@ -766,8 +785,8 @@ q_activist: what happened in {town} on {date} is part of a [pattern|practice|sys
       {facility} and their accounts [are consistent|match|agree]
   | people in {region} are now afraid to [leave their homes after dark|speak to journalists|go to
       the police]
-  | every family we spoke to [in <T>|in {town}|] described the same [methods|cells|threats] and the
-      same [guards|questions|beatings]
+  | every family we spoke to [in <T>|in {town}|] described the same [methods|cells|threats] and
+      the same [guards|questions|beatings]
   | this is not [an isolated case|a single incident|an exception], it is how [the system|the
       police|the courts] [works|operate] in {country}
   | [since <D>|this year|in <Y> alone] we have [counted|recorded|verified] <N> cases of <A> in
@@ -786,10 +805,10 @@ _FIELD_WORDS = {"town": 1, "country": 1, "region": 1, "ministry": 3, "rightsgrou
                 "date": 2, "weekday": 1}
 _INLINE = re.compile(r"\[([^\[\]]*)\]")
 _REFERENCE = re.compile(r"\$(\w+)")
-_SLOT = re.compile(r"<(\w+)(\^?)>")
-_FIELD = re.compile(r"\{(\w+)\}")
 _MARK = re.compile(r"<(\w+\^?)>|\{(\w+)\}")
 _FIELDS = tuple(itertools.chain.from_iterable((f, f.capitalize()) for f in _FIELD_WORDS))
+_CAST = (("T", 4), ("P", 8), ("O", 3), ("S", 3), ("X", 2))  # slot kind, values per event
+_CAST_SHARE = 0.55  # share of those slots filled from the event's cast
 
 
 def _parse_grammar(source: str) -> dict[str, tuple[str, ...]]:
@@ -832,7 +851,7 @@ def _tidy(text: str) -> str:
 _VARIANTS = {
     "said": ("stated", "added", "noted"), "detainees": ("prisoners",),
     "people": ("persons", "individuals"), "officials": ("authorities",),
-    "released": ("freed",), "arrested": ("detained", "taken in"), "detained": ("arrested",),
+    "released": ("freed",), "arrested": ("detained", "taken in"),
     "charges": ("accusations",), "hearing": ("session",), "reports": ("accounts",),
     "more than": ("over",), "at least": ("no fewer than",), "nearly": ("almost",),
     "witnesses": ("onlookers", "eyewitnesses", "bystanders"), "residents": ("inhabitants",),
@@ -867,9 +886,11 @@ def _vary(text: str, r: random.Random) -> str:
 # --- The compiled bank of sentence skeletons ----------------------------------------------------
 
 class _Bank:
-    """Vocabulary pools and sentence skeletons: "%s" for a slot, "{field}" for the event.
-
-    Skeletons of one family are grouped by the grammar alternative (pattern) they expand."""
+    """The vocabulary, in one pool of strings, and the sentence skeletons: %-format strings
+    whose every "%s" is a slot, described by the slot arrays (where its values start in the
+    pool, how many, the Zipf-like exponent; whether it is an event field, whether the event's
+    cast may fill it). Skeletons of a family are grouped by the pattern (grammar alternative)
+    they expand."""
 
     def __init__(self) -> None:
         r = random.Random(_VOCABULARY_SEED)
@@ -886,8 +907,7 @@ class _Bank:
         words = _words(r, 2500, lambda r: _syllables(r, 2), taken)
         parts = {"Town": towns, "Surname": surnames, "Region": regions, "Country": countries,
                  "Word": words}
-        self.towns, self.surnames, self.first_names = towns, surnames, first
-        self.regions, self.countries = regions, countries
+        self.towns, self.regions, self.countries = towns, regions, countries
         self.organisations = _patterns(r, 1500, _ORGANISATION_PATTERNS, parts)
         self.facilities = _patterns(r, 1500, _FACILITY_PATTERNS, parts)
         self.outlets = _patterns(r, _OUTLETS, _OUTLET_PATTERNS, parts)
@@ -895,6 +915,7 @@ class _Bank:
                         for o in self.outlets]
         streets = [f"{w} {r.choice(('Street', 'Avenue', 'Square', 'Boulevard', 'Lane'))}"
                    for w in words[:1200] + surnames[-800:]]
+        self.streets = streets
         days = [f"{d} {m}" for m in _MONTHS for d in range(1, 29)]
         people = {f"{first[int(len(first) * r.random() ** 1.6)]} "
                   f"{surnames[int(len(surnames) * r.random() ** 1.3)]}" for _ in range(70000)}
@@ -919,9 +940,18 @@ class _Bank:
             offset[name] = (len(self.pool), len(values), exponent, average)
             self.pool.extend(values)
 
-        self.fields_at = len(self.pool)  # event fields are slots too, appended for each event
+        # Each event's own values follow the static pool: its fields, then its cast (a few
+        # towns, people, organisations, streets and facilities that its texts mention often).
+        self.fields_at = len(self.pool)
         for i, name in enumerate(_FIELDS):
             offset[name] = (self.fields_at + i, 1, 1.0, _FIELD_WORDS[name.lower()])
+        cast: dict[str, tuple[int, int]] = {}
+        at = len(_FIELDS)
+        for name, size in _CAST:
+            for key in (name, name + "^"):
+                cast[key] = (at, size)
+                at += size
+        self.local_size = at
 
         rules = _parse_grammar(_GRAMMAR)
         self.fmts: list[str] = []
@@ -932,6 +962,8 @@ class _Bank:
         slot_size: list[int] = []
         slot_exponent: list[float] = []
         slot_field: list[bool] = []
+        slot_cast_offset: list[int] = []
+        slot_cast_size: list[int] = []
         self.patterns: dict[str, tuple[list[int], list[int]]] = {}  # family: (starts, sizes)
         for family, wanted in _FAMILIES.items():
             pattern_starts: list[int] = []
@@ -962,6 +994,9 @@ class _Bank:
                     for match in _MARK.finditer(text):
                         at, size, exponent, average = offset[match.group(1) or match.group(2)]
                         slot_field.append(match.group(2) is not None)
+                        cast_at, cast_size = cast.get(match.group(1) or "", (0, 0))
+                        slot_cast_offset.append(cast_at)
+                        slot_cast_size.append(cast_size)
                         slot_offset.append(at)
                         slot_size.append(size)
                         slot_exponent.append(exponent)
@@ -988,6 +1023,8 @@ class _Bank:
         self.slot_size: F64 = np.array(slot_size, dtype=np.float64)
         self.slot_exponent: F64 = np.array(slot_exponent, dtype=np.float64)
         self.slot_field: I64 = np.array(slot_field, dtype=np.int64)
+        self.slot_cast_offset: I64 = np.array(slot_cast_offset, dtype=np.int64)
+        self.slot_cast_size: F64 = np.array(slot_cast_size, dtype=np.float64)
         self.vocabulary = (len(first) + len(surnames) + len(towns) + len(regions) +
                            len(countries) + len(words))
         # One boilerplate style per outlet: an optional first line, one or two last lines.
@@ -1045,7 +1082,7 @@ _SYNONYMS = {
     "arrested": ("detained",), "protesters": ("demonstrators",),
     "demonstrators": ("protesters",), "authorities": ("officials",),
     "officials": ("authorities",), "people": ("individuals",), "released": ("freed",),
-    "denied": ("rejected",), "reports": ("accounts",), "allegations": ("claims", "accusations"),
+    "reports": ("accounts",), "allegations": ("claims", "accusations"),
     "claims": ("allegations",), "lawyers": ("attorneys", "defence lawyers"),
     "custody": ("detention",), "detention": ("custody",), "relatives": ("family members",),
     "families": ("relatives",), "inquiry": ("investigation", "probe"),
@@ -1120,6 +1157,7 @@ class _Draft:
     origin: int  # index of the origin draft in the event
     edit: str
     key: tuple[int, float, float] = (0, 0.0, 0.0)
+    id: str = ""
 
 
 @dataclass(slots=True)
@@ -1133,6 +1171,7 @@ class _Quote:
 class _Plan:
     day: int
     fields: dict[str, str]
+    local: list[str]  # the event's own slot values: fields, then cast
     issuer: str
     outlets: list[int]
     speakers: list[tuple[str, str, str]]  # (quote family, name, role)
@@ -1141,12 +1180,14 @@ class _Plan:
     quoting: set[int]  # originals that quote the statement in full
     cited: list[list[int]]  # quotes cited by each original
     extras: list[float]  # words each original adds to its body (quotes, statement)
+    inserted: list[int]  # paragraphs each original may add to its body
     units: list[list[list[int]]]  # skeleton ids: quotes' clauses, statement, bodies
 
 
 @dataclass(slots=True)
 class _Event:
     fields: dict[str, str]
+    local: list[str]
     outlets: list[int]
     quotes: list[_Quote]
     issuer: str
@@ -1166,15 +1207,32 @@ _EDIT_KINDS = [kinds for kinds, _ in _EDITS]
 _EDIT_CUMULATIVE = list(itertools.accumulate(weight for _, weight in _EDITS))
 _DELAYS = (0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 2, 2, 2, 3, 3, 4, 5)
 _ORIGINALS = (1, 2, 3, 4, 5, 6, 7, 8)
-_ORIGINAL_WEIGHTS = (0.30, 0.25, 0.17, 0.11, 0.07, 0.05, 0.03, 0.02)
-_BLOCK = 24  # events planned and filled together
+_ORIGINAL_CUMULATIVE = list(itertools.accumulate((0.30, 0.25, 0.17, 0.11, 0.07, 0.05, 0.03, 0.02)))
+_QUOTE_COUNTS = list(itertools.accumulate((0.45, 0.35, 0.2)))  # 1, 2 or 3 shared quotes
+_BLOCK = 16  # events planned and filled together
 _QUOTE_KINDS = ("q_official", "q_relative", "q_lawyer", "q_activist")
-_NO_COPIES = 0.58  # share of originals nobody copies
+_QUOTE_KIND_CUMULATIVE = list(itertools.accumulate((0.4, 0.2, 0.2, 0.2)))
+_NO_COPIES = 0.6  # share of originals nobody copies
 _COPIES_TAIL = 1.45  # Pareto shape of the number of copies of the others (capped at 30)
 
 
 def _words_in(paragraphs: Iterable[str]) -> int:
     return sum(p.count(" ") + 1 for p in paragraphs)
+
+
+def _choice(r: random.Random, options: Sequence[_T]) -> _T:
+    """`r.choice`, faster."""
+    return options[int(r.random() * len(options))]
+
+
+def _weighted(r: random.Random, options: Sequence[_T], cumulative: list[float]) -> _T:
+    """`r.choices(options, cum_weights=cumulative)[0]`, faster."""
+    return options[min(len(options) - 1, bisect.bisect(cumulative, r.random() * cumulative[-1]))]
+
+
+def _randint(r: random.Random, low: int, high: int) -> int:
+    """`r.randint`, faster."""
+    return low + int(r.random() * (high - low + 1))
 
 
 class _Generator:
@@ -1193,7 +1251,7 @@ class _Generator:
         starts, sizes = self.bank.patterns["lead"]
         self.lead_starts: I64 = np.array(starts, dtype=np.int64)
         self.lead_sizes: F64 = np.array(sizes, dtype=np.float64)
-        self.pool = list(self.bank.pool)  # with the current event's fields at the end
+        self.pool = list(self.bank.pool)  # then the own values of the events being filled
 
     # -- randomness and filling
 
@@ -1212,9 +1270,10 @@ class _Generator:
         return [starts[p] + int(r.random() * sizes[p]) for p in chosen]
 
     def _render(self, events: list[list[list[list[int]]]],
-                fields: list[dict[str, str]]) -> list[list[list[str]]]:
+                locals_: list[list[str]]) -> list[list[list[str]]]:
         """Fill skeletons (for each event: units of paragraphs of skeleton ids) with one
-        vectorised draw of all their slots; returns each event's units' paragraphs."""
+        vectorised draw of all their slots; returns each event's units' paragraphs.
+        `locals_` are each event's own values: its fields, then its cast."""
         bank = self.bank
         flat: list[int] = []
         lengths: list[int] = []  # skeletons per event, separators included
@@ -1236,21 +1295,25 @@ class _Generator:
                                              counts)
         picks = (bank.slot_offset[slots] + (self._uniform(total) ** bank.slot_exponent[slots] *
                                             bank.slot_size[slots]).astype(np.int64))
-        if len(events) > 1:  # each event's fields follow the previous event's in the pool
-            owner = np.repeat(np.repeat(np.arange(len(events)) * len(_FIELDS), lengths), counts)
-            picks += bank.slot_field[slots] * owner
+        # each event's own values follow the previous event's at the end of the pool
+        owner = np.repeat(np.repeat(np.arange(len(events)) * bank.local_size, lengths), counts)
+        picks += bank.slot_field[slots] * owner
+        cast_size = bank.slot_cast_size[slots]
+        cast = (self._uniform(total) < _CAST_SHARE) & (cast_size > 0)
+        picks = np.where(cast, bank.fields_at + owner + bank.slot_cast_offset[slots] +
+                         (self._uniform(total) * cast_size).astype(np.int64), picks)
         pool = self.pool
         del pool[bank.fields_at:]
-        for values_of in fields:
-            pool.extend(values_of[name] for name in _FIELDS)
+        for local in locals_:
+            pool.extend(local)
         values: tuple[str, ...] = itemgetter(*picks.tolist())(pool) if total > 1 else (
             tuple(pool[i] for i in picks.tolist()))
         texts = iter(("".join(itemgetter(*flat)(bank.fmts)) % values).split("\x00"))
         return [[text.split("\x01") for text in itertools.islice(texts, len(units))]
                 for units in events]
 
-    def _render_one(self, units: list[list[list[int]]], fields: dict[str, str]) -> list[list[str]]:
-        return self._render([units], [fields])[0]
+    def _render_one(self, units: list[list[list[int]]], local: list[str]) -> list[list[str]]:
+        return self._render([units], [local])[0]
 
     def _outlet(self) -> int:
         if not self.outlet_draws:
@@ -1267,18 +1330,18 @@ class _Generator:
     def _fields(self, day: int) -> dict[str, str]:
         r, b = self.r, self.bank
         town = b.towns[int(len(b.towns) * r.random() ** 1.5)]
-        region = r.choice(b.regions)
+        region = _choice(r, b.regions)
         when = date.fromordinal(day)
         fields = {
-            "town": town, "country": r.choice(b.countries), "region": region,
-            "ministry": r.choice(_EVENT_BODIES), "rightsgroup": r.choice(b.organisations),
+            "town": town, "country": _choice(r, b.countries), "region": region,
+            "ministry": _choice(r, _EVENT_BODIES), "rightsgroup": _choice(r, b.organisations),
             "victim": self._person(), "official": self._person(), "lawyer": self._person(),
-            "facility": r.choice((f"the {town} Central Prison", f"the {town} police headquarters",
+            "facility": _choice(r, (f"the {town} Central Prison", f"the {town} police headquarters",
                                   f"the {town} detention centre", f"the {town} reception centre",
                                   f"the holding cells in {town}", f"the {town} women's prison",
                                   f"the {region} penal colony", f"the camp outside {town}")),
-            "charge": r.choice(_CHARGES),
-            "court": r.choice((f"the {town} District Court", f"the {town} City Court",
+            "charge": _choice(r, _CHARGES),
+            "court": _choice(r, (f"the {town} District Court", f"the {town} City Court",
                                f"the {region} Regional Court", f"the military court in {town}")),
             "date": f"{when.day} {_MONTHS[when.month - 1]}", "weekday": _WEEKDAYS[when.weekday()],
         }
@@ -1290,16 +1353,34 @@ class _Generator:
             fields[key.capitalize()] = fields[key]
         return fields
 
+    def _cast(self, fields: dict[str, str]) -> list[str]:
+        """The event's cast, in the order of `_CAST`, each kind followed by its capitalised
+        twin: nearby towns (the event's own first), people, organisations (the event's rights
+        group first), streets and facilities."""
+        r, b = self.r, self.bank
+        towns = [fields["town"]] + [b.towns[int(len(b.towns) * r.random() ** 1.5)]
+                                    for _ in range(3)]
+        people = [self._person() for _ in range(8)]
+        groups = [fields["rightsgroup"]] + [_choice(r, b.organisations) for _ in range(2)]
+        streets = [_choice(r, b.streets) for _ in range(3)]
+        places = [fields["facility"], _choice(r, b.facilities)]
+        local: list[str] = []
+        for values in (towns, people, groups, streets, places):
+            local += values
+            local += [v[0].upper() + v[1:] for v in values]
+        return local
+
     def events(self) -> Iterator[list[_Draft]]:
         """Events for ever, planned and filled in blocks (one vectorised draw per block)."""
         while True:
             plans = [self._plan() for _ in range(_BLOCK)]
             extras = [extra for plan in plans for extra in plan.extras]
-            bodies = iter(self._original_plans(len(extras), extras))
+            inserted = [count for plan in plans for count in plan.inserted]
+            bodies = iter(self._original_plans(len(extras), extras, inserted))
             for plan in plans:
                 plan.units.extend(itertools.islice(bodies, len(plan.extras)))
             rendered = self._render([plan.units for plan in plans],
-                                    [plan.fields for plan in plans])
+                                    [plan.local for plan in plans])
             for plan, units in zip(plans, rendered, strict=True):
                 yield self._event(plan, units)
 
@@ -1307,52 +1388,55 @@ class _Generator:
         """An event's entities and shape, and the skeletons of its quotes and statement (the
         bodies of its originals are added by `events`)."""
         r = self.r
-        day = r.randint(_FIRST_DAY, _LAST_DAY)
+        day = _randint(r, _FIRST_DAY, _LAST_DAY)
         fields = self._fields(day)
         issuer = fields["ministry"] if r.random() < 0.6 else fields["rightsgroup"]
-        outlets = list(dict.fromkeys(self._outlet() for _ in range(r.randint(3, 9))))
+        outlets = list(dict.fromkeys(self._outlet() for _ in range(_randint(r, 3, 9))))
         speakers = [self._speaker(fields)
-                    for _ in range(r.choices((1, 2, 3), (0.45, 0.35, 0.2))[0])]
+                    for _ in range(_weighted(r, (1, 2, 3), _QUOTE_COUNTS))]
         has_statement = r.random() < 0.2
-        originals = r.choices(_ORIGINALS, _ORIGINAL_WEIGHTS)[0]
+        originals = _weighted(r, _ORIGINALS, _ORIGINAL_CUMULATIVE)
         if has_statement:
             originals = max(2, originals)
-        quoting = (set(r.sample(range(originals), min(originals, r.randint(2, 6))))
+        quoting = (set(r.sample(range(originals), min(originals, _randint(r, 2, 6))))
                    if has_statement else set())
-        statement_target = r.randint(70, 190)
+        statement_target = _randint(r, 70, 190)
         cited = [[q for q in range(len(speakers)) if r.random() < 0.65] for _ in range(originals)]
         extras = [30.0 * len(c) + (statement_target + 8.0 if k in quoting else 0.0)
                   for k, c in enumerate(cited)]
+        # paragraphs the quotes and the statement may add to each body
+        inserted = [len(c) + (4 if k in quoting else 0) for k, c in enumerate(cited)]
         units = [[[i] for i in self._pick(kind, 4)] for kind, _, _ in speakers]
+        local = [fields[name] for name in _FIELDS] + self._cast(fields)
         if has_statement:
             units.append(self._statement_plan(issuer == fields["ministry"], statement_target))
-        return _Plan(day, fields, issuer, outlets, speakers, has_statement, statement_target,
-                     quoting, cited, extras, units)
+        return _Plan(day, fields, local, issuer, outlets, speakers, has_statement,
+                     statement_target, quoting, cited, extras, inserted, units)
 
     def _event(self, plan: _Plan, rendered: list[list[str]]) -> list[_Draft]:
         """The documents of a planned event, once its skeletons are filled."""
         r = self.r
         fields, speakers = plan.fields, plan.speakers
-        quotes = [_Quote(self._quote_text(kind, clauses, fields), name, role)
+        quotes = [_Quote(self._quote_text(kind, clauses, plan.local), name, role)
                   for (kind, name, role), clauses in zip(speakers, rendered, strict=False)]
-        event = _Event(fields, plan.outlets, quotes, plan.issuer)
+        event = _Event(fields, plan.local, plan.outlets, quotes, plan.issuer)
         statement: list[str] | None = None
         if plan.has_statement:
             statement = rendered[len(speakers)]
             official = plan.issuer == fields["ministry"]
             while not 60 <= _words_in(statement) <= 200:
                 statement = self._render_one(
-                    [self._statement_plan(official, plan.statement_target)], fields)[0]
+                    [self._statement_plan(official, plan.statement_target)], plan.local)[0]
         bodies = rendered[len(speakers) + plan.has_statement:]
 
         drafts: list[_Draft] = []
         if statement is not None:
             drafts.append(_Draft("\n\n".join(statement), statement, 0, None,
-                                 r.choice(plan.outlets), 0, "statement"))
+                                 _choice(r, plan.outlets), 0, "statement"))
         first_original = len(drafts)
         for k, body in enumerate(bodies):
             outlet = plan.outlets[k % len(plan.outlets)] if r.random() < 0.98 else None
-            published_day = plan.day + r.choice((0, 0, 0, 1, 1, 2, 3))
+            published_day = plan.day + _choice(r, (0, 0, 0, 1, 1, 2, 3))
             paragraphs = self._finish(event, body, [quotes[q] for q in plan.cited[k]],
                                       statement if k in plan.quoting else None, outlet)
             drafts.append(_Draft("\n\n".join(paragraphs), paragraphs, published_day,
@@ -1360,10 +1444,10 @@ class _Generator:
                                  len(drafts), "original"))
         if statement is not None:
             drafts[0].day = (min(drafts[first_original + k].day for k in plan.quoting) -
-                             r.choice((0, 0, 1, 1, 2)))
+                             _choice(r, (0, 0, 1, 1, 2)))
             drafts[0].published = drafts[0].day if r.random() < 0.97 else None
             if r.random() < 0.35:
-                drafts.append(self._copy(event, drafts[0], 0, r.choice(("exact", "boilerplate"))))
+                drafts.append(self._copy(event, drafts[0], 0, _choice(r, ("exact", "boilerplate"))))
         for k in range(first_original, first_original + len(bodies)):
             for _ in range(self._copies()):
                 drafts.append(self._copy(event, drafts[k], k, None))
@@ -1377,27 +1461,27 @@ class _Generator:
 
     def _speaker(self, fields: dict[str, str]) -> tuple[str, str, str]:
         r = self.r
-        kind = r.choices(_QUOTE_KINDS, (0.4, 0.2, 0.2, 0.2))[0]
+        kind = _weighted(r, _QUOTE_KINDS, _QUOTE_KIND_CUMULATIVE)
         if kind == "q_official":
             name = fields["official"]
-            role = r.choice((f"a spokesperson for {fields['ministry']}",
+            role = _choice(r, (f"a spokesperson for {fields['ministry']}",
                              f"the deputy head of {fields['ministry']}",
                              f"a senior official at {fields['ministry']}"))
         elif kind == "q_lawyer":
             name = fields["lawyer"]
-            role = r.choice((f"a lawyer for {fields['victim']}",
+            role = _choice(r, (f"a lawyer for {fields['victim']}",
                              f"who represents {fields['victim']}", "a defence lawyer"))
         elif kind == "q_relative":
             name = self._person()
-            role = r.choice(("whose son is among the detainees", "a relative of one detainee",
+            role = _choice(r, ("whose son is among the detainees", "a relative of one detainee",
                              f"whose brother is held at {fields['facility']}"))
         else:
             name = self._person()
-            role = r.choice((f"a researcher at {fields['rightsgroup']}",
+            role = _choice(r, (f"a researcher at {fields['rightsgroup']}",
                              f"the director of {fields['rightsgroup']}"))
         return kind, name, role
 
-    def _quote_text(self, kind: str, clauses: list[str], fields: dict[str, str]) -> str:
+    def _quote_text(self, kind: str, clauses: list[str], local: list[str]) -> str:
         """One sentence of 15-40 words joining some of the clauses."""
         r = self.r
         while True:
@@ -1407,11 +1491,11 @@ class _Generator:
                     break
                 more = len(clause.split())
                 if words + more < 40:
-                    text += r.choice(_CONNECTORS) + clause
+                    text += _choice(r, _CONNECTORS) + clause
                     words += more + 1
             if 15 <= words <= 40:
                 return text[0].upper() + text[1:]
-            clauses = self._render_one([[[i] for i in self._pick(kind, 4)]], fields)[0]
+            clauses = self._render_one([[[i] for i in self._pick(kind, 4)]], local)[0]
 
     def _statement_plan(self, official: bool, target: int) -> list[list[int]]:
         r = self.r
@@ -1419,14 +1503,15 @@ class _Generator:
         estimate = np.cumsum(self.bank.estimate[ids]).tolist()
         count = next((k + 1 for k, total in enumerate(estimate) if total >= target), len(ids))
         ids = ids[:count]
-        paragraphs = min(count, r.choice((1, 2, 2, 3)))
+        paragraphs = min(count, _choice(r, (1, 2, 2, 3)))
         cuts = sorted(r.sample(range(1, count), paragraphs - 1))
         return [ids[a:z] for a, z in itertools.pairwise([0, *cuts, count])]
 
-    def _original_plans(self, count: int, extras: list[float]) -> list[list[list[int]]]:
+    def _original_plans(self, count: int, extras: list[float],
+                        inserted: list[int]) -> list[list[list[int]]]:
         """Skeletons of `count` article bodies: a lead, then body sentences of distinct
         patterns until the body's share of a 250-900 word target, in 4-12 paragraphs."""
-        r, b = self.r, self.bank
+        b = self.bank
         patterns = self.body_starts.size
         width = min(patterns, 64)
         order = np.argsort(self._uniform(count * patterns).reshape(count, patterns),
@@ -1437,13 +1522,13 @@ class _Generator:
         lead = (self._uniform(count) * self.lead_starts.size).astype(np.int64)
         leads = (self.lead_starts[lead] + (self._uniform(count) *
                                            self.lead_sizes[lead]).astype(np.int64)).tolist()
-        targets = [250 + 650 * r.betavariate(1.8, 2.6) for _ in range(count)]
-        wanted = np.array([max(150.0, t - e) for t, e in zip(targets, extras, strict=True)])
-        wanted -= b.estimate[leads]
+        targets = 250 + 650 * self.rng.beta(1.8, 2.6, size=count)  # words of the whole article
+        wanted = np.maximum(150.0, targets - np.array(extras)) - b.estimate[leads]
         sentences = np.minimum((cumulative < wanted[:, None]).sum(axis=1) + 1, width)
         # paragraph breaks: 3-11 distinct random places among the sentences of each body
+        most = np.maximum(3, 12 - np.array(inserted))
         paragraphs = np.minimum(sentences + 1, np.clip(np.rint(
-            np.array(targets) / (45 + 50 * self._uniform(count))), 4, 12)).astype(np.int64)
+            targets / (45 + 50 * self._uniform(count))), 4, most)).astype(np.int64)
         keys = self._uniform(count * width).reshape(count, width).copy()
         keys[np.arange(width)[None, :] >= sentences[:, None]] = 2.0
         breaks = np.argsort(keys, axis=1)[:, :11] + 1
@@ -1465,19 +1550,19 @@ class _Generator:
             source = f" ({b.outlets[outlet]})" if outlet is not None and r.random() < 0.5 else ""
             text[0] = f"{event.fields['town'].upper()}{source} \u2014 {text[0]}"
         for quote in quotes:
-            sentence = r.choice(_ATTRIBUTIONS).format(
-                q=quote.text, name=quote.name, role=quote.role, day=r.choice(_WEEKDAYS),
+            sentence = _choice(r, _ATTRIBUTIONS).format(
+                q=quote.text, name=quote.name, role=quote.role, day=_choice(r, _WEEKDAYS),
                 out=b.outlets[self._outlet()] if r.random() < 0.7 else "reporters")
-            at = r.randint(1, len(text))
-            if at == len(text) or r.random() < 0.5:
+            at = _randint(r, 1, len(text))
+            if at == len(text) or (r.random() < 0.5 and len(text) < 12):
                 text.insert(at, sentence)
             else:
                 text[at] = f"{text[at]} {sentence}"
         if statement is not None:
-            lead = r.choice(_STATEMENT_LEADS).format(
+            lead = _choice(r, _STATEMENT_LEADS).format(
                 issuer=event.issuer, Issuer=event.issuer[0].upper() + event.issuer[1:],
-                day=r.choice(_WEEKDAYS))
-            at = r.randint(1, min(3, len(text)))
+                day=_choice(r, _WEEKDAYS))
+            at = _randint(r, 1, min(3, len(text)))
             text[at:at] = [lead, *statement]
         return text
 
@@ -1485,8 +1570,7 @@ class _Generator:
 
     def _copy(self, event: _Event, original: _Draft, origin: int, kind: str | None) -> _Draft:
         r = self.r
-        edits = r.choices(_EDIT_KINDS, cum_weights=_EDIT_CUMULATIVE)[0] if kind is None else (
-            kind,)
+        edits = _weighted(r, _EDIT_KINDS, _EDIT_CUMULATIVE) if kind is None else (kind,)
         outlet: int | None
         if r.random() < 0.2:
             outlet = None
@@ -1494,8 +1578,8 @@ class _Generator:
             outlet = original.outlet if original.outlet is not None else self._outlet()
         else:
             others = [o for o in event.outlets if o != original.outlet]
-            outlet = r.choice(others) if others and r.random() < 0.7 else self._outlet()
-        day = original.day + r.choice(_DELAYS)
+            outlet = _choice(r, others) if others and r.random() < 0.7 else self._outlet()
+        day = original.day + _choice(r, _DELAYS)
         paragraphs = original.paragraphs
         applied: list[str] = []
         for edit in edits:
@@ -1505,8 +1589,10 @@ class _Generator:
                 applied.append(edit)
         if not applied:  # no edit fitted this original: a plain re-post
             applied = ["exact"]
-        exact = applied == ["exact"]
-        text = self._whitespace(paragraphs) if exact else "\n\n".join(paragraphs)
+        if applied == ["exact"]:
+            text = self._whitespace(paragraphs, original.text)
+        else:
+            text = "\n\n".join(paragraphs)
         edit = "+".join(e for e in _EDIT_ORDER if e in applied)
         return _Draft(text, paragraphs, day, day if r.random() >= 0.2 else None, outlet, origin,
                       edit)
@@ -1537,14 +1623,15 @@ class _Generator:
         if edit == "truncated":
             if count < 3:
                 return None
-            return paragraphs[:max(1, min(count - 1, round(count * r.uniform(0.4, 0.9))))]
+            keep = round(count * r.uniform(0.4, 0.9))
+            return paragraphs[:max(math.ceil(0.4 * count), min(math.floor(0.9 * count), keep))]
         if edit == "excerpt":
             span = _excerpt_span([p.count(" ") + 1 for p in paragraphs], r)
             if span is None:
                 return None
             out = paragraphs[span[0]:span[1]]
             if r.random() < 0.4:
-                out.insert(0, r.choice(_EXCERPT_INTROS).format(source=source))
+                out.insert(0, _choice(r, _EXCERPT_INTROS).format(source=source))
             return out
         if edit == "quoting_blog":
             return self._blog(paragraphs, event, source)
@@ -1563,7 +1650,7 @@ class _Generator:
             "source_domain": (b.domains[original.outlet] if original.outlet is not None
                               else "the source website"),
             "year": str(when.year), "country": event.fields["country"],
-            "town": event.fields["town"], "minutes": str(r.randint(2, 9)),
+            "town": event.fields["town"], "minutes": str(_randint(r, 2, 9)),
             "updated": when.isoformat(),
         }
         out = list(paragraphs)
@@ -1588,17 +1675,17 @@ class _Generator:
             return pattern.search(text, int(r.random() * size)) or pattern.search(text)
 
         edits: dict[int, tuple[int, str]] = {}  # position: (characters replaced, new text)
-        wanted = max(1, round((text.count(" ") + 1) * r.uniform(0.01, 0.04)))
+        wanted = max(1, round(size / 6.2 * r.uniform(0.01, 0.04)))  # about 6.2 characters a word
         for _ in range(wanted + wanted // 2 + 2):
             match = find(_SYNONYM_WORDS)
             if match is None:
                 break
             if match.start() not in edits:
                 edits[match.start()] = (match.end() - match.start(),
-                                        " " + r.choice(_SYNONYMS[match.group(1)]))
+                                        " " + _choice(r, _SYNONYMS[match.group(1)]))
                 if len(edits) == wanted:
                     break
-        for _ in range(r.randint(1, 3)):
+        for _ in range(_randint(r, 1, 3)):
             choice = r.random()
             pattern = _NUMBER if choice < 0.2 else _DROP_WORDS if choice < 0.4 else _HEDGE_WORDS
             match = find(pattern)
@@ -1606,11 +1693,11 @@ class _Generator:
                 continue
             word = match.group(1)
             if pattern is _NUMBER:
-                new = f" {max(2, int(word) + r.choice((-2, -1, 1, 2)))}"
+                new = f" {max(2, int(word) + _choice(r, (-2, -1, 1, 2)))}"
             elif pattern is _DROP_WORDS:
                 new = ""
             else:
-                new = f" {r.choice(_HEDGES)} {word}"
+                new = f" {_choice(r, _HEDGES)} {word}"
             edits[match.start()] = (match.end() - match.start(), new)
         pieces: list[str] = []
         last = 0
@@ -1623,46 +1710,53 @@ class _Generator:
         return "".join(pieces).split("\n\n")
 
     def _blog(self, paragraphs: list[str], event: _Event, source: str) -> list[str]:
+        """A blog post quoting at least 70% of the original's words (all its paragraphs but
+        at most two) inside 1-4 paragraphs of its own, longer than the original."""
         r = self.r
         words = [p.count(" ") + 1 for p in paragraphs]
         total = sum(words)
         quoted = list(range(len(paragraphs)))
-        for _ in range(r.choice((0, 0, 1, 2))):  # leave out a paragraph or two, keeping >= 70%
+        dropped = 0
+        for _ in range(_choice(r, (0, 0, 1, 2))):  # leave out a paragraph or two
             if len(quoted) <= 2:
                 break
-            drop = r.choice(quoted[1:])
-            if sum(words[i] for i in quoted) - words[drop] >= 0.72 * total:
+            drop = _choice(r, quoted[1:])
+            if dropped + words[drop] <= min(0.28 * total, 150):
                 quoted.remove(drop)
-        kept = sum(words[i] for i in quoted)
-        own = r.randint(1, 4)
-        # enough commentary to be longer than the original as a whole
-        sentences = max(own, min(own * 5, round((total - kept) / 16) + own + r.randint(0, 4)))
+                dropped += words[drop]
+        own = _randint(r, 1, 4)
+        sentences = own + _randint(r, 0, 4) + round(dropped / 14)
         ids = self._pick("commentary", sentences)
-        sentences = len(ids)
-        own = min(own, sentences)
-        cuts = sorted(r.sample(range(1, sentences), own - 1))
-        bounds = [0, *cuts, sentences]
+        ids += self._pick("commentary", sentences - len(ids))  # more than there are patterns
+        own = min(own, len(ids))
+        cuts = sorted(r.sample(range(1, len(ids)), own - 1))
+        bounds = [0, *cuts, len(ids)]
         commentary = self._render_one([[ids[a:z] for a, z in itertools.pairwise(bounds)]],
-                                      event.fields)[0]
-        lead = r.choice(_BLOG_LEADS).format(source=source[0].upper() + source[1:],
-                                             day=r.choice(_WEEKDAYS))
-        before = r.randint(1, own)
+                                      event.local)[0]
+        while _words_in(commentary) <= dropped:  # longer than the original as a whole
+            more = self._render_one([[self._pick("commentary", 2)]], event.local)[0][0]
+            commentary[-1] = f"{commentary[-1]} {more}"
+        lead = _choice(r, _BLOG_LEADS).format(source=source[0].upper() + source[1:],
+                                              day=_choice(r, _WEEKDAYS))
+        before = _randint(r, 1, own)
         out = commentary[:before]
         out[-1] = f"{out[-1]} {lead}"
         out.extend(paragraphs[i] for i in quoted)
         out.extend(commentary[before:])
         return out
 
-    def _whitespace(self, paragraphs: list[str]) -> str:
+    def _whitespace(self, paragraphs: list[str], text: str) -> str:
+        """The same text, maybe with other whitespace: extra blank lines, two spaces after a
+        full stop, or lines wrapped at 60-80 characters."""
         r = self.r
         choice = r.random()
         if choice < 0.45:
-            return "\n\n".join(paragraphs)
+            return text
         if choice < 0.6:
             return "\n\n\n".join(paragraphs) + "\n"
         if choice < 0.7:
             return " \n\n".join(paragraphs).replace(". ", ".  ")
-        return "\n\n".join(_wrap(p, r.randint(60, 80)) for p in paragraphs)
+        return "\n\n".join(_wrap(p, _randint(r, 60, 80)) for p in paragraphs)
 
 
 def _wrap(paragraph: str, width: int) -> str:
@@ -1732,7 +1826,8 @@ def iter_documents(n: int, seed: int = 0) -> Iterator[SyntheticDocument]:
         ordered = _order(drafts, generator.r, early=True)
         if len(ordered) > n - produced:  # the last event: no early copies, origins first
             ordered = _order(drafts, generator.r, early=False)[:n - produced]
-        ids = {id(d): f"syn-{produced + k:09d}" for k, d in enumerate(ordered)}
+        for k, draft in enumerate(ordered, produced):
+            draft.id = f"syn-{k:09d}"
         for draft in ordered:
             day = draft.published
             if day is not None and day not in iso:
@@ -1740,9 +1835,9 @@ def iter_documents(n: int, seed: int = 0) -> Iterator[SyntheticDocument]:
                     iso.clear()
                 iso[day] = date.fromordinal(day).isoformat()
             yield SyntheticDocument(
-                ids[id(draft)], draft.text, iso[day] if day is not None else None,
+                draft.id, draft.text, iso[day] if day is not None else None,
                 outlets[draft.outlet] if draft.outlet is not None else None,
-                ids[id(drafts[draft.origin])], draft.edit)
+                drafts[draft.origin].id, draft.edit)
         produced += len(ordered)
 
 
@@ -1798,7 +1893,7 @@ def main(argv: Sequence[str]) -> None:
     print(f"average words {sum(words.values()) / max(1, total):.0f}; "
           f"no date {undated / max(1, total):.1%}; no outlet {no_outlet / max(1, total):.1%}")
     print(f"generation: {total / elapsed:,.0f} documents/s ({elapsed:.1f} s), after "
-          f"{setup:.2f} s building {len(bank.fmts):,} skeletons and "
+          f"{setup:.2f} s building {bank.plain:,} skeletons and "
           f"{bank.vocabulary:,} synthetic words")
 
 

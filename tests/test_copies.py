@@ -102,11 +102,11 @@ def test_demo_same_event_articles_and_quoted_statement_stay_apart(demo_case: Dos
     assert len(set(others)) == len(others), "a same-event article was grouped"
     assert None not in others
     links = {(Path(a).name[:2], Path(b).name[:2]): (verdict, reason) for a, b, verdict, reason
-             in demo_case.sql("SELECT da.path, db.path, l.verdict, l.reason FROM copy_links l "
+             in demo_case.sql("SELECT da.path, db.path, l.verdict, l.decision FROM copy_links l "
                               "JOIN documents da ON da.id = l.a JOIN documents db ON db.id = l.b")}
     verdict, reason = links[("04", "05")]
     assert verdict == "quoted"
-    assert "quotes" in reason
+    assert "older than the story it is inside" in reason
     result = demo_case("copies")
     assert "quoted sources" in result.output and "possible copies" not in result.output
 
@@ -174,6 +174,19 @@ def test_excerpt_published_later_is_a_copy(dossier: Dossier, tmp_path: Path) -> 
     groups = groups_by_name(dossier)
     assert groups["full.txt"] == groups["excerpt.txt"]
     assert dossier.sql("SELECT kind, verdict FROM copy_links") == [("contained", "copy")]
+
+
+def test_statement_quoted_by_a_later_article_is_its_own_origin(dossier: Dossier,
+                                                               tmp_path: Path) -> None:
+    statement = prose(51, 2, 50)
+    write(tmp_path / "in" / "statement.txt", text_file("Statement", "2017-04-01", statement))
+    paragraphs = prose(61, 5, 70)
+    paragraphs[2:2] = ["The statement read in full:", *statement]
+    write(tmp_path / "in" / "article.txt", text_file("Story", "2017-04-06", paragraphs))
+    write(tmp_path / "in" / "repost.txt", text_file("Story", None, paragraphs))
+    assert dossier("build", tmp_path / "in").exit_code == 0
+    groups = groups_by_name(dossier)
+    assert groups["article.txt"] == groups["repost.txt"] != groups["statement.txt"]
 
 
 def test_possible_copies_are_listed_not_merged(dossier: Dossier, tmp_path: Path) -> None:

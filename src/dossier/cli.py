@@ -373,7 +373,7 @@ def judge_copy(first: str, second: str, same: bool, reason: str, analyst: str,
                                 f"{_label(a if a.copy_group is None else b)} has none")
         pipeline.judge_copy(case, Judgement(
             "copy", min(a.id, b.id), max(a.id, b.id), Verdict.COPY if same else Verdict.DIFFERENT,
-            analyst, utc_now(), reason))
+            analyst, utc_now(), reason), Settings.from_environment())
         groups = {row.id: row.copy_group for row in case.view.documents()}
     together = groups[a.id] == groups[b.id]
     out.print(f"recorded: {_label(a)} and {_label(b)} are "

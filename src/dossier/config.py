@@ -116,6 +116,10 @@ POSSIBLE_CONTAINMENT = 0.4
 # less than this share of the longer text: an article quoting a press statement in full is
 # mostly its own words, while a blog re-posting most of an article is mostly the article.
 QUOTED_MAX_COVERAGE = 0.5
+# A text inside a longer one is judged as contained (excerpt, or quoted source) rather than as a
+# near-duplicate when it fills less than this share of the longer text, whatever their Jaccard
+# similarity; re-posts with a few added lines fill more than 0.9.
+NEAR_MIN_COVERAGE = 0.8
 # Texts shorter than this many words are matched only as exact copies: a line or two is shared
 # by chance or by quotation, not by copying.
 CONTAINMENT_MIN_WORDS = 40
@@ -178,6 +182,7 @@ class Settings:
     copy_containment: float = COPY_CONTAINMENT
     possible_containment: float = POSSIBLE_CONTAINMENT
     quoted_max_coverage: float = QUOTED_MAX_COVERAGE
+    near_min_coverage: float = NEAR_MIN_COVERAGE
     containment_min_words: int = CONTAINMENT_MIN_WORDS
     lsh_bucket_limit: int = LSH_BUCKET_LIMIT
     candidate_limit: int = CANDIDATE_LIMIT

@@ -192,11 +192,11 @@ def index_copies(case: Case, settings: Settings) -> int:
         touched.update(r.id for r in rows)
         indexed += len(rows)
         after = rows[-1].id
-    regroup_copies(case, touched)
+    regroup_copies(case, touched, settings)
     return indexed
 
 
-def regroup_copies(case: Case, ids: set[str]) -> None:
+def regroup_copies(case: Case, ids: set[str], settings: Settings) -> None:
     """Recompute the copy groups of `ids` and of everything linked or grouped with them."""
     if not ids:
         return
@@ -204,13 +204,13 @@ def regroup_copies(case: Case, ids: set[str]) -> None:
     members = case.view.copy_members_info(around)
     links = case.view.copy_links_among(around)
     grouping = group_copies(members, [row.link for row in links],
-                            case.view.judgements_of("copy", around))
+                            case.view.judgements_of("copy", around), settings.quoted_max_coverage)
     with case.writer.transaction() as tx:
         tx.replace_copy_groups(around, grouping, links)
 
 
-def judge_copy(case: Case, judgement: Judgement) -> None:
+def judge_copy(case: Case, judgement: Judgement, settings: Settings) -> None:
     """Record an analyst's copy judgement and apply it at once (and on every build after)."""
     with case.writer.transaction() as tx:
         tx.add_judgement(judgement)
-    regroup_copies(case, {judgement.a, judgement.b})
+    regroup_copies(case, {judgement.a, judgement.b}, settings)

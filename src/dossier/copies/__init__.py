@@ -22,8 +22,8 @@ def indexer_version(settings: Settings) -> str:
 
 COPY_SETTINGS = ("shingle_words", "minhash_permutations", "lsh_bands", "copy_jaccard",
                  "possible_jaccard", "copy_containment", "possible_containment",
-                 "quoted_max_coverage", "containment_min_words", "lsh_bucket_limit",
-                 "candidate_limit")
+                 "quoted_max_coverage", "near_min_coverage", "containment_min_words",
+                 "lsh_bucket_limit", "candidate_limit")
 
 __all__ = [
     "INDEXER_VERSION",

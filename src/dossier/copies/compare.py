@@ -15,6 +15,14 @@ from ..models import CopyLink, LinkKind, Verdict
 from .fingerprints import Fingerprint
 
 
+def coverage(link: CopyLink) -> float:
+    """Share of the longer text's shingles that are the shorter text's, from the link's Jaccard
+    similarity J and containment C: with s, l the set sizes, J = Cs / (s + l - Cs)."""
+    if link.jaccard <= 0 or link.containment <= 0:
+        return 0.0
+    return link.containment / (link.containment / link.jaccard - 1 + link.containment)
+
+
 @dataclass(frozen=True)
 class Candidate:
     """A fingerprint with the publication date the comparison needs for quoted sources."""
@@ -42,24 +50,25 @@ def compare(first: Candidate, second: Candidate, settings: Settings) -> CopyLink
     containment = shared / short.fingerprint.size
     coverage = shared / long.fingerprint.size
     share = f"{jaccard:.0%} of their {settings.shingle_words}-word sequences in common"
+    contained = f"{containment:.0%} of the shorter text is inside the longer one"
+    inside = (short.fingerprint.words >= settings.containment_min_words
+              and containment >= settings.copy_containment)
+    # A shorter text inside a longer one that has much of its own (a fifth or more) is judged
+    # as contained, even when their Jaccard similarity is high: a press statement can fill
+    # half of a short article quoting it, and must still be able to stay its own origin.
+    if inside and coverage < settings.near_min_coverage:
+        return CopyLink(x.id, y.id, LinkKind.CONTAINED, Verdict.COPY, jaccard, containment,
+                        f"{contained}, which it fills {coverage:.0%} of", inside=short.id)
     if jaccard >= settings.copy_jaccard:
         return CopyLink(x.id, y.id, LinkKind.NEAR, Verdict.COPY, jaccard, containment,
                         f"near-duplicates: {share}")
-    contained = f"{containment:.0%} of the shorter text is inside the longer one"
-    if short.fingerprint.words >= settings.containment_min_words:
-        if containment >= settings.copy_containment:
-            if (coverage < settings.quoted_max_coverage and short.published and long.published
-                    and short.published[:10] < long.published[:10]):
-                return CopyLink(x.id, y.id, LinkKind.CONTAINED, Verdict.QUOTED, jaccard,
-                                containment, f"{contained}, but it is older and fills only "
-                                f"{coverage:.0%} of it: a source the longer text quotes, an "
-                                "origin of its own", inside=short.id)
-            return CopyLink(x.id, y.id, LinkKind.CONTAINED, Verdict.COPY, jaccard, containment,
-                            f"{contained} (an excerpt, a shortened copy or a re-post with "
-                            "additions)", inside=short.id)
-        if containment >= settings.possible_containment:
-            return CopyLink(x.id, y.id, LinkKind.CONTAINED, Verdict.POSSIBLE, jaccard,
-                            containment, f"possible copy: {contained}", inside=short.id)
+    if inside:
+        return CopyLink(x.id, y.id, LinkKind.CONTAINED, Verdict.COPY, jaccard, containment,
+                        f"{contained}, which it fills {coverage:.0%} of", inside=short.id)
+    if (short.fingerprint.words >= settings.containment_min_words
+            and containment >= settings.possible_containment):
+        return CopyLink(x.id, y.id, LinkKind.CONTAINED, Verdict.POSSIBLE, jaccard,
+                        containment, f"possible copy: {contained}", inside=short.id)
     if jaccard >= settings.possible_jaccard:
         return CopyLink(x.id, y.id, LinkKind.NEAR, Verdict.POSSIBLE, jaccard, containment,
                         f"possible copy: {share}")

@@ -5,8 +5,9 @@ Derived only from rows (links and judgements), so a rebuild gives the same group
 2. an analyst's "same" joins them;
 3. exact and near-duplicate links join groups, strongest first;
 4. a text inside several texts that are not copies of each other is a quoted source (a press
-   statement every outlet quotes in full): its containment links do not join anything; a text
-   inside one group's texts is an excerpt and joins that group.
+   statement every outlet quotes in full), and so is one that a later text quotes: its
+   containment links do not join anything; a text inside one group's texts is an excerpt and
+   joins that group.
 Possible copies never join. The group keeps the ID of its member seen first; its
 representative is the earliest dated, then the most complete version.
 """
@@ -18,6 +19,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from ..models import CopyGroup, CopyLink, Judgement, LinkKind, Verdict, copy_group_id
+from .compare import coverage
 
 
 @dataclass(frozen=True)
@@ -100,8 +102,29 @@ def latest_judgements(judgements: Iterable[Judgement]) -> dict[tuple[str, str], 
     return latest
 
 
+def _quotes(short: Member, found: Sequence[CopyLink], container: str,
+            earliest: Mapping[str, str], quoted_max_coverage: float) -> bool:
+    """Whether the texts `short` lies inside quote it: it is dated before every dated member of
+    their group, and fills only part of each (an excerpt comes after its story)."""
+    first = earliest.get(container)
+    return bool(short.published and first and short.published[:10] < first) and all(
+        coverage(link) < quoted_max_coverage for link in found)
+
+
+def _earliest(members: Mapping[str, Member], components: _Components) -> dict[str, str]:
+    """The earliest publication date in each group, by root."""
+    found: dict[str, str] = {}
+    for member in members.values():
+        if member.published:
+            root = components.find(member.id)
+            date = member.published[:10]
+            if root not in found or date < found[root]:
+                found[root] = date
+    return found
+
+
 def group_copies(members: Mapping[str, Member], links: Sequence[CopyLink],
-                 judgements: Iterable[Judgement]) -> Grouping:
+                 judgements: Iterable[Judgement], quoted_max_coverage: float) -> Grouping:
     """Groups of `members` (links and judgements naming others are ignored)."""
     components = _Components(members)
     decisions: dict[tuple[str, str], Decision] = {}
@@ -129,23 +152,41 @@ def group_copies(members: Mapping[str, Member], links: Sequence[CopyLink],
         if not components.union(link.a, link.b):
             decisions[(link.a, link.b)] = Decision(
                 Verdict.DIFFERENT, "an analyst's judgement keeps their groups apart")
-    # 4. texts inside others: an excerpt joins, a source quoted by several origins does not
+    # 4. texts inside others: an excerpt joins, a quoted source does not
     inside: dict[str, list[CopyLink]] = defaultdict(list)
     for link in usable:
         if link.verdict is Verdict.COPY and link.kind is LinkKind.CONTAINED and link.inside:
             inside[link.inside].append(link)
-    for short, found in sorted(inside.items()):
-        containers = {components.find(link.b if link.a == short else link.a) for link in found}
-        if len(containers) > 1:
+    # Rounds, because joining one excerpt can join the containers of another (an excerpt of an
+    # article and of its shortened copy is one origin once the copy has joined the article),
+    # and can give a container's group an earlier date.
+    waiting = dict(sorted(inside.items()))
+    while waiting:
+        joined = False
+        earliest = _earliest(members, components)
+        for short, found in list(waiting.items()):
+            containers = {components.find(link.b if link.a == short else link.a)
+                          for link in found}
+            if len(containers) > 1 or _quotes(members[short], found, next(iter(containers)),
+                                              earliest, quoted_max_coverage):
+                continue
+            del waiting[short]
+            joined = True
             for link in found:
-                decisions[(link.a, link.b)] = Decision(
-                    Verdict.QUOTED, f"the shorter text is inside {len(containers)} texts that "
-                    "are not copies of each other: a source they quote, an origin of its own")
-            continue
+                if not components.union(link.a, link.b):
+                    decisions[(link.a, link.b)] = Decision(
+                        Verdict.DIFFERENT, "an analyst's judgement keeps their groups apart")
+        if not joined:
+            break
+    for short, found in waiting.items():
+        containers = {components.find(link.b if link.a == short else link.a) for link in found}
+        reason = (f"the shorter text is inside {len(containers)} texts that are not copies of "
+                  "each other" if len(containers) > 1 else
+                  "the shorter text is older than the story it is inside, and only a part of "
+                  "it")
         for link in found:
-            if not components.union(link.a, link.b):
-                decisions[(link.a, link.b)] = Decision(
-                    Verdict.DIFFERENT, "an analyst's judgement keeps their groups apart")
+            decisions[(link.a, link.b)] = Decision(
+                Verdict.QUOTED, f"{reason}: a source they quote, an origin of its own")
     by_root: dict[str, list[str]] = defaultdict(list)
     for item in members:
         by_root[components.find(item)].append(item)
