@@ -32,6 +32,7 @@ bench: $(RUNTIME_STAMP)
 	$(BIN)/python benchmarks/ingest_throughput.py
 	$(BIN)/python benchmarks/html_cleaning.py
 	$(BIN)/python benchmarks/text_cleaning.py
+	$(BIN)/python benchmarks/copy_detection.py
 
 clean:
 	rm -rf $(VENV) demo.db .pytest_cache .mypy_cache .ruff_cache

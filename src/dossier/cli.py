@@ -123,7 +123,9 @@ def _print_summary(summary: BuildSummary) -> None:
     out.print(
         f"originals: [bold]{summary.originals_new}[/] new, {summary.originals_known} known"
         f" ({summary.sightings_new} new places seen) · documents: "
-        f"[bold]{summary.documents_new}[/] new · rejected: [bold]{len(summary.rejected)}[/]"
+        f"[bold]{summary.documents_new}[/] new"
+        + (f" ({summary.copies_indexed} checked for copies)" if summary.copies_indexed else "")
+        + f" · rejected: [bold]{len(summary.rejected)}[/]"
         f" ({summary.rejected_new} new)"
         + (f" · hidden files passed over: {summary.skipped_hidden}"
            if summary.skipped_hidden else ""))
@@ -412,7 +414,7 @@ def export(case_path: Path, fmt: str, output: Path | None) -> None:
 @case_option("demo.db")
 @click.option("--quiet", is_flag=True, help="No progress bar.")
 def demo(case_path: Path, quiet: bool) -> None:
-    """Build the bundled demo case (the 2017 Chechnya reports) and show its sources.
+    """Build the bundled demo case (the 2017 Chechnya reports); show its sources and copies.
 
     \b
     Example:
@@ -422,3 +424,4 @@ def demo(case_path: Path, quiet: bool) -> None:
     with corpus_folder() as corpus, contextlib.chdir(corpus.parent):
         _run_build(case_path, [Path(corpus.name)], quiet, None, Settings.from_environment())
     sources.callback(case_path=case_path, rejected=False, document=None)  # type: ignore[misc]
+    copies.callback(case_path=case_path, show_all=False)  # type: ignore[misc]

@@ -200,6 +200,7 @@ class BuildSummary:
     originals_known: int = 0
     sightings_new: int = 0
     documents_new: int = 0
+    copies_indexed: int = 0  # documents the copy stage indexed (new, or cleaned again)
     rejected: tuple[Rejection, ...] = ()
     rejected_new: int = 0
     skipped_hidden: int = 0

@@ -268,18 +268,20 @@ class Transaction:
         # seq is assigned here, inside BEGIN IMMEDIATE, so the batch is two executemany calls
         seq = int(self.conn.scalar(select(func.max(f.c.seq))) or 0)
         rows: list[dict[str, Any]] = []
-        bands: list[dict[str, Any]] = []
+        bands: list[tuple[int, int]] = []
         for entry in batch.entries:
             seq += 1
             rows.append({"seq": seq, "document_id": entry.document_id,
                          "exact_key": entry.exact_key, "words": entry.words,
                          "shingles": entry.shingles, "indexer": indexer,
                          "cleaner": cleaners.get(entry.document_id)})
-            bands.extend({"key": key, "seq": seq} for key in set(entry.keys))
+            bands.extend((key, seq) for key in set(entry.keys))
         if rows:
             self.conn.execute(insert(f), rows)
         if bands:
-            self.conn.execute(insert(schema.copy_bands), bands)
+            # tens of thousands of two-integer rows per batch: straight to the driver, because
+            # SQLAlchemy's per-row parameter handling would cost more than SQLite itself
+            self.conn.exec_driver_sql("INSERT INTO copy_bands (key, seq) VALUES (?, ?)", bands)
         if batch.links:
             self.conn.execute(insert(schema.copy_links), [{
                 "a": link.a, "b": link.b, "kind": str(link.kind), "found": str(link.verdict),
