@@ -58,6 +58,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import math
+import operator
 import random
 import re
 import sys
@@ -1091,34 +1092,30 @@ _SYNONYMS = {
     "officials": ("authorities",), "people": ("individuals",), "released": ("freed",),
     "reports": ("accounts",), "allegations": ("claims", "accusations"),
     "claims": ("allegations",), "lawyers": ("attorneys", "defence lawyers"),
-    "custody": ("detention",), "detention": ("custody",), "relatives": ("family members",),
-    "families": ("relatives",), "inquiry": ("investigation", "probe"),
-    "charges": ("accusations",), "hearing": ("session",), "residents": ("locals", "inhabitants"),
-    "witnesses": ("onlookers", "eyewitnesses"), "beaten": ("assaulted",),
-    "beating": ("assaulting",), "injured": ("wounded", "hurt"), "children": ("minors",),
+    "custody": ("detention",), "relatives": ("family members",), "families": ("relatives",),
+    "inquiry": ("investigation", "probe"), "charges": ("accusations",), "hearing": ("session",),
+    "residents": ("locals", "inhabitants"), "witnesses": ("onlookers", "eyewitnesses"),
+    "beaten": ("assaulted",), "beating": ("assaulting",), "injured": ("wounded", "hurt"),
     "journalists": ("reporters",), "reporters": ("journalists",), "confirmed": ("acknowledged",),
     "recorded": ("documented",), "documented": ("recorded",), "cases": ("instances", "incidents"),
-    "immediately": ("at once",), "about": ("around",), "around": ("about", "roughly"),
-    "nearly": ("almost",), "later": ("subsequently",), "gathered": ("assembled",),
-    "camp": ("settlement",), "statement": ("communique",), "court": ("tribunal",),
-    "accused": ("charged",), "complaints": ("grievances",),
-    "criticism": ("condemnation",), "missing": ("unaccounted for",), "crackdown": ("clampdown",),
+    "immediately": ("at once",), "nearly": ("almost",), "later": ("subsequently",),
+    "gathered": ("assembled",), "camp": ("settlement",), "statement": ("communique",),
+    "complaints": ("grievances",), "criticism": ("condemnation",), "crackdown": ("clampdown",),
     "refused": ("declined",), "report": ("study",), "office": ("department",), "held": ("kept",),
-    "trial": ("case",), "seized": ("confiscated",), "fled": ("left",), "blocked": ("closed",),
-    "urged": ("called on",), "examined": ("checked",), "ruling": ("decision",),
-    "verdict": ("decision",), "footage": ("video",), "gathering": ("meeting",),
-    "organised": ("arranged",), "frighten": ("scare",), "questioning": ("interrogation",),
-    "stated": ("said",), "added": ("said",), "prisoners": ("detainees",),
-    "persons": ("people",), "individuals": ("people",), "freed": ("released",),
-    "onlookers": ("witnesses",), "inhabitants": ("residents",), "attorneys": ("lawyers",),
-    "assaulted": ("beaten",), "wounded": ("injured",), "probe": ("inquiry",),
-    "accusations": ("charges", "allegations"),
+    "trial": ("case",), "fled": ("left",), "blocked": ("closed",), "urged": ("called on",),
+    "examined": ("checked",), "ruling": ("decision",), "verdict": ("decision",),
+    "footage": ("video",), "gathering": ("meeting",), "organised": ("arranged",),
+    "frighten": ("scare",), "questioning": ("interrogation",), "stated": ("said",),
+    "added": ("said",), "prisoners": ("detainees",), "persons": ("people",),
+    "individuals": ("people",), "freed": ("released",), "onlookers": ("witnesses",),
+    "inhabitants": ("residents",), "attorneys": ("lawyers",), "assaulted": ("beaten",),
+    "wounded": ("injured",), "probe": ("inquiry",), "accusations": ("charges", "allegations"),
     "troops": ("soldiers",), "agents": ("officers",),
 }
 _HEDGES = ("also", "reportedly", "allegedly", "later", "then", "now")
 _HEDGED = frozenset(("said", "told", "confirmed", "reported", "wrote", "urged", "denied",
                      "described", "found", "accused"))
-_DROPS = frozenset(("also", "later", "repeatedly", "long", "briefly", "still", "now"))
+_DROPS = frozenset(("also", "later", "repeatedly", "briefly", "still", "now"))
 
 
 def _alternation(words: Iterable[str]) -> str:
@@ -1148,6 +1145,7 @@ def _words_pattern(words: Iterable[str]) -> re.Pattern[str]:
 
 
 _SYNONYM_WORDS = _words_pattern(_SYNONYMS)
+_START = operator.methodcaller("start")
 _HEDGE_WORDS = _words_pattern(_HEDGED)
 _DROP_WORDS = _words_pattern(_DROPS)
 _NUMBER = re.compile(r" (\d{1,3})(?=[ ,.])")
@@ -1220,6 +1218,7 @@ _EDITS: tuple[tuple[tuple[str, ...], float], ...] = (
     (("reworded", "truncated", "boilerplate"), 0.015),
 )
 _EDIT_KINDS = [kinds for kinds, _ in _EDITS]
+assert all(list(kinds) == sorted(kinds, key=_EDIT_ORDER.index) for kinds in _EDIT_KINDS)
 _EDIT_CUMULATIVE = list(itertools.accumulate(weight for _, weight in _EDITS))
 _DELAYS = (0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 2, 2, 2, 3, 3, 4, 5)
 _ORIGINALS = (1, 2, 3, 4, 5, 6, 7, 8)
@@ -1288,7 +1287,15 @@ class _Generator:
         """`count` skeletons of `family`, each from a different pattern where possible."""
         r = self.r
         starts, sizes = self.bank.patterns[family]
-        chosen = r.sample(range(len(starts)), min(count, len(starts)))
+        patterns = len(starts)
+        if 2 * count > patterns:
+            chosen = r.sample(range(patterns), min(count, patterns))
+        else:  # cheaper: draw until there are `count` different patterns
+            chosen = []
+            while len(chosen) < count:
+                pattern = int(r.random() * patterns)
+                if pattern not in chosen:
+                    chosen.append(pattern)
         return [starts[p] + int(r.random() * sizes[p]) for p in chosen]
 
     def _render(self, events: list[list[list[list[int]]]],
@@ -1343,14 +1350,20 @@ class _Generator:
                                                k=4096)
         return self.outlet_draws.pop()
 
-    def _draw(self, kind: str) -> str:
-        """A value of a vocabulary list (Zipf-like), from a buffer drawn in bulk."""
+    def _draws(self, kind: str, count: int) -> list[str]:
+        """`count` values of a vocabulary list (Zipf-like), from a buffer drawn in bulk."""
         draws = self.draws[kind]
-        if not draws:
+        if len(draws) < count:
             values, exponent = self.lists[kind]
             picks = (self._uniform(4096) ** exponent * len(values)).astype(np.int64)
             draws.extend(itemgetter(*picks.tolist())(values))
-        return draws.pop()
+        drawn = draws[-count:]
+        del draws[-count:]
+        return drawn
+
+    def _draw(self, kind: str) -> str:
+        draws = self.draws[kind]
+        return draws.pop() if draws else self._draws(kind, 1)[0]
 
     def _person(self) -> str:
         return self._draw("person")
@@ -1379,12 +1392,11 @@ class _Generator:
         """The event's cast, in the order of `_CAST`, each kind followed by its capitalised
         twin: nearby towns (the event's own first), people, organisations (the event's rights
         group first), streets and facilities."""
-        draw = self._draw
-        towns = [fields["town"], draw("town"), draw("town"), draw("town")]
-        people = [draw("person") for _ in range(8)]
-        groups = [fields["rightsgroup"], draw("organisation"), draw("organisation")]
-        streets = [draw("street"), draw("street"), draw("street")]
-        places = [fields["facility"], draw("facility")]
+        towns = [fields["town"], *self._draws("town", 3)]
+        people = self._draws("person", 8)
+        groups = [fields["rightsgroup"], *self._draws("organisation", 2)]
+        streets = self._draws("street", 3)
+        places = [fields["facility"], self._draw("facility")]
         upper = [fields["Rightsgroup"], *(g[0].upper() + g[1:] for g in groups[1:])]
         upper_places = [fields["Facility"], places[1][0].upper() + places[1][1:]]
         return [*towns, *towns, *people, *people, *groups, *upper, *streets, *streets, *places,
@@ -1631,7 +1643,7 @@ class _Generator:
             text = self._whitespace(paragraphs, original.text)
         else:
             text = "\n\n".join(paragraphs)
-        edit = "+".join(e for e in _EDIT_ORDER if e in applied)
+        edit = "+".join(applied)  # the edits are listed in _EDIT_ORDER
         return _Draft(text, paragraphs, day, day if r.random() >= 0.2 else None, outlet, origin,
                       edit)
 
@@ -1645,8 +1657,8 @@ class _Generator:
             return paragraphs
         if edit == "boilerplate":
             return self._boilerplate(paragraphs, original, event, outlet, day)
-        if edit == "reworded":  # always the first edit: the text is the original's
-            return self._reword(original.text)
+        if edit == "reworded":
+            return self._reword(paragraphs)
         if edit == "reordered":
             if count < 3:
                 return None
@@ -1701,49 +1713,48 @@ class _Generator:
             out.append("\n".join(lines))
         return out
 
-    def _reword(self, text: str) -> list[str]:
-        """1-4% of the words replaced by synonyms, then 1-3 small sentence changes (a hedge
-        before a reporting verb, a dropped adverb, a corrected number). Words are looked for
-        from random places, which is cheaper than scanning the whole text."""
+    def _reword(self, paragraphs: list[str]) -> list[str]:
+        """1-4% of the words replaced by synonyms (in a few paragraphs, as an editor would),
+        then 1-3 small sentence changes: a hedge before a reporting verb, a dropped adverb, a
+        corrected number."""
         r = self.r
-        size = len(text)
-
-        def find(pattern: re.Pattern[str]) -> re.Match[str] | None:
-            return pattern.search(text, int(r.random() * size)) or pattern.search(text)
-
-        edits: dict[int, tuple[int, str]] = {}  # position: (characters replaced, new text)
-        wanted = max(1, round(size / 6.2 * r.uniform(0.01, 0.04)))  # about 6.2 characters a word
-        for _ in range(wanted + 2):  # a few words from each of a few random places
-            at = int(r.random() * size)
-            for hit in itertools.islice(_SYNONYM_WORDS.finditer(text, at, at + 600), 3):
-                if r.random() < 0.6 and hit.start() not in edits:
-                    edits[hit.start()] = (hit.end() - hit.start(),
-                                          " " + _choice(r, _SYNONYMS[hit.group(1)]))
-            if len(edits) >= wanted:
+        out = list(paragraphs)
+        wanted = max(1, round(sum(map(len, out)) / 6.2 * r.uniform(0.01, 0.04)))  # 6.2 chars a word
+        order = list(range(len(out)))
+        r.shuffle(order)
+        for i in order:
+            if wanted <= 0:
                 break
+            text = out[i]
+            found = list(_SYNONYM_WORDS.finditer(text))
+            if not found:
+                continue
+            take = min(wanted, max(1, round(len(found) * r.uniform(0.3, 0.9))))
+            wanted -= take
+            pieces: list[str] = []
+            last = 0
+            for match in sorted(r.sample(found, take), key=_START):
+                pieces += (text[last:match.start()], " ", _choice(r, _SYNONYMS[match.group(1)]))
+                last = match.end()
+            pieces.append(text[last:])
+            out[i] = "".join(pieces)
         for _ in range(_randint(r, 1, 3)):
+            i = int(r.random() * len(out))
+            text = out[i]
             choice = r.random()
             pattern = _NUMBER if choice < 0.2 else _DROP_WORDS if choice < 0.4 else _HEDGE_WORDS
-            match = find(pattern)
-            if match is None or match.start() in edits:
+            hit = pattern.search(text, int(r.random() * len(text))) or pattern.search(text)
+            if hit is None:
                 continue
-            word = match.group(1)
+            word = hit.group(1)
             if pattern is _NUMBER:
                 new = f" {max(2, int(word) + _choice(r, (-2, -1, 1, 2)))}"
             elif pattern is _DROP_WORDS:
                 new = ""
             else:
                 new = f" {_choice(r, _HEDGES)} {word}"
-            edits[match.start()] = (match.end() - match.start(), new)
-        pieces: list[str] = []
-        last = 0
-        for at in sorted(edits):
-            length, new = edits[at]
-            pieces.append(text[last:at])
-            pieces.append(new)
-            last = at + length
-        pieces.append(text[last:])
-        return "".join(pieces).split("\n\n")
+            out[i] = text[:hit.start()] + new + text[hit.end():]
+        return out
 
     def _blog(self, paragraphs: list[str], commentary: list[str], source: str) -> list[str]:
         """A blog post quoting at least 70% of the original's words (all its paragraphs but
