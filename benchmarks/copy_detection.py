@@ -30,6 +30,7 @@ import time
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
+from typing import TypeVar
 
 from datasketch import MinHash, MinHashLSH
 from syndication import SyntheticDocument, iter_documents, true_pairs
@@ -38,7 +39,6 @@ from dossier import pipeline
 from dossier.clean import CLEANER_VERSION
 from dossier.config import Settings
 from dossier.copies import compare, group_copies, indexer_version
-from dossier.copies.compare import Candidate
 from dossier.copies.fingerprints import Fingerprint, band_keys, fingerprint, signatures
 from dossier.copies.groups import Member
 from dossier.copies.index import IndexedBatch, IndexEntry
@@ -46,10 +46,10 @@ from dossier.models import Captured, Document, DocumentStatus, MediaType, docume
 from dossier.store import Case
 
 BATCH = 1000
+T = TypeVar("T")
 
 
-def batches(items: Iterable[SyntheticDocument], size: int = BATCH
-            ) -> Iterator[list[SyntheticDocument]]:
+def batches(items: Iterable[T], size: int = BATCH) -> Iterator[list[T]]:
     iterator = iter(items)
     while chunk := list(itertools.islice(iterator, size)):
         yield chunk
@@ -179,8 +179,7 @@ def speed(n: int, settings: Settings) -> None:
     print(f"  with shingling: dossier {with_shingles[0]:,.0f}/s, datasketch "
           f"{with_shingles[1]:,.0f}/s")
     # the same exact comparison and grouping over datasketch's candidates, for its quality
-    by_id = {fp.document_id: Candidate(fp, d.published) for fp, d in zip(prints, docs,
-                                                                         strict=True)}
+    by_id = {fp.document_id: fp for fp in prints}
     links = [link for a, b in candidates
              if (link := compare(by_id[a], by_id[b], settings)) is not None]
     members = {d.id: Member(d.id, f"{i:09d}", d.published, d.outlet, fp.words)

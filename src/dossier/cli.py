@@ -304,9 +304,7 @@ def copies(case_path: Path, show_all: bool) -> None:
                           ("★ " if n == 0 else "  ") + escape(_label(row)),
                           escape(row.outlet_name or row.outlet or "—")
                           + (" *" if row.outlet_from else ""),
-                          (row.published or "—") + (" *" if row.published and
-                                                    (row.published_from or "").startswith(
-                                                        "copy group") else ""),
+                          (row.published or "—") + (" *" if row.date_from_group else ""),
                           escape(_excerpt(row.title or "", 60)))
         table.add_section()
     out.print(table)

@@ -175,22 +175,22 @@ def index_copies(case: Case, settings: Settings) -> int:
     """Stage 3: index documents without a fingerprint, then regroup what their links touch.
     Returns how many documents were indexed."""
     indexer = indexer_version(settings)
+    stale = case.view.stale_copy_entries(indexer)
+    touched = case.view.copy_neighbourhood(stale)  # before the links that reach it are gone
     with case.writer.transaction() as tx:
-        touched = tx.purge_copy_entries(case.view.stale_copy_entries(indexer))
+        tx.purge_copy_entries(stale)
     outlets, aliases = curated()
     registry = OutletRegistry.of([*case.view.outlet_aliases(), *aliases])
     with case.writer.transaction() as tx:
         tx.add_outlets(outlets, aliases)
     after, indexed = "", 0
     while rows := case.view.documents_to_index(after, settings.batch_size):
-        batch = index_batch([IndexText(r.id, r.text, r.published) for r in rows], case.view,
-                            settings)
+        batch = index_batch([IndexText(r.id, r.text) for r in rows], case.view, settings)
         document_outlets = {r.id: registry.resolve(r.outlet, r.url) for r in rows}
-        cleaners = case.view.cleaners_of([r.id for r in rows])
         with case.writer.transaction() as tx:
             tx.add_outlets(*registry.take_new())
             tx.set_document_outlets(document_outlets)
-            tx.add_copy_entries(batch, indexer, cleaners)
+            tx.add_copy_entries(batch, indexer, {r.id: r.cleaner for r in rows})
         touched.update(r.id for r in rows)
         indexed += len(rows)
         after = rows[-1].id

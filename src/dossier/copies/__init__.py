@@ -13,17 +13,16 @@ from .outlets import OutletRegistry, curated
 # decided). Bump it when they change; documents indexed by another version, or with other copy
 # settings (see indexer_version), are indexed again on the next build.
 INDEXER_VERSION = "1"
+COPY_SETTINGS = ("shingle_words", "minhash_permutations", "lsh_bands", "copy_jaccard",
+                 "possible_jaccard", "copy_containment", "possible_containment",
+                 "quoted_max_coverage", "near_min_coverage", "containment_min_words",
+                 "lsh_bucket_limit", "candidate_limit")
 
 
 def indexer_version(settings: Settings) -> str:
     """INDEXER_VERSION plus the copy settings in force, so changing a threshold re-indexes."""
     values = ",".join(f"{getattr(settings, name)}" for name in COPY_SETTINGS)
     return f"{INDEXER_VERSION}-{hashlib.sha256(values.encode()).hexdigest()[:8]}"
-
-COPY_SETTINGS = ("shingle_words", "minhash_permutations", "lsh_bands", "copy_jaccard",
-                 "possible_jaccard", "copy_containment", "possible_containment",
-                 "quoted_max_coverage", "near_min_coverage", "containment_min_words",
-                 "lsh_bucket_limit", "candidate_limit")
 
 __all__ = [
     "INDEXER_VERSION",

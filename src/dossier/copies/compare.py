@@ -6,8 +6,6 @@ only decides which pairs are looked at, never what they are.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import numpy as np
 
 from ..config import Settings
@@ -23,53 +21,38 @@ def coverage(link: CopyLink) -> float:
     return link.containment / (link.containment / link.jaccard - 1 + link.containment)
 
 
-@dataclass(frozen=True)
-class Candidate:
-    """A fingerprint with the publication date the comparison needs for quoted sources."""
-
-    fingerprint: Fingerprint
-    published: str | None
-
-    @property
-    def id(self) -> str:
-        return self.fingerprint.document_id
-
-
-def compare(first: Candidate, second: Candidate, settings: Settings) -> CopyLink | None:
+def compare(first: Fingerprint, second: Fingerprint, settings: Settings) -> CopyLink | None:
     """The link between two documents, or None when they are not even possible copies."""
-    x, y = sorted((first, second), key=lambda c: c.id)
-    fx, fy = x.fingerprint, y.fingerprint
-    if fx.exact_key == fy.exact_key:
-        return CopyLink(x.id, y.id, LinkKind.EXACT, Verdict.COPY, 1.0, 1.0,
+    x, y = sorted((first, second), key=lambda fp: fp.document_id)
+    if x.exact_key == y.exact_key:
+        return CopyLink(x.document_id, y.document_id, LinkKind.EXACT, Verdict.COPY, 1.0, 1.0,
                         "the same text once punctuation, case and spacing are ignored")
-    shared = int(np.intersect1d(fx.shingles, fy.shingles, assume_unique=True).size)
+    shared = int(np.intersect1d(x.shingles, y.shingles, assume_unique=True).size)
     if not shared:
         return None
-    short, long = sorted((x, y), key=lambda c: (c.fingerprint.size, c.id))
-    jaccard = shared / (fx.size + fy.size - shared)
-    containment = shared / short.fingerprint.size
-    coverage = shared / long.fingerprint.size
+    short, long = sorted((x, y), key=lambda fp: (fp.size, fp.document_id))
+    jaccard = shared / (x.size + y.size - shared)
+    containment = shared / short.size
+    fills = shared / long.size
     share = f"{jaccard:.0%} of their {settings.shingle_words}-word sequences in common"
     contained = f"{containment:.0%} of the shorter text is inside the longer one"
-    inside = (short.fingerprint.words >= settings.containment_min_words
-              and containment >= settings.copy_containment)
+    long_enough = short.words >= settings.containment_min_words
     # A shorter text inside a longer one that has much of its own (a fifth or more) is judged
     # as contained, even when their Jaccard similarity is high: a press statement can fill
     # half of a short article quoting it, and must still be able to stay its own origin.
-    if inside and coverage < settings.near_min_coverage:
-        return CopyLink(x.id, y.id, LinkKind.CONTAINED, Verdict.COPY, jaccard, containment,
-                        f"{contained}, which it fills {coverage:.0%} of", inside=short.id)
+    if long_enough and containment >= settings.copy_containment and (
+            fills < settings.near_min_coverage or jaccard < settings.copy_jaccard):
+        return CopyLink(x.document_id, y.document_id, LinkKind.CONTAINED, Verdict.COPY,
+                        jaccard, containment, f"{contained}, which it fills {fills:.0%} of",
+                        inside=short.document_id)
     if jaccard >= settings.copy_jaccard:
-        return CopyLink(x.id, y.id, LinkKind.NEAR, Verdict.COPY, jaccard, containment,
-                        f"near-duplicates: {share}")
-    if inside:
-        return CopyLink(x.id, y.id, LinkKind.CONTAINED, Verdict.COPY, jaccard, containment,
-                        f"{contained}, which it fills {coverage:.0%} of", inside=short.id)
-    if (short.fingerprint.words >= settings.containment_min_words
-            and containment >= settings.possible_containment):
-        return CopyLink(x.id, y.id, LinkKind.CONTAINED, Verdict.POSSIBLE, jaccard,
-                        containment, f"possible copy: {contained}", inside=short.id)
+        return CopyLink(x.document_id, y.document_id, LinkKind.NEAR, Verdict.COPY, jaccard,
+                        containment, f"near-duplicates: {share}")
+    if long_enough and containment >= settings.possible_containment:
+        return CopyLink(x.document_id, y.document_id, LinkKind.CONTAINED, Verdict.POSSIBLE,
+                        jaccard, containment, f"possible copy: {contained}",
+                        inside=short.document_id)
     if jaccard >= settings.possible_jaccard:
-        return CopyLink(x.id, y.id, LinkKind.NEAR, Verdict.POSSIBLE, jaccard, containment,
-                        f"possible copy: {share}")
+        return CopyLink(x.document_id, y.document_id, LinkKind.NEAR, Verdict.POSSIBLE, jaccard,
+                        containment, f"possible copy: {share}")
     return None

@@ -28,7 +28,6 @@ from ..errors import SettingsError
 MINHASH_SEED = 1  # datasketch's default; part of the index format (see INDEXER_VERSION)
 WORD = re.compile(r"\w+")
 U32 = npt.NDArray[np.uint32]
-U64 = npt.NDArray[np.uint64]
 
 # Odd 64-bit multipliers for the word positions inside a shingle (from splitmix64's constants).
 _POSITION = np.array([0x9E3779B97F4A7C15, 0xBF58476D1CE4E5B9, 0x94D049BB133111EB,

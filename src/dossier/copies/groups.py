@@ -98,7 +98,8 @@ def latest_judgements(judgements: Iterable[Judgement]) -> dict[tuple[str, str], 
     """The analyst's last word on each pair."""
     latest: dict[tuple[str, str], Judgement] = {}
     for judgement in sorted(judgements, key=lambda j: j.at):
-        latest[tuple(sorted((judgement.a, judgement.b)))] = judgement  # type: ignore[index]
+        a, b = judgement.a, judgement.b
+        latest[(min(a, b), max(a, b))] = judgement
     return latest
 
 

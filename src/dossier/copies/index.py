@@ -15,7 +15,7 @@ from typing import Protocol
 
 from ..config import Settings
 from ..models import CopyLink
-from .compare import Candidate, compare
+from .compare import compare
 from .fingerprints import Fingerprint, band_keys, fingerprint, signatures
 
 
@@ -25,7 +25,6 @@ class IndexText:
 
     id: str
     text: str
-    published: str | None
 
 
 class CopyIndex(Protocol):
@@ -65,13 +64,11 @@ def index_batch(texts: Sequence[IndexText], index: CopyIndex, settings: Settings
                 ) -> IndexedBatch:
     """Fingerprint `texts`, find their candidates in `index` and among themselves, compare."""
     prints = [fingerprint(t.id, t.text, settings) for t in texts]
-    dates = {t.id: t.published for t in texts}
-    by_id = {fp.document_id: Candidate(fp, dates[fp.document_id]) for fp in prints if fp.size}
-    owners = index.exact_owners(sorted({c.fingerprint.exact_key for c in by_id.values()}))
+    by_id = {fp.document_id: fp for fp in prints if fp.size}
+    owners = index.exact_owners(sorted({fp.exact_key for fp in by_id.values()}))
     pairs: set[tuple[str, str]] = set()
     firsts: list[Fingerprint] = []
-    for candidate in by_id.values():
-        fp = candidate.fingerprint
+    for fp in by_id.values():
         owner = owners.get(fp.exact_key)
         if owner is None:
             owners[fp.exact_key] = fp.document_id
@@ -97,19 +94,18 @@ def index_batch(texts: Sequence[IndexText], index: CopyIndex, settings: Settings
         pairs.update((other, doc_id) for other, _ in ranked[:settings.candidate_limit])
     links = _compare_pairs(pairs, by_id, index, settings)
     return IndexedBatch(
-        [IndexEntry(c.id, c.fingerprint.exact_key, c.fingerprint.words, c.fingerprint.size,
-                    entry_keys.get(c.id, ())) for c in by_id.values()],
+        [IndexEntry(fp.document_id, fp.exact_key, fp.words, fp.size,
+                    entry_keys.get(fp.document_id, ())) for fp in by_id.values()],
         links)
 
 
-def _compare_pairs(pairs: Iterable[tuple[str, str]], known: dict[str, Candidate],
+def _compare_pairs(pairs: Iterable[tuple[str, str]], known: dict[str, Fingerprint],
                    index: CopyIndex, settings: Settings) -> list[CopyLink]:
     unique = {(min(pair), max(pair)) for pair in pairs if pair[0] != pair[1]}
     missing = sorted({item for pair in unique for item in pair} - known.keys())
     candidates = dict(known)
     for text in index.index_texts(missing):
-        candidates[text.id] = Candidate(fingerprint(text.id, text.text, settings),
-                                        text.published)
+        candidates[text.id] = fingerprint(text.id, text.text, settings)
     links = []
     for a, b in sorted(unique):
         if a in candidates and b in candidates \

@@ -15,8 +15,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
-from urllib.parse import urlsplit
 
+from ..clean.metadata import domain_of
 from ..models import stable_id
 
 LEGAL_FORM = re.compile(r"\s+(?:ltd|limited|inc|llc|gmbh|ag|kft|sia|plc|s\.a|ooo|oao|zao|"
@@ -38,14 +38,6 @@ class Alias:
     outlet_id: str
     alias: str
     source: str  # curated | document | domain
-
-
-def domain_of(url: str) -> str | None:
-    """The host of a web address, without "www."; None for a file path."""
-    if "://" not in url:
-        return None
-    host = (urlsplit(url).hostname or "").removeprefix("www.")
-    return host or None
 
 
 def outlet_key(name: str) -> str:
@@ -100,7 +92,7 @@ class OutletRegistry:
 
     def resolve(self, name: str | None, url: str | None) -> str | None:
         """The outlet of a document named `name` (by cleaning) captured from `url`."""
-        domain = domain_of(url) if url else None
+        domain = domain_of(url)
         found = [(alias, source) for alias, source in ((name, "document"), (domain, "domain"))
                  if alias and outlet_key(alias)]
         if not found:

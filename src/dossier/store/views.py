@@ -54,6 +54,7 @@ class DocumentRow:
     outlet_id: str | None = None
     outlet_name: str | None = None  # the outlet record's name (own or taken from the group)
     outlet_from: str | None = None  # the copy the outlet came from, when taken from the group
+    date_from_group: bool = False  # `published` was taken from a copy in its group
 
 
 @dataclass(frozen=True)
@@ -83,6 +84,7 @@ class IndexRow:
     published: str | None
     outlet: str | None
     url: str  # the path or web address its original was first seen under
+    cleaner: str | None  # the version of the cleaning rules that made it
 
 
 @dataclass(frozen=True)
@@ -108,7 +110,7 @@ class CopyLinkRow:
     decision: str | None
 
 
-def _chunks(items: Sequence[Any], size: int = 500) -> Iterator[Sequence[Any]]:
+def in_chunks(items: Sequence[Any], size: int = 500) -> Iterator[Sequence[Any]]:
     for start in range(0, len(items), size):
         yield items[start:start + size]
 
@@ -121,21 +123,15 @@ class CopyViews:
     def documents_to_index(self, after: str, limit: int) -> list[IndexRow]:
         """Documents with a body and no fingerprint yet, by ID."""
         d, f = schema.documents, schema.copy_fingerprints
-        query = (select(d.c.id, d.c.text, d.c.published, d.c.outlet, d.c.path)
+        query = (select(d.c.id, d.c.text, d.c.published, d.c.outlet, d.c.path, d.c.cleaner)
                  # no test on the text here: it would read every body; an ok document always
                  # has one (cleaning rejects a document left without)
                  .where(d.c.id > after, d.c.status == "ok",
                         ~select(f.c.seq).where(f.c.document_id == d.c.id).exists())
                  .order_by(d.c.id).limit(limit))
         with self.engine.connect() as conn:
-            return [IndexRow(r.id, r.text, r.published, r.outlet, r.path)
+            return [IndexRow(r.id, r.text, r.published, r.outlet, r.path, r.cleaner)
                     for r in conn.execute(query)]
-
-    def cleaners_of(self, ids: Sequence[str]) -> dict[str, str | None]:
-        d = schema.documents
-        with self.engine.connect() as conn:
-            return {r.id: r.cleaner for chunk in _chunks(ids)
-                    for r in conn.execute(select(d.c.id, d.c.cleaner).where(d.c.id.in_(chunk)))}
 
     def stale_copy_entries(self, indexer: str) -> list[str]:
         """Indexed documents that are gone, rejected, cleaned again or indexed by other rules."""
@@ -150,7 +146,7 @@ class CopyViews:
         f = schema.copy_fingerprints
         found: dict[str, str] = {}
         with self.engine.connect() as conn:
-            for chunk in _chunks(keys):
+            for chunk in in_chunks(keys):
                 for row in conn.execute(select(f.c.exact_key, f.c.document_id)
                                         .where(f.c.exact_key.in_(chunk)).order_by(f.c.seq)):
                     found.setdefault(row.exact_key, row.document_id)
@@ -160,7 +156,7 @@ class CopyViews:
         b, f = schema.copy_bands, schema.copy_fingerprints
         found: dict[int, list[str]] = defaultdict(list)
         with self.engine.connect() as conn:
-            for chunk in _chunks(keys):
+            for chunk in in_chunks(keys):
                 for row in conn.execute(select(b.c.key, f.c.document_id)
                                         .join(f, f.c.seq == b.c.seq)
                                         .where(b.c.key.in_(chunk)).order_by(b.c.key, b.c.seq)):
@@ -172,9 +168,8 @@ class CopyViews:
     def index_texts(self, ids: Sequence[str]) -> list[IndexText]:
         d = schema.documents
         with self.engine.connect() as conn:
-            return [IndexText(r.id, r.text, r.published) for chunk in _chunks(ids)
-                    for r in conn.execute(select(d.c.id, d.c.text, d.c.published)
-                                          .where(d.c.id.in_(chunk)))]
+            return [IndexText(r.id, r.text) for chunk in in_chunks(ids)
+                    for r in conn.execute(select(d.c.id, d.c.text).where(d.c.id.in_(chunk)))]
 
     def outlet_aliases(self) -> list[Alias]:
         a = schema.outlet_aliases
@@ -193,7 +188,7 @@ class CopyViews:
                 seen |= frontier
                 chunk_ids = sorted(frontier)
                 found: set[str] = set()
-                for chunk in _chunks(chunk_ids):
+                for chunk in in_chunks(chunk_ids):
                     for row in conn.execute(select(lk.c.a, lk.c.b).where(
                             or_(lk.c.a.in_(chunk), lk.c.b.in_(chunk)))):
                         found.update((row.a, row.b))
@@ -208,7 +203,7 @@ class CopyViews:
         d, o, f = schema.documents, schema.originals, schema.copy_fingerprints
         found: dict[str, Member] = {}
         with self.engine.connect() as conn:
-            for chunk in _chunks(ids):
+            for chunk in in_chunks(ids):
                 for row in conn.execute(
                         select(d.c.id, d.c.segment, d.c.published, d.c.outlet_id, f.c.words,
                                o.c.first_seen)
@@ -224,7 +219,7 @@ class CopyViews:
         lk = schema.copy_links
         rows: dict[tuple[str, str], CopyLinkRow] = {}
         with self.engine.connect() as conn:
-            for chunk in _chunks(ids):
+            for chunk in in_chunks(ids):
                 for row in conn.execute(select(lk).where(or_(lk.c.a.in_(chunk),
                                                             lk.c.b.in_(chunk)))):
                     rows[(row.a, row.b)] = CopyLinkRow(
@@ -233,31 +228,23 @@ class CopyViews:
                         row.verdict, row.decision)
         return sorted(rows.values(), key=lambda r: (r.link.a, r.link.b))
 
-    def judgements_of(self, kind: str, ids: Sequence[str] | None = None) -> list[Judgement]:
-        """Judgements of this kind naming any of `ids` (all of them when None), oldest first."""
+    def judgements_of(self, kind: str, ids: Sequence[str]) -> list[Judgement]:
+        """Judgements of this kind naming any of `ids`, oldest first."""
         j = schema.judgements
         query = select(j).where(j.c.kind == kind).order_by(j.c.id)
         with self.engine.connect() as conn:
-            if ids is None:
-                rows = list(conn.execute(query))
-            else:
-                rows = [row for chunk in _chunks(ids) for row in conn.execute(
-                    query.where(or_(j.c.a.in_(chunk), j.c.b.in_(chunk))))]
+            rows = [row for chunk in in_chunks(ids) for row in conn.execute(
+                query.where(or_(j.c.a.in_(chunk), j.c.b.in_(chunk))))]
         unique = {row.id: row for row in rows}
         return [Judgement(r.kind, r.a, r.b, Verdict(r.verdict), r.analyst, r.at, r.reason)
                 for _, r in sorted(unique.items())]
 
-    def copy_groups(self, ids: Sequence[str] | None = None) -> list[CopyGroupRow]:
-        """Copy groups (those of `ids` when given), members in representative order."""
+    def copy_groups(self) -> list[CopyGroupRow]:
+        """Copy groups, largest first; members by ID, the representative first."""
         g, m = schema.copy_groups, schema.copy_members
         with self.engine.connect() as conn:
-            query = select(g.c.id, g.c.representative).order_by(g.c.size.desc(), g.c.id)
-            if ids is not None:
-                wanted = list(ids)
-                groups = [row for chunk in _chunks(wanted)
-                          for row in conn.execute(query.where(g.c.id.in_(chunk)))]
-            else:
-                groups = list(conn.execute(query))
+            groups = list(conn.execute(select(g.c.id, g.c.representative)
+                                       .order_by(g.c.size.desc(), g.c.id)))
             members: dict[str, list[str]] = defaultdict(list)
             for row in conn.execute(select(m.c.group_id, m.c.document_id)
                                     .order_by(m.c.document_id)):
@@ -367,7 +354,8 @@ class CaseView(CopyViews):
                                     else row.group_published_from),
                     copy_group=row.group_id, outlet_id=row.any_outlet_id,
                     outlet_name=row.outlet_name,
-                    outlet_from=None if row.outlet_id else row.outlet_from))
+                    outlet_from=None if row.outlet_id else row.outlet_from,
+                    date_from_group=not row.published and bool(row.group_published)))
             return rows
 
     def rejections_of(self, shas: Iterable[str], chunk: int = 500) -> list[tuple[str, str]]:

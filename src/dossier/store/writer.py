@@ -38,7 +38,7 @@ from ..models import (
     rejection_id,
 )
 from . import schema
-from .views import CopyLinkRow
+from .views import CopyLinkRow, in_chunks
 
 HEAD_KEY = "custody_head"  # "seq:hash" of the last entry, to catch entries cut off the end
 
@@ -230,36 +230,26 @@ class Transaction:
 
     # -- copies -----------------------------------------------------------------------------
 
-    def purge_copy_entries(self, ids: Sequence[str]) -> set[str]:
-        """Forget the fingerprints, LSH rows, links and group rows of these documents (and of
-        exact copies indexed through them, which must be indexed again). Returns the documents
-        whose groups may change."""
+    def purge_copy_entries(self, ids: Sequence[str]) -> None:
+        """Forget the fingerprints, LSH rows, links and group rows of these documents, and of
+        exact copies indexed through them (they have no LSH rows of their own and are indexed
+        again)."""
         f, b, lk, m = (schema.copy_fingerprints, schema.copy_bands, schema.copy_links,
-                      schema.copy_members)
-        if not ids:
-            return set()
-        ids = list(ids)
-        keys = set()
-        for chunk in _chunks(ids):
-            keys |= set(self.conn.scalars(select(f.c.exact_key).where(f.c.document_id.in_(chunk))))
+                       schema.copy_members)
+        keys: set[str] = set()
+        for chunk in in_chunks(list(ids)):
+            keys |= set(self.conn.scalars(select(f.c.exact_key)
+                                          .where(f.c.document_id.in_(chunk))))
         purged = set(ids)
-        for chunk in _chunks(sorted(keys)):
+        for chunk in in_chunks(sorted(keys)):
             purged |= set(self.conn.scalars(select(f.c.document_id)
                                             .where(f.c.exact_key.in_(chunk))))
-        touched: set[str] = set()
-        for chunk in _chunks(sorted(purged)):
-            for row in self.conn.execute(select(lk.c.a, lk.c.b).where(
-                    or_(lk.c.a.in_(chunk), lk.c.b.in_(chunk)))):
-                touched.update((row.a, row.b))
-            groups = select(m.c.group_id).where(m.c.document_id.in_(chunk))
-            touched |= set(self.conn.scalars(select(m.c.document_id)
-                                             .where(m.c.group_id.in_(groups))))
+        for chunk in in_chunks(sorted(purged)):
             seqs = select(f.c.seq).where(f.c.document_id.in_(chunk))
             self.conn.execute(delete(b).where(b.c.seq.in_(seqs)))
             self.conn.execute(delete(lk).where(or_(lk.c.a.in_(chunk), lk.c.b.in_(chunk))))
             self.conn.execute(delete(m).where(m.c.document_id.in_(chunk)))
             self.conn.execute(delete(f).where(f.c.document_id.in_(chunk)))
-        return touched - purged
 
     def add_copy_entries(self, batch: IndexedBatch, indexer: str,
                          cleaners: dict[str, str | None]) -> None:
@@ -309,19 +299,21 @@ class Transaction:
 
     def set_document_outlets(self, outlets: dict[str, str | None]) -> None:
         d = schema.documents
-        for document_id, outlet_id in outlets.items():
-            self.conn.execute(update(d).where(d.c.id == document_id).values(outlet_id=outlet_id))
+        if outlets:
+            self.conn.execute(update(d).where(d.c.id == bindparam("document")),
+                              [{"document": document_id, "outlet_id": outlet_id}
+                               for document_id, outlet_id in outlets.items()])
 
     def replace_copy_groups(self, ids: Sequence[str], grouping: Grouping,
                             links: Sequence[CopyLinkRow]) -> None:
         """Write the groups of `ids` (a whole neighbourhood) and the verdicts of their links
         that changed."""
         g, m, lk = schema.copy_groups, schema.copy_members, schema.copy_links
-        for chunk in _chunks(list(ids)):
+        for chunk in in_chunks(list(ids)):
             old = select(m.c.group_id).where(m.c.document_id.in_(chunk))
             self.conn.execute(delete(g).where(g.c.id.in_(old)))
             self.conn.execute(delete(m).where(m.c.document_id.in_(chunk)))
-        for chunk in _chunks([group.id for group in grouping.groups]):
+        for chunk in in_chunks([group.id for group in grouping.groups]):
             self.conn.execute(delete(g).where(g.c.id.in_(chunk)))
         if grouping.groups:
             self.conn.execute(insert(g), [{"id": group.id, "representative": group.representative,
@@ -357,10 +349,6 @@ class Transaction:
         self.log(Action.JUDGE, None, kind=judgement.kind, a=judgement.a, b=judgement.b,
                  verdict=str(judgement.verdict), analyst=judgement.analyst)
 
-
-def _chunks(items: Sequence[Any], size: int = 500) -> Iterator[Sequence[Any]]:
-    for start in range(0, len(items), size):
-        yield items[start:start + size]
 
 
 class CaseWriter:
