@@ -41,7 +41,7 @@ from dossier.config import Settings
 from dossier.copies import compare, group_copies, indexer_version
 from dossier.copies.fingerprints import Fingerprint, band_keys, fingerprint, signatures
 from dossier.copies.groups import Member
-from dossier.copies.index import IndexedBatch, IndexEntry
+from dossier.copies.index import BufferedIndex, IndexedBatch, IndexEntry
 from dossier.models import Captured, Document, DocumentStatus, MediaType, document_id
 from dossier.store import Case
 
@@ -119,15 +119,22 @@ def quality(n: int, settings: Settings) -> None:
             case.close()
 
 
-def dossier_index(case: Case, prints: Sequence[Fingerprint], settings: Settings) -> None:
-    """Signatures, band keys, bucket look-ups and inserts into the case's own index."""
+def dossier_index(case: Case, index: BufferedIndex, prints: Sequence[Fingerprint],
+                  settings: Settings) -> None:
+    """Signatures, band keys, bucket look-ups and inserts into the case's own index, written
+    every `copy_write_documents` as the copy stage does (call `flush` at the end)."""
     keys = band_keys(signatures(prints, settings.minhash_permutations), settings.lsh_bands)
     rows = [tuple(int(k) for k in row) for row in keys]
-    case.view.bucket_members(sorted({k for row in rows for k in row}), settings.lsh_bucket_limit)
-    entries = [IndexEntry(fp.document_id, fp.exact_key, fp.words, fp.size, row)
-               for fp, row in zip(prints, rows, strict=True)]
+    index.bucket_members(sorted({k for row in rows for k in row}), settings.lsh_bucket_limit)
+    index.add(IndexedBatch([IndexEntry(fp.document_id, fp.exact_key, fp.words, fp.size, row)
+                            for fp, row in zip(prints, rows, strict=True)], []))
+    if len(index) >= settings.copy_write_documents:
+        flush(case, index, settings)
+
+
+def flush(case: Case, index: BufferedIndex, settings: Settings) -> None:
     with case.writer.transaction() as tx:
-        tx.add_copy_entries(IndexedBatch(entries, []), indexer_version(settings), {})
+        tx.add_copy_entries(index.take(), indexer_version(settings), {})
 
 
 def speed(n: int, settings: Settings) -> None:
@@ -142,8 +149,10 @@ def speed(n: int, settings: Settings) -> None:
         case = Case.open(Path(tmp) / "case.db", create=True)
         try:
             start = time.perf_counter()
+            index = BufferedIndex(case.view)
             for chunk in batches(prints):
-                dossier_index(case, chunk, settings)
+                dossier_index(case, index, chunk, settings)
+            flush(case, index, settings)
             ours = time.perf_counter() - start
             start = time.perf_counter()
             sigs = signatures(prints, settings.minhash_permutations)
@@ -196,11 +205,15 @@ def scale_one(n: int, settings: Settings) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         case = Case.open(Path(tmp) / "case.db", create=True)
         try:
+            index = BufferedIndex(case.view)
             for chunk in batches(iter_documents(n, seed=3)):
                 start = time.perf_counter()
                 prints = [fingerprint(d.id, d.text, settings) for d in chunk]
-                dossier_index(case, prints, settings)
+                dossier_index(case, index, prints, settings)
                 spent += time.perf_counter() - start
+            start = time.perf_counter()
+            flush(case, index, settings)
+            spent += time.perf_counter() - start
         finally:
             case.close()
     print(n, spent)

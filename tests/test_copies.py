@@ -111,6 +111,21 @@ def test_demo_same_event_articles_and_quoted_statement_stay_apart(demo_case: Dos
     assert "quoted sources" in result.output and "possible copies" not in result.output
 
 
+def test_index_held_in_memory_between_writes_finds_the_same_copies(
+        demo_case: Dossier, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """One document per batch and a write every three: most candidates are then answered by the
+    in-memory part of the index, and the result must not change."""
+    monkeypatch.setenv("DOSSIER_BATCH_SIZE", "1")
+    monkeypatch.setenv("DOSSIER_COPY_WRITE_DOCUMENTS", "3")
+    small = Dossier(tmp_path / "small.db")
+    assert small("demo", "--quiet").exit_code == 0
+    query = ("SELECT da.path, db.path, l.kind, l.verdict FROM copy_links l JOIN documents da "
+             "ON da.id = l.a JOIN documents db ON db.id = l.b ORDER BY 1, 2")
+    assert small.sql(query) == demo_case.sql(query)
+    assert len(small.sql(query)) >= 3
+    assert groups_by_name(small) == groups_by_name(demo_case)
+
+
 def test_demo_outlets_gather_their_aliases(demo_case: Dossier) -> None:
     outlets = {o["name"]: o for o in demo_case.export()["outlets"]}
     assert outlets["The Caucasus Monitor"]["documents"] == 3  # 01, 12, 16

@@ -62,7 +62,9 @@ def test_case_cleaned_by_older_rules_is_cleaned_again(dossier: Dossier, tmp_path
     dossier("build", tmp_path / "in")
     # What a case from before block labels looks like: no blocks, no cleaner version, and
     # documents holding the whole decoded file.
-    dossier.sql("DELETE FROM migrations WHERE name = '0003_blocks'")
+    dossier.sql("DELETE FROM migrations WHERE name IN ('0003_blocks', '0005_pending_work')")
+    dossier.sql("DROP INDEX ix_documents_cleaned")
+    dossier.sql("DROP INDEX ix_documents_state")
     dossier.sql("DROP TABLE blocks")
     dossier.sql("ALTER TABLE documents DROP COLUMN cleaner")
     dossier.sql("ALTER TABLE documents DROP COLUMN published_from")

@@ -131,6 +131,12 @@ LSH_BUCKET_LIMIT = 100
 # groups, and a wire story re-posted by thousands of sites would otherwise cost a comparison
 # with each of them.
 CANDIDATE_LIMIT = 50
+# Documents indexed in memory before their index rows are written, in one sorted insert. Written
+# a 500-document batch at a time the LSH rows cost 3x more per document at 200,000 documents
+# than at 20,000 (every row dirties its own B-tree page); from 20,000 up the cost per document
+# stays flat to 1,000,000 (benchmarks/copy_detection.py, docs/performance.md). Memory: about
+# 1 KB per held document. A killed build indexes the held documents again.
+COPY_WRITE_DOCUMENTS = 20_000
 
 # How many originals are written per transaction. A SIGKILL loses at most one batch, which the
 # next run redoes; 500 keeps the 10,000-file ingest benchmark within 5% of a single
@@ -186,6 +192,7 @@ class Settings:
     containment_min_words: int = CONTAINMENT_MIN_WORDS
     lsh_bucket_limit: int = LSH_BUCKET_LIMIT
     candidate_limit: int = CANDIDATE_LIMIT
+    copy_write_documents: int = COPY_WRITE_DOCUMENTS
     batch_size: int = BATCH_SIZE
     progress_min_files: int = PROGRESS_MIN_FILES
     lock_wait_seconds: float = LOCK_WAIT_SECONDS

@@ -22,7 +22,7 @@ from typing import Protocol
 from .clean import CLEANER_VERSION, documents_from
 from .config import Settings
 from .copies import OutletRegistry, curated, group_copies, index_batch, indexer_version
-from .copies.index import IndexText
+from .copies.index import BufferedIndex, IndexText
 from .custody import Action
 from .ingest import find_inputs, read_input
 from .models import BuildSummary, Captured, DocumentStatus, Judgement, Rejection
@@ -183,17 +183,30 @@ def index_copies(case: Case, settings: Settings) -> int:
     registry = OutletRegistry.of([*case.view.outlet_aliases(), *aliases])
     with case.writer.transaction() as tx:
         tx.add_outlets(outlets, aliases)
-    after, indexed = "", 0
-    while rows := case.view.documents_to_index(after, settings.batch_size):
-        batch = index_batch([IndexText(r.id, r.text) for r in rows], case.view, settings)
-        document_outlets = {r.id: registry.resolve(r.outlet, r.url) for r in rows}
+    index = BufferedIndex(case.view, remember=settings.copy_write_documents)
+    outlets_of: dict[str, str | None] = {}
+    cleaners: dict[str, str | None] = {}
+
+    def write() -> None:
         with case.writer.transaction() as tx:
             tx.add_outlets(*registry.take_new())
-            tx.set_document_outlets(document_outlets)
-            tx.add_copy_entries(batch, indexer, {r.id: r.cleaner for r in rows})
+            tx.set_document_outlets(outlets_of)
+            tx.add_copy_entries(index.take(), indexer, cleaners)
+        outlets_of.clear()
+        cleaners.clear()
+
+    after, indexed = "", 0
+    while rows := case.view.documents_to_index(after, settings.batch_size):
+        index.add(index_batch([IndexText(r.id, r.text) for r in rows], index, settings,
+                              index.prints))
+        outlets_of.update((r.id, registry.resolve(r.outlet, r.url)) for r in rows)
+        cleaners.update((r.id, r.cleaner) for r in rows)
+        if len(index) >= settings.copy_write_documents:
+            write()
         touched.update(r.id for r in rows)
         indexed += len(rows)
         after = rows[-1].id
+    write()
     regroup_copies(case, touched, settings)
     return indexed
 

@@ -26,7 +26,10 @@ from .writer import CaseWriter, utc_now
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 30_000  # how long a write waits for another writer's transaction
-WRITE_CACHE_KIB = 256 * 1024  # page cache of a writing connection (see on_connect)
+# Page cache of each connection (an upper bound: it grows only as pages are read). The copy
+# index (copy_bands) is a B-tree with random keys, 64 rows per document: with SQLite's default
+# 2 MB cache its look-ups and inserts turn into file reads past ~10,000 documents.
+CACHE_KIB = 256 * 1024
 
 
 def _sqlite_engine(url: str, *, write: bool) -> Engine:
@@ -39,12 +42,9 @@ def _sqlite_engine(url: str, *, write: bool) -> Engine:
         cursor = dbapi_connection.cursor()
         cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         cursor.execute("PRAGMA foreign_keys = ON")
+        cursor.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
         if write:
             cursor.execute("PRAGMA synchronous = FULL")  # evidence: durable on power loss
-            # The copy index (copy_bands) is a B-tree with random keys: 64 rows per document.
-            # With SQLite's default 2 MB page cache its inserts turn into disk reads past ~10,000
-            # documents; WRITE_CACHE_KIB keeps the index's hot pages in memory.
-            cursor.execute(f"PRAGMA cache_size = -{WRITE_CACHE_KIB}")
         else:
             # Read-only at the SQL level. Not mode=ro: a read-only connection cannot fold the
             # WAL back in when it is the last to close, and would leave -wal/-shm files behind.

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from sqlalchemy import Connection, Table, inspect, select
+from sqlalchemy import Connection, Index, Table, inspect, select
 
 from .. import __version__
 from ..errors import CaseVersionError
@@ -39,6 +39,19 @@ def _add_columns(table: Table, *names: str) -> Callable[[Connection], None]:
     return run
 
 
+def _indexes(*indexes: Index) -> Callable[[Connection], None]:
+    def run(conn: Connection) -> None:
+        for index in indexes:
+            index.create(conn, checkfirst=True)
+    return run
+
+
+def _drop_index(name: str) -> Callable[[Connection], None]:
+    def run(conn: Connection) -> None:
+        conn.exec_driver_sql(f"DROP INDEX IF EXISTS {name}")
+    return run
+
+
 def _all(*steps: Callable[[Connection], None]) -> Callable[[Connection], None]:
     def run(conn: Connection) -> None:
         for step in steps:
@@ -56,6 +69,8 @@ MIGRATIONS: tuple[Migration, ...] = (
                          _create(schema.outlets, schema.outlet_aliases, schema.copy_fingerprints,
                                  schema.copy_bands, schema.copy_links, schema.copy_groups,
                                  schema.copy_members, schema.judgements))),
+    ("0005_pending_work", _all(_drop_index("ix_documents_status"),
+                               _indexes(schema.ix_documents_cleaned, schema.ix_documents_state))),
 )
 KNOWN = frozenset(name for name, _ in MIGRATIONS)
 

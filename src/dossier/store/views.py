@@ -7,7 +7,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Engine, ScalarSelect, Select, func, or_, select
+from sqlalchemy import Engine, ScalarSelect, Select, func, or_, select, text
 
 from ..copies.groups import Member
 from ..copies.index import IndexText
@@ -110,6 +110,9 @@ class CopyLinkRow:
     decision: str | None
 
 
+KEYS_PER_QUERY = 5000  # bound parameters per look-up query (SQLite allows 32,766)
+
+
 def in_chunks(items: Sequence[Any], size: int = 500) -> Iterator[Sequence[Any]]:
     for start in range(0, len(items), size):
         yield items[start:start + size]
@@ -135,12 +138,15 @@ class CopyViews:
 
     def stale_copy_entries(self, indexer: str) -> list[str]:
         """Indexed documents that are gone, rejected, cleaned again or indexed by other rules."""
-        d, f = schema.documents, schema.copy_fingerprints
-        query = (select(f.c.document_id).join(d, d.c.id == f.c.document_id, isouter=True)
-                 .where(or_(d.c.id.is_(None), d.c.status != "ok", f.c.indexer != indexer,
-                            f.c.cleaner.is_distinct_from(d.c.cleaner))))
+        # SQL of our own for the index hint: SQLite prefers the primary key for `d.id = …`
+        # and would read every document row (bodies included) for its status and cleaner.
+        query = text(f"""
+            SELECT f.document_id FROM copy_fingerprints AS f
+            WHERE f.indexer != :indexer OR NOT EXISTS (
+                SELECT 1 FROM documents AS d INDEXED BY {schema.ix_documents_state.name}
+                WHERE d.status = 'ok' AND d.id = f.document_id AND d.cleaner IS f.cleaner)""")
         with self.engine.connect() as conn:
-            return list(conn.scalars(query))
+            return list(conn.scalars(query, {"indexer": indexer}))
 
     def exact_owners(self, keys: Sequence[str]) -> dict[str, str]:
         f = schema.copy_fingerprints
@@ -153,16 +159,18 @@ class CopyViews:
         return found
 
     def bucket_members(self, keys: Sequence[int], limit: int) -> dict[int, list[str]]:
-        b, f = schema.copy_bands, schema.copy_fingerprints
+        # 64 keys per document: plain SQL with placeholders, because SQLAlchemy's expansion of
+        # an IN list costs more than SQLite's look-ups (docs/performance.md)
+        sql = ("SELECT b.key, f.document_id FROM copy_bands AS b JOIN copy_fingerprints AS f "
+               "ON f.seq = b.seq WHERE b.key IN ({}) ORDER BY b.key, b.seq")
         found: dict[int, list[str]] = defaultdict(list)
         with self.engine.connect() as conn:
-            for chunk in in_chunks(keys):
-                for row in conn.execute(select(b.c.key, f.c.document_id)
-                                        .join(f, f.c.seq == b.c.seq)
-                                        .where(b.c.key.in_(chunk)).order_by(b.c.key, b.c.seq)):
-                    members = found[row.key]
+            for chunk in in_chunks(keys, KEYS_PER_QUERY):
+                marks = ",".join("?" * len(chunk))
+                for key, document_id in conn.exec_driver_sql(sql.format(marks), tuple(chunk)):
+                    members = found[key]
                     if len(members) < limit:
-                        members.append(row.document_id)
+                        members.append(document_id)
         return found
 
     def index_texts(self, ids: Sequence[str]) -> list[IndexText]:

@@ -12,6 +12,7 @@ from contextlib import contextmanager
 from datetime import UTC, datetime
 from typing import Any
 
+import numpy as np
 from sqlalchemy import (
     Connection,
     Engine,
@@ -258,20 +259,28 @@ class Transaction:
         # seq is assigned here, inside BEGIN IMMEDIATE, so the batch is two executemany calls
         seq = int(self.conn.scalar(select(func.max(f.c.seq))) or 0)
         rows: list[dict[str, Any]] = []
-        bands: list[tuple[int, int]] = []
+        band_keys: list[int] = []
+        band_seqs: list[int] = []
         for entry in batch.entries:
             seq += 1
             rows.append({"seq": seq, "document_id": entry.document_id,
                          "exact_key": entry.exact_key, "words": entry.words,
                          "shingles": entry.shingles, "indexer": indexer,
                          "cleaner": cleaners.get(entry.document_id)})
-            bands.extend((key, seq) for key in set(entry.keys))
+            distinct = set(entry.keys)
+            band_keys.extend(distinct)
+            band_seqs.extend([seq] * len(distinct))
         if rows:
             self.conn.execute(insert(f), rows)
-        if bands:
-            # tens of thousands of two-integer rows per batch: straight to the driver, because
-            # SQLAlchemy's per-row parameter handling would cost more than SQLite itself
-            self.conn.exec_driver_sql("INSERT INTO copy_bands (key, seq) VALUES (?, ?)", bands)
+        if band_keys:
+            # Up to a million two-integer rows: sorted by key (with numpy), so each insert lands
+            # next to the one before in the B-tree, and handed straight to the driver, because
+            # SQLAlchemy's per-row parameter handling would cost more than SQLite itself.
+            keys, seqs = np.array(band_keys, dtype=np.int64), np.array(band_seqs, dtype=np.int64)
+            order = np.lexsort((seqs, keys))
+            self.conn.exec_driver_sql("INSERT INTO copy_bands (key, seq) VALUES (?, ?)",
+                                      list(map(tuple, np.stack((keys[order], seqs[order]),
+                                                               axis=1).tolist())))
         if batch.links:
             self.conn.execute(insert(schema.copy_links), [{
                 "a": link.a, "b": link.b, "kind": str(link.kind), "found": str(link.verdict),
