@@ -180,6 +180,28 @@ def test_statement_quoted_in_full_by_several_articles_is_its_own_origin(
     assert len(reasons) == 3 and all("3 texts that are not copies" in r for r in reasons)
 
 
+def test_articles_quoting_one_statement_are_not_possible_copies(
+        dossier: Dossier, tmp_path: Path) -> None:
+    """Half of each article is the statement: a possible copy by the numbers, explained by the
+    source both quote."""
+    statement = prose(70, 2, 60)
+    write(tmp_path / "in" / "statement.txt", text_file("Statement", None, statement))
+    for n in range(2):
+        paragraphs = prose(80 + n, 2, 60)
+        paragraphs[1:1] = statement
+        write(tmp_path / "in" / f"article{n}.txt", text_file(f"Story {n}", None, paragraphs))
+    assert dossier("build", tmp_path / "in").exit_code == 0
+    assert len(set(groups_by_name(dossier).values())) == 3
+    ((found, verdict, decision, containment),) = dossier.sql(
+        "SELECT l.found, l.verdict, l.decision, l.containment FROM copy_links l "
+        "JOIN documents a ON a.id = l.a JOIN documents b ON b.id = l.b "
+        "WHERE a.path LIKE '%/article_.txt' AND b.path LIKE '%/article_.txt'")
+    assert (found, verdict) == ("possible", "different") and containment >= 0.4
+    assert "a source both quote" in decision
+    listed = dossier("copies").output
+    assert "possible copies" not in listed and "sharing only a source both quote" in listed
+
+
 def test_excerpt_published_later_is_a_copy(dossier: Dossier, tmp_path: Path) -> None:
     body = prose(3, 8)
     write(tmp_path / "in" / "full.txt", text_file("Full story", "2017-04-03", body))

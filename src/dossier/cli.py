@@ -314,7 +314,8 @@ def copies(case_path: Path, show_all: bool) -> None:
                   "them)")
     for verdict, title in (("possible", "possible copies, not merged (judge them)"),
                            ("quoted", "quoted sources: not copies, each its own origin"),
-                           ("different", "kept apart by a judgement")):
+                           ("different", "not copies: kept apart by a judgement, or sharing "
+                                         "only a source both quote")):
         chosen = [link for link in links if link.verdict == verdict]
         if not chosen:
             continue

@@ -8,7 +8,8 @@ Derived only from rows (links and judgements), so a rebuild gives the same group
    statement every outlet quotes in full), and so is one that a later text quotes: its
    containment links do not join anything; a text inside one group's texts is an excerpt and
    joins that group.
-Possible copies never join. The group keeps the ID of its member seen first; its
+Possible copies never join, and two texts whose possible copy is explained by a source both
+quote are not copies (5). The group keeps the ID of its member seen first; its
 representative is the earliest dated, then the most complete version.
 """
 
@@ -188,6 +189,18 @@ def group_copies(members: Mapping[str, Member], links: Sequence[CopyLink],
         for link in found:
             decisions[(link.a, link.b)] = Decision(
                 Verdict.QUOTED, f"{reason}: a source they quote, an origin of its own")
+    # 5. two texts that both quote one source share at least that source: when that explains
+    # their possible copy, it is not one (on the synthetic corpus 95% of possible copies
+    # between different stories were such pairs, and 6% of those between true copies).
+    quoting: dict[str, set[str]] = defaultdict(set)
+    for short, found in waiting.items():
+        for link in found:
+            quoting[link.b if link.a == short else link.a].add(short)
+    for link in usable:
+        if link.verdict is Verdict.POSSIBLE and (both := quoting[link.a] & quoting[link.b]):
+            decisions[(link.a, link.b)] = Decision(
+                Verdict.DIFFERENT, f"what they share is a source both quote ({min(both)}), "
+                "not a copy")
     by_root: dict[str, list[str]] = defaultdict(list)
     for item in members:
         by_root[components.find(item)].append(item)
