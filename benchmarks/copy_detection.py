@@ -113,6 +113,10 @@ def quality(n: int, settings: Settings) -> None:
                   f"{same:,} ({same / max(len(listed), 1):.0%})")
             print(f"  copy stage over the case: {stage:.1f} s = {n / stage:,.0f} documents/s "
                   f"(writing the documents in took {loaded:.1f} s)")
+            # as a user would add a document later: the case closed (its WAL folded back in)
+            # and opened again
+            case.close()
+            case = Case.open(Path(tmp) / "case.db")
             for n_added, label in ((1, "first in this process, loading the language model"),
                                    (2, "second")):
                 extra = Path(tmp) / f"new{n_added}" / "copy.txt"
@@ -208,8 +212,18 @@ def speed(n: int, settings: Settings) -> None:
           f"recall {recall:.4f}")
 
 
+def peak_memory_mb() -> float:
+    """This process's peak resident memory (VmHWM: unlike ru_maxrss it starts afresh at exec,
+    so a child does not inherit the benchmark parent's size)."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
 def scale_one(n: int, settings: Settings) -> None:
-    """Signatures plus index for n documents; prints 'n seconds' (time excludes generation)."""
+    """Signatures plus index for n documents; prints 'n seconds peak-MB' (time excludes
+    generation)."""
     spent = 0.0
     with tempfile.TemporaryDirectory() as tmp:
         case = Case.open(Path(tmp) / "case.db", create=True)
@@ -225,23 +239,22 @@ def scale_one(n: int, settings: Settings) -> None:
             spent += time.perf_counter() - start
         finally:
             case.close()
-    print(n, spent)
+    print(n, spent, peak_memory_mb())
 
 
 def scale(sizes: Sequence[int]) -> None:
     print("scaling of signatures + index (shingles, MinHash, LSH keys, SQLite index):")
     base = None
     for n in sizes:
-        before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
         done = subprocess.run([sys.executable, __file__, "--scale-one", str(n)],
                               capture_output=True, text=True, check=True)
-        peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-        seconds = float(done.stdout.split()[-1])
+        _, seconds_text, peak_text = done.stdout.split()[-3:]
+        seconds, peak = float(seconds_text), float(peak_text)
         per = seconds / n * 1e6
         base = base or per
         print(f"  {n:>9,} documents: {seconds:8.1f} s, {n / seconds:,.0f} documents/s, "
               f"{per:.0f} µs per document ({per / base:.2f}x the smallest), peak memory "
-              f"{max(peak, before) / 1024:,.0f} MB")
+              f"{peak:,.0f} MB", flush=True)
 
 
 def main() -> None:
