@@ -133,9 +133,10 @@ LSH_BUCKET_LIMIT = 100
 CANDIDATE_LIMIT = 50
 # Documents indexed in memory before their index rows are written, in one sorted insert. Written
 # a 500-document batch at a time the LSH rows cost 3x more per document at 200,000 documents
-# than at 20,000 (every row dirties its own B-tree page); from 20,000 up the cost per document
-# stays flat to 1,000,000 (benchmarks/copy_detection.py, docs/performance.md). Memory: about
-# 1 KB per held document. A killed build indexes the held documents again.
+# than at 20,000 (every row dirties its own B-tree page); written every 20,000 the write cost
+# per document stayed flat (profiled to 300,000; benchmarks/copy_detection.py and
+# docs/performance.md). Memory: a few KB per held document (band keys and the fingerprints
+# remembered). A killed build indexes the held documents again.
 COPY_WRITE_DOCUMENTS = 20_000
 
 # How many originals are written per transaction. A SIGKILL loses at most one batch, which the

@@ -70,7 +70,7 @@ class BufferedIndex:
     Written a batch at a time, the LSH rows of a large case land on a different B-tree page
     each, and every commit rewrites tens of thousands of pages: the cost per document grows
     with the case. Held here and written every `Settings.copy_write_documents` documents in
-    one sorted insert, they cost the same per document at 10,000 or 1,000,000 (see
+    one sorted insert, their cost per document stays flat as the case grows (see
     docs/performance.md). Until written they are answered from memory: band keys in a sorted
     numpy array, 12 bytes per row. A build killed before the write indexes them again next time
     (documents without a fingerprint row are indexed).
