@@ -192,12 +192,10 @@ def _compare_pairs(pairs: Iterable[tuple[str, str]], known: dict[str, Fingerprin
                    recent: Mapping[str, Fingerprint], index: CopyIndex, settings: Settings
                    ) -> tuple[list[CopyLink], dict[str, Fingerprint]]:
     unique = {(min(pair), max(pair)) for pair in pairs if pair[0] != pair[1]}
+    others = {item for pair in unique for item in pair} - known.keys()
     candidates = dict(known)
-    for doc_id in {item for pair in unique for item in pair} - known.keys():
-        if doc_id in recent:
-            candidates[doc_id] = recent[doc_id]
-    for text in index.index_texts(sorted({item for pair in unique for item in pair}
-                                         - candidates.keys())):
+    candidates.update((doc_id, recent[doc_id]) for doc_id in others if doc_id in recent)
+    for text in index.index_texts(sorted(others - candidates.keys())):
         candidates[text.id] = fingerprint(text.id, text.text, settings)
     links = []
     for a, b in sorted(unique):

@@ -70,6 +70,7 @@ MIGRATIONS: tuple[Migration, ...] = (
                                  schema.copy_bands, schema.copy_links, schema.copy_groups,
                                  schema.copy_members, schema.judgements))),
     ("0005_pending_work", _all(_drop_index("ix_documents_status"),
+                               _drop_index("ix_documents_sha256"),
                                _indexes(schema.ix_documents_cleaned, schema.ix_documents_state))),
 )
 KNOWN = frozenset(name for name, _ in MIGRATIONS)

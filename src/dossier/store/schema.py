@@ -129,11 +129,11 @@ documents = Table(
     Column("cleaner", String(20)),  # version of the cleaning rules that made it (0003)
     Column("outlet_id", String(40)),  # its outlet record, set by the copy stage (0004)
 )
-Index("ix_documents_sha256", documents.c.sha256)
-# Covering indexes (0005, which replaced an index on status alone) for the questions every build
-# asks of the whole case — which originals lack documents from these cleaning rules, which
-# documents lack a fingerprint or have a stale one — so that they are answered without reading
-# a single body (reading them all took a second per 100,000 documents; docs/performance.md).
+# Covering indexes (0005, which replaced the indexes on status and on sha256 alone) for the
+# questions every build asks of the whole case — which originals lack documents from these
+# cleaning rules, which documents lack a fingerprint or have a stale one — so that they are
+# answered without reading a single body (reading them all took a second per 100,000
+# documents; docs/performance.md).
 ix_documents_cleaned = Index("ix_documents_cleaned", documents.c.sha256, documents.c.cleaner)
 ix_documents_state = Index("ix_documents_state", documents.c.status, documents.c.id,
                            documents.c.cleaner)
