@@ -148,5 +148,5 @@ class CaseEntity:
     type: EntityType
     aliases: tuple[str, ...]  # every surface, the name included
     members: tuple[tuple[str, int], ...]  # (document id, LocalEntity.index)
-    reasons: tuple[str, ...] = ()  # one per merge, e.g. "'Kadyrow' and 'Kadyrov' transliterate alike"
+    reasons: tuple[str, ...] = ()  # one per merge: "'Kadyrow' and 'Kadyrov' transliterate alike"
     media: bool = False

@@ -73,8 +73,9 @@ def _ends_sentence(doc: Doc, i: int) -> bool:
 
 
 def _may_start(token: Token) -> bool:
-    first = token.text[:1]
-    return not first.islower() and not token.is_punct or token.text in OPENING or token.text in STRAIGHT
+    if token.text in OPENING or token.text in STRAIGHT:
+        return True
+    return not token.text[:1].islower() and not token.is_punct
 
 
 @lru_cache(maxsize=1)
