@@ -1,0 +1,291 @@
+"""Word lists for attribution, denials and hedging (used by `extract/attribution.py`).
+
+Every list is general English news vocabulary, written from how agency copy phrases who said
+what, not from particular sentences. Words are lower case; apostrophes are straight (the text is
+normalised before matching). How each list was chosen is said above it; docs/attribution.md
+explains how they are used.
+"""
+
+from __future__ import annotations
+
+# --- attribution verbs ------------------------------------------------------------------------
+
+# Lemmas (spaCy's lookup lemmas) of the verbs that relay what someone said, wrote, claimed or
+# denied. The common reporting verbs of wire copy, plus the denial verbs, because a denier is
+# the speaker of a denial ("X denied that …"). Verbs that need a particular next word to be a
+# speech act ("ruled that", "called on") are restricted in NEXT_WORD_REQUIRED.
+SPEECH_LEMMAS = frozenset({
+    "say", "tell", "add", "state", "announce", "write", "claim", "characterize", "characterise",
+    "describe", "call", "urge", "reply", "respond", "repeat", "explain", "note", "estimate",
+    "insist", "warn", "confirm", "acknowledge", "admit", "allege", "accuse", "deny", "reject",
+    "dismiss", "condemn", "argue", "suggest", "testify", "recount", "recall", "rule", "conclude",
+    "promise", "pledge", "vow", "report", "quote", "cite", "refute", "dispute", "rebut",
+    "repudiate",
+})
+# Surface forms the lookup lemmatizer leaves alone or maps elsewhere.
+SPEECH_FORMS = {
+    "characterised": "characterise", "characterized": "characterize", "says": "say",
+    "said": "say", "told": "tell", "wrote": "write", "written": "write",
+}
+# Forms that are as often nouns as verbs ("the reports", "a call for"): a verb only after a
+# name, a pronoun or an adverb, or before "that"/"to".
+AMBIGUOUS_FORMS = frozenset({
+    "report", "reports", "claim", "claims", "estimate", "estimates", "note", "notes", "call",
+    "calls", "state", "states", "rule", "rules", "promise", "promises", "pledge", "pledges",
+    "vow", "vows", "quote", "quotes", "reply", "replies", "repeat", "dispute", "disputes",
+    "recall", "recalls",
+})
+# Lemmas that are a speech act only before one of these words ("ruled that" but "ruled the
+# country"; "called on/for/it …" but "a town called Argun"; "wrote that/on/in" but "wrote the
+# story").
+NEXT_WORD_REQUIRED: dict[str, frozenset[str]] = {
+    "rule": frozenset({"that"}),
+    "conclude": frozenset({"that"}),
+    "call": frozenset({"on", "for", "it", "them", "him", "her", "the", "a", "an", "this", "that",
+                       "these", "those", "his", "their", "its", "such", "all", "every", "any",
+                       '"', "\u201c"}),
+    "write": frozenset({"that", "on", "in", "to", ":", '"', "\u201c"}),
+    "recall": frozenset({"that", "how"}),
+    "note": frozenset({"that"}),
+    "quote": frozenset(),  # handled as a source chain, never a speech act on its own
+    "cite": frozenset(),
+}
+# -ing forms that take the subject of the clause before them ("X rejected it, saying …").
+PARTICIPLES = frozenset({
+    "saying", "adding", "calling", "claiming", "insisting", "describing", "noting", "arguing",
+    "warning", "denying", "rejecting", "dismissing", "alleging", "explaining", "stating",
+    "characterizing", "characterising", "repeating",
+})
+# Verbs that only govern a denial cue in their clause ("he considered them lies") without
+# making their subject the sentence's speaker.
+GOVERNING_ONLY = frozenset({"consider", "regard", "branded", "brand", "label", "labelled",
+                            "labeled", "blame"})
+
+# Words that can stand between a subject and its verb ("X has repeatedly said").
+BETWEEN_SUBJECT_AND_VERB = frozenset({
+    "has", "have", "had", "also", "always", "first", "again", "still", "already", "later",
+    "then", "now", "once", "often", "long", "earlier", "yesterday", "today", "initially",
+    "finally", "recently", "separately", "further", "was", "were", "is", "are", "been",
+    "will", "would", "could", "can", "may", "might", "should", "did", "does", "do", "not",
+    "never", "n't", "just", "even", "only", "yet", "too", "himself", "herself", "itself",
+    "themselves", "previously", "repeatedly", "publicly", "reportedly", "allegedly",
+    "apparently", "continue", "continues", "continued", "to", "declined", "refused", "neither",
+    "declining", "refusing", "declines", "refuses",
+})
+NEGATIONS = frozenset({"not", "never", "n't", "no", "neither", "nor", "declined", "refused",
+                       "declining", "refusing", "declines", "refuses"})
+BE_FORMS = frozenset({"is", "are", "was", "were", "be", "been", "being", "'s"})
+
+# Time words that may sit between a subject and its verb after "on"/"in" ("X on Monday said").
+TIME_WORDS = frozenset({
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+    "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "morning", "evening", "afternoon", "night", "week", "month", "year",
+    "today", "tuesday's",
+})
+
+# --- noun phrases -----------------------------------------------------------------------------
+
+DETERMINERS = frozenset({
+    "the", "a", "an", "this", "that", "these", "those", "its", "his", "her", "their", "our",
+    "my", "your", "some", "any", "every", "each", "all", "no", "such", "another", "both",
+})
+POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "its": "it", "their": "they"}
+PERSONAL_PRONOUNS = {"he": "he", "him": "he", "his": "he", "she": "she", "her": "she",
+                     "it": "it", "its": "it"}
+POSSESSIVE_MARKERS = frozenset({"'s", "'", "’s", "’"})
+PREPOSITIONS = frozenset({
+    "of", "for", "in", "at", "from", "with", "by", "on", "near", "to", "about", "under",
+    "among", "including", "inside", "outside", "across", "against", "over", "into", "through",
+    "during", "after", "before", "without", "via", "like", "since", "until", "toward",
+    "towards", "between", "within", "behind", "beyond", "despite", "upon", "besides",
+})
+# Words that end a subject noun phrase when walking back from a verb.
+CLAUSE_BOUNDARIES = frozenset({
+    ",", ";", ":", "(", ")", "-", "\u2014", "\u2013", "that", "which", "who", "whom", "whose",
+    "where", "when", "while", "although", "though", "because", "since", "if", "whether", "as",
+    "until", "unless", "whereas", "than", "and", "but", "or", "so", ".", "!", "?",
+})
+RELATIVE_PRONOUNS = frozenset({"who", "which", "whom", "whose", "where", "that"})
+# Auxiliaries and speech verbs: a stretch holding one is a clause, not a noun phrase.
+VERBISH = frozenset({
+    "has", "have", "had", "is", "are", "was", "were", "will", "would", "did", "does", "do",
+    "could", "can", "said", "says", "told", "added", "reported", "denied", "rejected",
+    "dismissed", "described", "called", "urged", "went", "became", "took", "made", "asked",
+})
+# Parenthetical words skipped between commas ("Several survivors, however, have alleged").
+PARENTHETICALS = frozenset({"however", "meanwhile", "though", "too", "also", "in", "turn",
+                            "instead", "moreover", "furthermore", "nevertheless", "again"})
+
+# Nouns for a person that the text does not name: such a subject gives no speaker, and a later
+# "he"/"she" may point back to it rather than to a named person.
+UNNAMED_PERSON_NOUNS = frozenset({
+    "man", "woman", "one", "witness", "survivor", "aide", "spokesman", "spokeswoman",
+    "spokesperson", "official", "officer", "source", "resident", "relative", "lawyer", "doctor",
+    "activist", "researcher", "victim", "journalist", "reporter", "detainee", "prisoner",
+    "friend", "neighbour", "neighbor", "mother", "father", "brother", "sister", "son",
+    "daughter", "wife", "husband", "uncle", "aunt", "cousin", "editor", "representative",
+    "adviser", "advisor", "diplomat", "judge", "prosecutor", "teacher", "student", "colleague",
+    "employee", "worker", "guard", "soldier", "commander", "chief", "director", "chairman",
+    "chairwoman", "minister", "secretary", "head", "leader", "member", "investigator",
+    "attorney", "defendant", "refugee", "migrant", "nurse", "villager", "farmer", "monitor",
+    "boy", "girl", "person", "individual", "passenger", "protester",
+})
+# Unnamed people who speak for someone else: "an aide said he considered them lies" — "he" is
+# the aide's principal, not the aide.
+PROXY_NOUNS = frozenset({
+    "aide", "spokesman", "spokeswoman", "spokesperson", "representative", "adviser", "advisor",
+    "assistant", "secretary", "lawyer", "attorney", "lawyers", "office",
+})
+# "X's government denied" → the denier is X (when X is a person).
+GOVERNMENT_NOUNS = frozenset({"government", "office", "administration", "cabinet", "camp",
+                              "team", "spokesman", "spokeswoman", "spokesperson"})
+# "X's report says" → X said it.
+REPORT_NOUNS = frozenset({"report", "statement", "study", "survey", "article", "findings",
+                          "letter", "post", "investigation", "analysis", "review", "document",
+                          "figures", "data", "account", "records", "communique", "release"})
+# "the United Nations human rights office said" → the organisation itself.
+ORGANISATION_PART_NOUNS = frozenset({
+    "office", "agency", "ministry", "department", "committee", "commission", "council",
+    "service", "unit", "mission", "delegation", "team", "body", "branch", "bureau", "group",
+    "directorate", "secretariat", "division", "section", "wing", "chapter", "press",
+})
+# Definite descriptions that point back to a news outlet ("the newspaper said").
+MEDIA_NOUNS = frozenset({
+    "newspaper", "paper", "outlet", "site", "website", "broadcaster", "channel", "programme",
+    "program", "station", "magazine", "daily", "tabloid", "publication", "weekly", "portal",
+    "network", "agency", "show",
+})
+# A print outlet is not "the broadcaster" and a broadcaster not "the newspaper": names holding
+# these words are skipped when resolving the description.
+MEDIA_NOUN_MISMATCH: dict[str, frozenset[str]] = {
+    "newspaper": frozenset({"radio", "tv", "television", "channel", "agency", "broadcasting"}),
+    "paper": frozenset({"radio", "tv", "television", "channel", "agency", "broadcasting"}),
+    "daily": frozenset({"radio", "tv", "television", "channel", "agency", "broadcasting"}),
+    "broadcaster": frozenset({"times", "post", "herald", "gazette", "journal", "daily"}),
+    "channel": frozenset({"times", "post", "herald", "gazette", "journal", "daily"}),
+    "station": frozenset({"times", "post", "herald", "gazette", "journal", "daily"}),
+}
+# Definite descriptions that point back to an organisation ("the group said"). The first set
+# match any organisation; the second only one whose name holds the word (or a synonym).
+GENERIC_ORGANISATION_NOUNS = frozenset({
+    "group", "organisation", "organization", "body", "charity", "watchdog", "monitor",
+    "coalition", "alliance", "ngo", "movement", "campaign",
+})
+NAMED_ORGANISATION_NOUNS = frozenset({
+    "network", "ministry", "forum", "commission", "committee", "council", "union",
+    "association", "foundation", "bureau", "office", "department", "court", "agency", "guard",
+    "army", "military", "forces", "service", "institute", "centre", "center", "party",
+    "company", "firm", "federation", "tribunal", "navy", "ombudsman", "inspectorate",
+    "prosecutor", "board", "authority", "observatory", "trust", "fund", "league", "society",
+    "project", "initiative", "collective", "campaign", "railroad", "watch",
+})
+# Synonyms for the second set: "the army" is the "Defence Forces".
+ORGANISATION_SYNONYMS: dict[str, frozenset[str]] = {
+    "army": frozenset({"army", "military", "forces", "defence", "defense"}),
+    "military": frozenset({"army", "military", "forces", "defence", "defense"}),
+    "forces": frozenset({"army", "military", "forces", "defence", "defense"}),
+    "ministry": frozenset({"ministry", "ministries"}),
+    "guard": frozenset({"guard", "guards"}),
+}
+
+# --- addressees and chains --------------------------------------------------------------------
+
+# Words after which a news outlet is the cited source: "told The Washington Post", "in an
+# interview with HBO", "spoke to the Interfax news agency", "quoted by Reuters".
+ADDRESSEE_WORDS = frozenset({
+    "told", "tells", "telling", "tell", "spoke", "speaking", "speaks", "talking", "talked",
+    "interview", "interviewed", "comments", "remarks", "statement", "quoted", "wrote",
+})
+# Words after which a named outlet is the originating one: "cited a report from Novaya
+# Gazeta", "citing Interfax", "quoting the BBC".
+CHAIN_WORDS = frozenset({"cited", "citing", "cites", "quoting", "quoted", "quotes"})
+# Words that open a new venue and end an interview frame ("In a post the next day, he …").
+VENUE_WORDS = frozenset({
+    "post", "posts", "posted", "statement", "channel", "video", "letter", "tweet", "tweeted",
+    "blog", "broadcast", "speech", "address", "conference", "briefing", "message", "op-ed",
+})
+
+# Words that introduce quoted words ("a placard that read …", "promising “retribution”").
+QUOTE_INTRODUCERS = frozenset({
+    "read", "reading", "reads", "promising", "promised", "titled", "entitled", "headlined",
+    "chanting", "chanted", "shouting", "shouted", "saying", "calling", "called", "wrote",
+    "labelled", "labeled", "branded", "dubbed", "as", "words", "slogan", "slogans", "banner",
+    "placard", "placards", "sign", "signs", "resolution", "declared", "declaring", "vowing",
+    "vowed", "warning", "warned", "demanding", "demanded",
+})
+
+# --- denials ----------------------------------------------------------------------------------
+
+# Verbs that deny, reject or dismiss when their object is a claim.
+DENIAL_LEMMAS = frozenset({"deny", "reject", "dismiss", "refute", "rebut", "repudiate",
+                           "dispute"})
+# Objects that make these verbs something else: "denied bail", "rejected his appeal",
+# "dismissed the case", "was dismissed from his post".
+NOT_A_CLAIM = frozenset({
+    "appeal", "appeals", "application", "applications", "request", "requests", "proposal",
+    "proposals", "bid", "offer", "offers", "plan", "plans", "motion", "petition", "petitions",
+    "complaint", "complaints", "asylum", "candidacy", "nomination", "bill", "amendment",
+    "demand", "demands", "calls", "case", "cases", "lawsuit", "suit", "access", "entry",
+    "bail", "permission", "visa", "visas", "treatment", "care", "food", "water", "contact",
+    "visits", "from", "license", "licence", "registration", "parole", "pardon", "deal",
+    "ceasefire", "resignation", "invitation", "aid", "help", "medical", "passage",
+})
+# Objects that make "dismissed" a denial without a following "as".
+CLAIM_NOUNS = frozenset({
+    "report", "reports", "claim", "claims", "allegation", "allegations", "accusation",
+    "accusations", "article", "articles", "story", "stories", "account", "accounts",
+    "finding", "findings", "criticism", "charge", "charges", "suggestion", "suggestions",
+    "assertion", "assertions", "rumour", "rumours", "rumor", "rumors", "figure", "figures",
+    "version", "evidence", "testimony", "testimonies", "video", "footage", "it", "them",
+    "this", "that", "these", "those", "idea", "notion", "statement", "statements",
+    "assessment", "conclusion", "conclusions", "speculation", "concerns", "explanation",
+    "reporting", "photos", "pictures", "images", "documents", "theory",
+})
+# Predicates that deny a claim only after "as", a form of "be" or "call/called" ("described
+# the case as absurd", "the figure was exaggerated"), because elsewhere they describe a charge
+# ("spreading false information").
+EVALUATIVE_PREDICATES = (
+    "false", "absurd", "exaggerated", "overstated", "staged", "fiction", "fake", "ridiculous",
+    "rumours", "rumors", "slander", "propaganda", "inaccurate", "misleading", "a lie",
+    "lies", "a fabrication", "fabricated", "a fantasy", "fantasy", "a myth", "wrong",
+    "distorted", "one-sided",
+)
+# Negated acts that deny an accusation ("had never given an order", "had not called for any
+# violence"): the verbs of wrongdoing and of producing evidence.
+DENIED_ACTS = (
+    "called for", "committed", "ordered", "given", "used", "incited", "harmed", "abused",
+    "tortured", "killed", "detained", "attacked", "beaten", "beat", "threatened", "presented",
+    "provided", "produced", "broken", "taken part", "touched", "mistreated", "persecuted",
+    "shown", "offered", "done", "paid", "taken", "received any", "hurt",
+)
+# Nouns after "there is/was no …" that make it something other than a denial ("there was no
+# information to confirm the reports", "there is no sign yet").
+NO_DENIAL_AFTER_THERE_IS_NO = frozenset({
+    "information", "comment", "word", "news", "sign", "signs", "details", "confirmation",
+    "indication", "immediate", "official", "independent", "update", "response", "reply",
+    "answer", "decision", "date", "timetable", "plan", "plans", "way", "end", "time", "one",
+    "need", "doubt", "change", "progress", "agreement", "deal", "access", "electricity",
+    "water", "food", "help", "shelter", "room", "space", "record", "trace",
+})
+# What "no one … was …" must deny to be a denial ("no one in the republic was persecuted"):
+# persecution, not harm ("no one was hurt in the fire" reports an accident, denies nothing).
+ABUSE_PARTICIPLES = (
+    "persecuted", "detained", "arrested", "tortured", "abused", "held", "mistreated", "beaten",
+    "targeted", "punished", "harassed", "discriminated", "imprisoned", "jailed",
+)
+# Words that end "attempt to …" denials ("an attempt to undermine the republic").
+DISCREDIT_VERBS = ("undermine", "discredit", "smear", "tarnish", "damage", "destabilise",
+                   "destabilize", "blacken", "defame", "denigrate", "besmirch", "provoke")
+
+# --- hedges -----------------------------------------------------------------------------------
+
+# Words before "may/might" that put the modal outside the claim ("afraid of what they might
+# do", "so that they may leave").
+MODAL_OUTSIDE_CLAIM = frozenset({
+    "what", "whatever", "whoever", "afraid", "fear", "fears", "feared", "fearing", "worried",
+    "worry", "so", "concerned", "concern", "hope", "hoped", "hopes", "wherever", "how",
+})
+# Objects of "claimed" that are not a claim ("claimed responsibility", "claimed the lives").
+CLAIMED_NOT_HEDGE = frozenset({"responsibility", "credit", "victory", "asylum", "the", "a",
+                               "an", "his", "her", "their", "its", "lives", "damages"})

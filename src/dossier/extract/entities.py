@@ -1,0 +1,635 @@
+"""People, organisations and places in one document body, by rule: runs of capitalised tokens,
+stripped of titles and honorifics, classified by the gazetteer and by the words in and around
+them; then the document's aliases ("Ramzan A. Kadyrov" … "Mr. Kadyrov" … "Kadyrov";
+"Federal Security Service (FSB)") are resolved, and every occurrence of a known surface becomes a
+mention. Roles ("Putin's spokesman Dmitri Peskov") come from the same tokens."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from anyascii import anyascii
+from spacy.lang.en.stop_words import STOP_WORDS
+from spacy.tokens import Doc, Token
+
+from dossier.extract import gazetteer
+from dossier.extract.records import EntityType, LocalEntity, Mention, Role, Sentence
+
+# Words that join capitalised words into one name when the name carries an organisation cue
+# ("Committee to Protect Journalists", "Bank of England"); elsewhere they separate two names
+# ("Kadyrov of Chechnya").
+CONNECTORS = frozenset({"of", "for", "and", "the", "to", "in", "on", "against", "without", "&"})
+# Connectors that join only inside an "of"/"for" name ("Ministry of Employment and Labour
+# Relations") or a known one ("Organization for Security and Co-operation in Europe"); otherwise
+# "European Court of Human Rights in Strasbourg" is two names.
+LATE_CONNECTORS = frozenset({"and", "&"})
+NEVER_CONNECTORS = frozenset({"in"})  # only inside a name the gazetteer knows
+NAME_PARTICLES = frozenset({"al", "el", "bin", "ibn", "abu", "de", "da", "del", "della", "di",
+                            "van", "von", "der", "le", "la", "du", "dos"})
+# Honorifics and titles written before a name; they are not part of the mention (gold rule) and
+# say the name is a person. "Interior", "Foreign"… only count inside a title ("Interior Minister").
+HONORIFICS = frozenset({"Mr.", "Mrs.", "Ms.", "Miss", "Mr", "Mrs", "Ms", "Dr.", "Dr", "Sir",
+                        "Dame", "Lord", "Lady", "Prof.", "Rev.", "Sen.", "Rep.", "Gov.", "Gen.",
+                        "Col.", "Maj.", "Capt.", "Lt.", "Sgt.", "Cpl.", "Pvt.", "Adm.", "Insp.",
+                        "Det.", "Fr.", "Sheikh", "Imam", "Mufti", "Ayatollah", "Emir", "Pope",
+                        "Patriarch", "Archbishop", "Bishop", "Father", "Reverend", "Rabbi"})
+TITLES = frozenset({"President", "Vice", "Prime", "Minister", "Chancellor", "Secretary",
+                    "General", "Judge", "Justice", "Senator", "Representative", "Congressman",
+                    "Congresswoman", "Governor", "Mayor", "Colonel", "Major", "Captain",
+                    "Lieutenant", "Sergeant", "Officer", "Detective", "Inspector", "Commissioner",
+                    "Ombudsman", "Ombudswoman", "Ambassador", "King", "Queen", "Prince",
+                    "Princess", "Professor", "Chief", "Speaker", "Chairman", "Chairwoman",
+                    "Director", "Commander", "Marshal", "Attorney", "Prosecutor", "Spokesman",
+                    "Spokeswoman", "Premier", "Deputy", "Head", "Leader", "Envoy", "Counsel",
+                    "Superintendent", "Warden", "Mufti", "Sheriff", "Constable", "Admiral"})
+TITLE_MODIFIERS = frozenset({"Interior", "Foreign", "Justice", "Defence", "Defense", "Finance",
+                             "Health", "Home", "State", "Supreme", "High", "Human", "Rights",
+                             "Federal", "Regional", "District", "Police", "Public", "Acting",
+                             "Former", "Senior", "Special", "Chief", "Executive", "Press",
+                             "Education", "Labour", "Labor", "Interior", "Culture", "Economy",
+                             "Emergency", "Emergencies", "Security", "National", "Opposition",
+                             "General", "UN", "U.N.", "EU", "Vice", "Deputy", "First"})
+# Lower-case nouns that, written just before a capitalised name, say it is a person.
+PERSON_NOUNS = frozenset({
+    "spokesman", "spokeswoman", "spokesperson", "leader", "president", "minister", "head",
+    "chief", "reporter", "journalist", "correspondent", "editor", "activist", "lawyer",
+    "attorney", "advocate", "defender", "chairman", "chairwoman", "director", "founder",
+    "coordinator", "official", "officer", "commander", "governor", "mayor", "judge", "prosecutor",
+    "investigator", "commissioner", "ombudsman", "ambassador", "envoy", "secretary", "deputy",
+    "senator", "lawmaker", "legislator", "mp", "politician", "researcher", "analyst", "expert",
+    "professor", "teacher", "student", "doctor", "nurse", "priest", "imam", "mufti", "singer",
+    "musician", "artist", "writer", "poet", "filmmaker", "director", "photographer", "blogger",
+    "dissident", "witness", "victim", "survivor", "detainee", "prisoner", "refugee", "man",
+    "woman", "boy", "girl", "brother", "sister", "son", "daughter", "father", "mother", "husband",
+    "wife", "uncle", "aunt", "cousin", "nephew", "niece", "friend", "partner", "colleague",
+    "citizen", "resident", "native", "businessman", "businesswoman", "oligarch", "chancellor",
+    "premier", "king", "queen", "pope", "cleric", "archbishop", "bishop", "commentator", "host",
+    "anchor", "presenter", "novelist", "actor", "actress", "footballer", "boxer", "fighter",
+    "wrestler", "athlete", "coach", "economist", "historian", "scholar", "scientist",
+    "psychologist", "sociologist", "diplomat", "mediator", "negotiator", "captain", "colonel",
+    "general", "soldier", "guard", "policeman", "policewoman", "agent", "chairperson",
+    "campaigner", "organiser", "organizer", "volunteer", "employee", "worker", "manager",
+    "owner", "publisher", "columnist", "aide", "adviser", "advisor", "assistant", "representative",
+    "member", "candidate", "plaintiff", "defendant", "suspect", "hostage", "pseudonym",
+})
+# Words inside a name that make it an organisation.
+ORG_WORDS = frozenset({
+    "Network", "Gazeta", "Gazette", "Times", "Post", "News", "Service", "Services", "Council",
+    "International", "Ministry", "Committee", "Commission", "Court", "Office", "Agency",
+    "Union", "Party", "Watch", "Foundation", "Institute", "University", "College", "School",
+    "Bank", "Department", "Parliament", "Assembly", "Government", "Church", "Association",
+    "Society", "Centre", "Center", "Group", "Organization", "Organisation", "Federation",
+    "Army", "Guard", "Guards", "Forces", "Front", "Movement", "Press", "Herald", "Tribune",
+    "Journal", "Wire", "Review", "Radio", "TV", "Television", "Broadcasting", "Channel",
+    "Media", "Chronicle", "Observer", "Dispatch", "Ledger", "Monitor", "Bulletin", "Daily",
+    "Weekly", "Magazine", "Telegraph", "Express", "Mirror", "Courier", "Inquirer", "Agency",
+    "Corporation", "Company", "Inc.", "Ltd", "Ltd.", "LLC", "Trust", "Fund", "Board", "Bureau",
+    "Authority", "Directorate", "Police", "Prosecutor's", "Prosecutors", "Tribunal", "Senate",
+    "Congress", "Duma", "Cabinet", "Coalition", "Alliance", "League", "Brigade", "Battalion",
+    "Regiment", "Unit", "Squad", "Coast", "Guard", "Red", "Crescent", "Cross", "Institution",
+    "Initiative", "Project", "Campaign", "Program", "Programme", "Mission", "Secretariat",
+    "Rights", "Defenders", "Reporters", "Journalists", "Lawyers", "Doctors", "Friends",
+    "Railroad", "Station", "Post's", "Kremlin", "Legion", "Academy", "Hospital", "Clinic",
+    "Club", "Chamber", "Ombudsman's", "Prosecutor", "Forum", "Info", "Today", "Globe", "Mail",
+    "Ministry's", "Inc", "Caucus", "Collective", "Consortium", "Syndicate", "Centre's",
+})
+PLACE_WORDS = frozenset({
+    "Square", "Street", "Avenue", "Road", "Prison", "Province", "Region", "Republic", "Valley",
+    "River", "Sea", "Island", "Islands", "District", "Oblast", "Krai", "Camp", "Colony",
+    "Mountains", "Mountain", "Lake", "Bay", "Coast", "Desert", "Peninsula", "County", "State",
+    "City", "Town", "Village", "Port", "Airport", "Bridge", "Park", "Gulf", "Strait", "Canal",
+    "Border", "Crossing", "Plaza", "Boulevard", "Quarter", "Highlands", "Plain", "Forest",
+})
+# Lower-case words before a name that make it a place ("the town of Argun", "in Vilnius").
+PLACE_CUES = frozenset({"town", "city", "village", "capital", "region", "province", "district",
+                        "republic", "country", "port", "settlement", "suburb", "island", "area"})
+PLACE_PREPOSITIONS = frozenset({"in", "from", "to", "near", "across", "outside", "inside",
+                                "into", "throughout", "toward", "towards", "via"})
+SPEECH_VERBS = frozenset({"said", "says", "told", "added", "wrote", "recalled", "explained",
+                          "asked", "stated", "claimed", "denied", "insisted", "argued", "noted",
+                          "described", "spoke", "testified", "confirmed", "alleged", "declined"})
+# Capitalised words that are never a name on their own.
+NOT_NAMES = frozenset({
+    "I", "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
+    "Saturday", "Sunday", "God", "Allah", "LGBT", "LGBTQ", "LGBTI", "LGBTQ+", "LGBTIQ", "HIV",
+    "AIDS", "COVID", "COVID-19", "CEO", "GDP", "DNA", "ID", "OK", "PM", "AM", "TV", "BREAKING",
+    "UPDATE", "Jan.", "Feb.", "Mar.", "Apr.", "Aug.", "Sept.", "Sep.", "Oct.", "Nov.", "Dec.",
+    "Internet", "Gay", "Pride", "Christianity",
+    "Ramadan", "Christmas", "Easter", "Eid", "Covid", "Jr.", "Sr.", "A", "PhD",
+})
+# Capitalised words that break a run of names (dates are not part of names).
+RUN_BREAKERS = frozenset({"January", "February", "March", "April", "May", "June", "July",
+                          "August", "September", "October", "November", "December", "Monday",
+                          "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+                          "I", "BREAKING", "UPDATE"})
+# Last words of names that are neither people, organisations nor places.
+OTHER_WORDS = frozenset({"Act", "Law", "Treaty", "Convention", "Code", "Protocol", "Accord",
+                         "Agreement", "Declaration", "Charter", "Resolution", "War", "Revolution",
+                         "Games", "Cup", "Olympics", "Prize", "Award", "Award", "Bill", "Decree",
+                         "Doctrine", "Plan", "Era", "Spring", "Summit", "Festival", "Day"})
+# First words of place names ("Port Avella", "Fort William").
+PLACE_PREFIXES = frozenset({"Port", "Fort", "Lake", "Mount", "Cape", "Saint", "San", "Santa",
+                            "Sao", "São", "Puerto", "Porto", "Villa", "Ciudad", "Nizhny",
+                            "Novy", "Staraya", "Bad", "Bay", "Gulf", "Isle", "North", "South",
+                            "East", "West", "Upper", "Lower", "Greater"})
+# Endings of surnames in the languages of our cases, and of country names, for single words.
+SURNAME_ENDINGS = ("ov", "ova", "ev", "eva", "yev", "yeva", "in", "ina", "sky", "skaya", "ski",
+                   "ska", "enko", "vich", "vili", "dze", "yan", "ian", "uk", "chuk", "ko",
+                   "ovic", "ović", "escu", "oglu", "zadeh")
+PLACE_ENDINGS = ("ia", "land", "stan", "istan")
+ACRONYM = re.compile(r"^(?:[A-Z]{2,6}|(?:[A-Z]\.){2,4})$")
+INITIAL = re.compile(r"^[A-Z]\.$")
+ORG_CUE_SUFFIXES = ("'s", "’s")
+
+
+@dataclass
+class _Candidate:
+    start: int  # token indexes
+    end: int
+    type: EntityType | None = None
+    cue: str = ""
+    media: bool = False
+    key: str = ""  # gazetteer record key
+    title: str = ""  # the title stripped in front of it, for roles
+    title_of: str | None = None  # the demonym's place code in front of the title
+
+
+@dataclass
+class _Entity:
+    name: str
+    type: EntityType
+    cue: str
+    media: bool = False
+    key: str = ""
+    surfaces: list[str] = field(default_factory=list)
+    reasons: list[str] = field(default_factory=list)
+
+
+def recognise(doc: Doc, sentences: Sequence[Sentence]
+              ) -> tuple[tuple[LocalEntity, ...], tuple[Mention, ...], tuple[Role, ...]]:
+    """The entities, their mentions (body offsets) and the roles stated in one parsed body."""
+    starts = {s.start for s in sentences}
+    candidates = [c for run in _runs(doc) for c in _split(doc, run, starts)]
+    for candidate in candidates:
+        _classify(doc, candidate, starts)
+    candidates = [c for c in candidates if c.type is not None]
+    entities, by_surface = _resolve(doc, candidates)
+    mentions = _mentions(doc, by_surface)
+    roles = _roles(doc, candidates, by_surface, mentions)
+    local = tuple(
+        LocalEntity(index=i, name=e.name, type=e.type, surfaces=tuple(e.surfaces),
+                    reasons=tuple(e.reasons), cue=e.cue, media=e.media)
+        for i, e in enumerate(entities))
+    return local, mentions, roles
+
+
+def _is_name_token(token: Token) -> bool:
+    text = token.text
+    if not text or token.is_punct or token.is_space or token.like_num:
+        return text in ("&",)
+    if text in RUN_BREAKERS:
+        return False
+    return text[0].isupper()
+
+
+def _runs(doc: Doc) -> list[tuple[int, int]]:
+    """Maximal runs of capitalised tokens, joined by connectors, hyphens and name particles."""
+    runs = []
+    i, n = 0, len(doc)
+    while i < n:
+        if not _is_name_token(doc[i]) or doc[i].text == "&":
+            i += 1
+            continue
+        j = i + 1
+        while j < n:
+            token = doc[j]
+            previous = doc[j - 1]
+            if _is_name_token(token) and token.text != "&" and not previous.whitespace_ == "\n":
+                j += 1
+            elif (token.text in ("-", "/") and not previous.whitespace_ and not token.whitespace_
+                  and j + 1 < n and (doc[j + 1].text[:1].isupper()
+                                     or (len(previous.text) <= 3 and doc[j + 1].is_alpha))):
+                j += 2  # "Co-operation", "Kabardino-Balkaria", "Radio Free Europe/Radio Liberty"
+            elif (token.lower_ in CONNECTORS or token.lower_ in NAME_PARTICLES) and j + 1 < n \
+                    and _is_name_token(doc[j + 1]) and doc[j + 1].text != "&":
+                j += 2
+            else:
+                break
+        while j > i + 1 and doc[j - 1].lower_ in CONNECTORS:
+            j -= 1
+        runs.append((i, j))
+        i = j
+    return runs
+
+
+def _has_org_word(doc: Doc, start: int, end: int) -> bool:
+    return any(doc[k].text in ORG_WORDS or doc[k].text in PLACE_WORDS for k in range(start, end))
+
+
+def _split(doc: Doc, run: tuple[int, int], starts: set[int]) -> list[_Candidate]:
+    """A run → the names in it: split at connectors unless the whole is known or an
+    organisation; strip a sentence's first word, honorifics and titles."""
+    start, end = run
+    known = gazetteer.names()
+    text = doc[start:end].text
+    if text in known or (start < end and doc[start].lower_ == "the" and
+                         doc[start + 1:end].text in known):
+        return [_Candidate(start, end)]
+    pieces: list[tuple[int, int]] = []
+    piece_start = start
+    k = start
+    joined_of = False
+    while k < end:
+        token = doc[k]
+        if token.lower_ in CONNECTORS and k > piece_start and not token.text[0].isupper():
+            late = token.lower_ in LATE_CONNECTORS
+            whole_is_org = _has_org_word(doc, piece_start, k) and (not late or joined_of) \
+                and token.lower_ not in NEVER_CONNECTORS
+            if not whole_is_org and doc[piece_start:end].text not in known:
+                pieces.append((piece_start, k))
+                piece_start = k + 1
+                joined_of = False
+            elif not late:
+                joined_of = True
+        k += 1
+    pieces.append((piece_start, end))
+    found = []
+    for a, b in pieces:
+        candidate = _strip(doc, a, b, starts)
+        if candidate is not None:
+            found.append(candidate)
+    return found
+
+
+def _strip(doc: Doc, start: int, end: int, starts: set[int]) -> _Candidate | None:
+    known = gazetteer.names()
+    demonyms = gazetteer.demonyms()
+    # A sentence's first word is capitalised anyway: keep it only if it is part of a known name
+    # or is not an ordinary word.
+    if doc[start].idx in starts or (start > 0 and doc[start - 1].text in ('"', "“", "(", "-")):
+        first = doc[start]
+        whole = doc[start:end].text
+        if whole not in known and not (first.lower_ == "the" and doc[start + 1:end].text in known):
+            if first.lower_ in STOP_WORDS or (end - start == 1 and _ordinary(first)
+                                              and not _dateline(doc, start)):
+                start += 1
+        if start >= end:
+            return None
+    # Leading demonyms and titles: "Russian President Vladimir Putin" → "Vladimir Putin".
+    title_words: list[str] = []
+    title_of: str | None = None
+    k = start
+    while k < end - 1:
+        word = doc[k].text
+        if word in HONORIFICS or word in TITLES or (word in TITLE_MODIFIERS and title_words):
+            title_words.append(word)
+        elif word in TITLE_MODIFIERS and k + 1 < end and (doc[k + 1].text in TITLES):
+            title_words.append(word)
+        elif word in demonyms and not title_words and k + 1 < end and (
+                doc[k + 1].text in TITLES or doc[k + 1].text in TITLE_MODIFIERS):
+            title_of = demonyms[word]
+        else:
+            break
+        k += 1
+    rest = [doc[x].text for x in range(k, end)]
+    if title_words and any(w in HONORIFICS or w in TITLES for w in title_words):
+        if doc[k:end].text in known and known[doc[k:end].text].type is not EntityType.PERSON:
+            return _Candidate(start, end)  # "Supreme Court", "Security Council": not a title
+        if rest[0] in ORG_WORDS:
+            return _Candidate(start, end)  # "Justice Ministry"
+        if all(w in TITLES or w in TITLE_MODIFIERS for w in rest):
+            return None  # "Prosecutor General": a title, nobody named
+        return _Candidate(k, end, EntityType.PERSON,
+                          cue=f"title: {' '.join(title_words)}",
+                          title=" ".join(w for w in title_words if w not in HONORIFICS).lower(),
+                          title_of=title_of)
+    # A lone demonym or one before a common noun ("Chechen", "Russian LGBT" stays whole).
+    if end - start == 1 and doc[start].text in demonyms:
+        return None
+    # A trailing title names a role, not an entity: "UN High Commissioner" → "UN".
+    while end - start > 1 and (doc[end - 1].text in TITLES or (
+            doc[end - 2].text in TITLE_MODIFIERS and doc[end - 1].text in TITLES)):
+        end -= 1
+        while end - start > 1 and doc[end - 1].text in TITLE_MODIFIERS:
+            end -= 1
+    if all(doc[k].text in NOT_NAMES or doc[k].text in demonyms for k in range(start, end)):
+        return None
+    return _Candidate(start, end)
+
+
+def _ordinary(token: Token) -> bool:
+    lower = token.lower_
+    words = gazetteer.english_words()
+    singular = (lower[:-3] + "y" if lower.endswith("ies") else lower[:-2]
+                if lower.endswith(("ses", "xes", "ches", "shes")) else lower[:-1]
+                if lower.endswith("s") else lower)
+    return (lower in STOP_WORDS or lower in words or singular in words
+            or token.text in NOT_NAMES or token.text[:-1] in gazetteer.demonyms())
+
+
+def _dateline(doc: Doc, start: int) -> bool:
+    """"MOSCOW - Police in…": an all-capitals place at the start of a paragraph."""
+    token = doc[start]
+    return (token.text.isupper() and len(token.text) > 2 and start + 1 < len(doc)
+            and doc[start + 1].text in ("-", "—", "–", ":", ","))
+
+
+def _common(word: str) -> bool:
+    lower = word.lower()
+    return lower in gazetteer.english_words() and word not in gazetteer.given_names()
+
+
+def _classify(doc: Doc, c: _Candidate, starts: set[int]) -> None:
+    if c.type is not None:
+        return
+    known = gazetteer.names()
+    demonyms = gazetteer.demonyms()
+    text = doc[c.start:c.end].text
+    bare = text[4:] if text.startswith("The ") else text
+    record = known.get(text) or known.get(bare)
+    if record is not None:
+        c.type, c.cue, c.media, c.key = record.type, f"gazetteer: {record.source}", \
+            record.media, record.key
+        if text.startswith("The ") and text not in known and bare in known:
+            c.start += 1  # "The Kremlin": the article is not part of the name
+        return
+    if text.startswith("The ") and doc[c.start].idx in starts:
+        c.start += 1
+        text = bare
+    tokens = [doc[k].text for k in range(c.start, c.end)]
+    previous = doc[c.start - 1] if c.start > 0 else None
+    before = doc[c.start - 2] if c.start > 1 else None
+    following = doc[c.end] if c.end < len(doc) else None
+    head = doc[c.start:c.end - 1].text
+    if len(tokens) > 1 and head in known and tokens[-1] in demonyms \
+            and known[head].type is EntityType.ORGANIZATION:
+        record = known[head]  # "BBC Russian": a service of the BBC
+        c.type, c.cue, c.media, c.key = record.type, f"service of {record.canonical}", \
+            record.media, record.key
+        return
+    if tokens[-1] in OTHER_WORDS:
+        c.type, c.cue = EntityType.OTHER, f"'{tokens[-1]}'"
+        return
+    if any(t in ORG_WORDS for t in tokens) or any(t.endswith("Gazeta") for t in tokens):
+        c.type, c.cue = EntityType.ORGANIZATION, "organisation word"
+        return
+    if tokens[-1] in PLACE_WORDS or (len(tokens) > 1 and tokens[0] in PLACE_PREFIXES):
+        c.type, c.cue = EntityType.PLACE, "place word"
+        return
+    if len(tokens) == 1 and _dateline(doc, c.start):
+        c.type, c.cue = EntityType.PLACE, "dateline"
+        return
+    if ACRONYM.match(text):
+        c.type, c.cue = EntityType.ORGANIZATION, "acronym"
+        return
+    if previous is not None and previous.lower_ in PERSON_NOUNS:
+        c.type, c.cue = EntityType.PERSON, f"after '{previous.text}'"
+        return
+    if previous is not None and previous.lower_ == "of" and before is not None \
+            and before.lower_ in PLACE_CUES:
+        c.type, c.cue = EntityType.PLACE, f"'{before.text} of'"
+        return
+    if following is not None and following.text in (",",) and c.end + 1 < len(doc) \
+            and doc[c.end + 1].lower_ in ("who", "whose", "aged"):
+        c.type, c.cue = EntityType.PERSON, "person clause"
+        return
+    if len(tokens) >= 2:
+        if tokens[0] in demonyms:
+            c.type, c.cue = EntityType.ORGANIZATION, "demonym and name"
+        elif len(tokens) <= 4 and not all(_common(t) for t in tokens if not INITIAL.match(t)):
+            c.type, c.cue = EntityType.PERSON, "given name and surname"
+        else:
+            c.type, c.cue = EntityType.ORGANIZATION, "name of common words"
+        return
+    word = tokens[0]
+    if following is not None and following.lower_ in SPEECH_VERBS:
+        if _common(word):
+            c.type, c.cue = EntityType.ORGANIZATION, f"before '{following.text}'"
+        else:
+            c.type, c.cue = EntityType.PERSON, f"before '{following.text}'"
+        return
+    if previous is not None and previous.lower_ in PLACE_PREPOSITIONS:
+        c.type, c.cue = EntityType.PLACE, f"after '{previous.text}'"
+        return
+    if word.lower().endswith(PLACE_ENDINGS) and word not in gazetteer.given_names():
+        c.type, c.cue = EntityType.PLACE, "ending of a country name"
+        return
+    if word.lower().endswith(SURNAME_ENDINGS) or word in gazetteer.given_names():
+        c.type, c.cue = EntityType.PERSON, "surname ending"
+        return
+    c.type, c.cue = EntityType.OTHER, "capitalised name"
+
+
+def _name_key(text: str) -> str:
+    """"Ramzan A. Kadyrov" and "Ramzan Kadyrov" → one key: initials and dots dropped."""
+    words = [w for w in anyascii(text).replace("’", "'").split() if not INITIAL.match(w)]
+    return " ".join(words).lower()
+
+
+def _initials(text: str) -> str:
+    return "".join(w[0] for w in re.split(r"[\s-]+", text)
+                   if w and w[0].isupper() and w not in ("The",))
+
+
+def _resolve(doc: Doc, candidates: list[_Candidate]
+             ) -> tuple[list[_Entity], dict[str, int]]:
+    """One entity per real-world referent in this document; surface → entity index."""
+    entities: list[_Entity] = []
+    by_surface: dict[str, int] = {}
+    by_key: dict[str, int] = {}
+    # One type per surface: the best-founded reading of all its occurrences wins.
+    best: dict[str, _Candidate] = {}
+    for c in candidates:
+        surface = doc[c.start:c.end].text
+        if surface not in best or _strength(c) > _strength(best[surface]):
+            best[surface] = c
+    places = {s for s, c in best.items() if c.type is EntityType.PLACE}
+    # Longest first, so that "Ramzan Kadyrov" exists before "Kadyrov" looks for it.
+    ordered = sorted(best.values(), key=lambda c: (-(c.end - c.start), c.start))
+    for c in ordered:
+        surface = doc[c.start:c.end].text
+        if surface in by_surface:
+            continue
+        if c.end - c.start == 1 and c.type is not EntityType.PLACE and (
+                surface[:-1] in places or surface[:-2] in places):
+            continue  # "Norvalian" next to "Norvalia": an adjective of the place
+        assert c.type is not None
+        target = _alias_target(doc, c, surface, entities, by_key, by_surface)
+        if target is None:
+            by_surface[surface] = len(entities)
+            by_key[c.key or _name_key(surface)] = len(entities)
+            entities.append(_Entity(surface, c.type, c.cue, c.media, c.key, [surface]))
+        else:
+            index, reason = target
+            by_surface[surface] = index
+            entity = entities[index]
+            entity.surfaces.append(surface)
+            entity.reasons.append(reason)
+            if entity.type is EntityType.OTHER and c.type is not EntityType.OTHER:
+                entity.type = c.type
+    _acronym_definitions(doc, entities, by_surface)
+    return entities, by_surface
+
+
+def _strength(c: _Candidate) -> int:
+    """How well-founded a candidate's type is: known names first, guesses last."""
+    if c.cue.startswith(("gazetteer", "service of")):
+        return 4
+    if c.type is EntityType.OTHER:
+        return 0
+    if c.cue in ("capitalised name", "surname ending", "ending of a country name") \
+            or c.cue.startswith("before"):
+        return 1
+    if c.cue in ("name of common words",):
+        return 2
+    return 3
+
+
+def _alias_target(doc: Doc, c: _Candidate, surface: str, entities: list[_Entity],
+                  by_key: dict[str, int], by_surface: dict[str, int]) -> tuple[int, str] | None:
+    if c.key and c.key in by_key:
+        other = entities[by_key[c.key]].name
+        return by_key[c.key], f"'{surface}' and '{other}' are one record in the gazetteer"
+    key = _name_key(surface)
+    if key in by_key:
+        return by_key[key], f"'{surface}' is '{entities[by_key[key]].name}' with an initial"
+    words = key.split()
+    if len(words) == 1 and c.type in (EntityType.PERSON, EntityType.OTHER, EntityType.PLACE):
+        # A surname: the person mentioned by full name whose last word it is. Several? The
+        # one named most recently before it.
+        holders = [i for i, e in enumerate(entities) if e.type is EntityType.PERSON
+                   and any(_name_key(s).split()[-1:] == words for s in e.surfaces
+                           if len(_name_key(s).split()) > 1)]
+        if holders and (c.type is not EntityType.PLACE or c.cue.startswith("after")):
+            index = _nearest_before(doc, c, holders, entities) if len(holders) > 1 else holders[0]
+            return index, f"'{surface}' is the surname of '{entities[index].name}'"
+    if len(words) == 1 and c.type is EntityType.ORGANIZATION:
+        # "Journal" for "The Wall Street Journal", "Network" for the "Russian LGBT Network".
+        holders = [i for i, e in enumerate(entities) if e.type is EntityType.ORGANIZATION
+                   and _name_key(e.name).split()[-1:] == words and e.name != surface]
+        if len(holders) == 1:
+            return holders[0], f"'{surface}' is short for '{entities[holders[0]].name}'"
+    return None
+
+
+def _nearest_before(doc: Doc, c: _Candidate, holders: list[int],
+                    entities: list[_Entity]) -> int:
+    position = doc[c.start].idx
+    best, best_at = holders[0], -1
+    for index in holders:
+        for surface in entities[index].surfaces:
+            at = doc.text.rfind(surface, 0, position)
+            if at > best_at:
+                best, best_at = index, at
+    return best
+
+
+def _acronym_definitions(doc: Doc, entities: list[_Entity], by_surface: dict[str, int]) -> None:
+    """"Federal Security Service (FSB)": the acronym is the name's alias; and an acronym whose
+    letters are a named organisation's initials is that organisation."""
+    for k in range(1, len(doc) - 2):
+        if doc[k].text == "(" and doc[k + 2].text == ")" and ACRONYM.match(doc[k + 1].text):
+            acronym = doc[k + 1].text
+            for surface, index in list(by_surface.items()):
+                end = doc[k].idx - 1
+                if doc.text.endswith(surface, 0, end + 1 if doc.text[end] != " " else end):
+                    _merge(entities, by_surface, acronym, index,
+                           f"'{acronym}' is defined as '{surface}' in the text")
+                    break
+    for surface, index in list(by_surface.items()):
+        if not ACRONYM.match(surface) or entities[index].name != surface:
+            continue
+        letters = surface.replace(".", "")
+        matches = {i for s, i in by_surface.items() if i != index and len(s.split()) > 1
+                   and entities[i].type is EntityType.ORGANIZATION
+                   and _initials(s).upper() in (letters, letters[:-1])}
+        if len(matches) == 1:
+            target = matches.pop()
+            _merge(entities, by_surface, surface, target,
+                   f"'{surface}' are the initials of '{entities[target].name}'")
+
+
+def _merge(entities: list[_Entity], by_surface: dict[str, int], surface: str, target: int,
+           reason: str) -> None:
+    old = by_surface.get(surface)
+    if old == target:
+        return
+    if old is not None:
+        for s, i in by_surface.items():
+            if i == old:
+                by_surface[s] = target
+        entities[target].surfaces.extend(s for s in entities[old].surfaces
+                                         if s not in entities[target].surfaces)
+        entities[old].surfaces = []
+    else:
+        by_surface[surface] = target
+        entities[target].surfaces.append(surface)
+    entities[target].reasons.append(reason)
+    if entities[target].type is EntityType.OTHER:
+        entities[target].type = EntityType.ORGANIZATION
+
+
+def _mentions(doc: Doc, by_surface: dict[str, int]) -> tuple[Mention, ...]:
+    """Every whole-word occurrence of every surface, longest first, never overlapping."""
+    text = doc.text
+    taken = bytearray(len(text))
+    found = []
+    for surface in sorted(by_surface, key=len, reverse=True):
+        for match in re.finditer(r"(?<![\w])" + re.escape(surface) + r"(?![\w])", text):
+            a, b = match.span()
+            if any(taken[a:b]):
+                continue
+            taken[a:b] = b"\x01" * (b - a)
+            found.append(Mention(a, b, surface, by_surface[surface]))
+    found.sort(key=lambda m: m.start)
+    return tuple(found)
+
+
+def _roles(doc: Doc, candidates: list[_Candidate], by_surface: dict[str, int],
+           mentions: tuple[Mention, ...]) -> tuple[Role, ...]:
+    """Roles stated next to a name: a stripped title ("President Vladimir Putin"), a role noun
+    before it with its holder ("Putin's spokesman Dmitri Peskov", "Chechen leader Ramzan
+    Kadyrov"), or an apposition after it ("Alvi Karimov, the spokesman for …")."""
+    at = {m.start: m for m in mentions}
+    places = {record.key.removeprefix("place:"): record.canonical
+              for record in gazetteer.names().values() if record.type is EntityType.PLACE}
+    roles: list[Role] = []
+
+    def place_entity(code: str | None) -> int | None:
+        name = places.get(code or "")
+        return by_surface.get(name) if name else None
+
+    for c in candidates:
+        surface = doc[c.start:c.end].text
+        index = by_surface.get(surface)
+        if index is None:
+            continue
+        if c.title:
+            roles.append(Role(index, c.title, place_entity(c.title_of)))
+            continue
+        if c.start >= 1 and doc[c.start - 1].lower_ in PERSON_NOUNS \
+                and c.type is EntityType.PERSON:
+            noun = doc[c.start - 1].lower_
+            holder = None
+            if c.start >= 2:
+                prev = doc[c.start - 2]
+                if prev.text in ("'s", "’s") and c.start >= 3:
+                    holder = _entity_ending_at(doc, c.start - 3, at)
+                elif prev.text in gazetteer.demonyms():
+                    holder = place_entity(gazetteer.demonyms()[prev.text])
+                else:
+                    holder = _entity_ending_at(doc, c.start - 2, at)
+            roles.append(Role(index, noun, holder))
+    unique = list(dict.fromkeys(roles))
+    return tuple(unique)
+
+
+def _entity_ending_at(doc: Doc, token_index: int, at: dict[int, Mention]) -> int | None:
+    end = doc[token_index].idx + len(doc[token_index].text)
+    for mention in at.values():
+        if mention.end == end:
+            return mention.entity
+    return None
