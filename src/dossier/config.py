@@ -139,6 +139,15 @@ CANDIDATE_LIMIT = 50
 # remembered). A killed build indexes the held documents again.
 COPY_WRITE_DOCUMENTS = 20_000
 
+# Stage 4 (extraction) reads documents in this many worker processes (0: one per CPU). Each
+# worker reads a share of a batch; the spaCy pipeline and gazetteers are loaded before the
+# workers fork, so a worker costs no start-up. 2 workers on the 2-core CI machine nearly
+# double the stage's throughput (benchmarks/extraction.py, docs/performance.md).
+EXTRACT_WORKERS = 0
+# Below this many documents in a batch, extraction stays in the build's own process: forking
+# costs more than it saves for a handful of new documents (adding one document to a case).
+EXTRACT_PARALLEL_MIN = 200
+
 # How many originals are written per transaction. A SIGKILL loses at most one batch, which the
 # next run redoes; 500 keeps the 10,000-file ingest benchmark within 5% of a single
 # transaction while bounding the work lost.
@@ -194,6 +203,8 @@ class Settings:
     lsh_bucket_limit: int = LSH_BUCKET_LIMIT
     candidate_limit: int = CANDIDATE_LIMIT
     copy_write_documents: int = COPY_WRITE_DOCUMENTS
+    extract_workers: int = EXTRACT_WORKERS
+    extract_parallel_min: int = EXTRACT_PARALLEL_MIN
     batch_size: int = BATCH_SIZE
     progress_min_files: int = PROGRESS_MIN_FILES
     lock_wait_seconds: float = LOCK_WAIT_SECONDS

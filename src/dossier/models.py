@@ -201,6 +201,7 @@ class BuildSummary:
     sightings_new: int = 0
     documents_new: int = 0
     copies_indexed: int = 0  # documents the copy stage indexed (new, or cleaned again)
+    documents_extracted: int = 0  # documents stage 4 read (new, cleaned again, or newer rules)
     rejected: tuple[Rejection, ...] = ()
     rejected_new: int = 0
     skipped_hidden: int = 0

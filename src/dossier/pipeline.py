@@ -5,7 +5,9 @@
     2. clean    turn each original that has no documents yet into its documents
     3. copies   index each new body, link it to the copies the index finds, resolve its
                 outlet, and regroup only the groups those links touch
-    (4. extract, 5. corroborate plug in after 3, each over what is new)
+    4. extract  read each new body: entities, statements, attributions, denials, dates; then
+                resolve the case's entities across documents
+    (5. corroborate plugs in after 4, over what is new)
 
 Each stage commits in batches and works only on what has no output yet, so a second identical
 run changes nothing, a new file costs only its own work, and a build killed mid-way leaves a
@@ -14,8 +16,11 @@ consistent case that the next run completes.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from multiprocessing import get_context
 from pathlib import Path
 from typing import Protocol
 
@@ -24,6 +29,10 @@ from .config import Settings
 from .copies import OutletRegistry, curated, group_copies, index_batch, indexer_version
 from .copies.index import BufferedIndex, IndexText
 from .custody import Action
+from .extract import EXTRACTOR_VERSION, extract_document
+from .extract.aliases import resolve_entities
+from .extract.document import pipeline_ready, publication_date
+from .extract.records import Extraction
 from .ingest import find_inputs, read_input
 from .models import BuildSummary, Captured, DocumentStatus, Judgement, Rejection
 from .store import Case
@@ -45,6 +54,7 @@ class _Tally:
     documents_new: int = 0
     rejected_new: int = 0
     copies_indexed: int = 0
+    documents_extracted: int = 0
     rejected: list[Rejection] = field(default_factory=list)
     seen: set[str] = field(default_factory=set)
 
@@ -142,6 +152,9 @@ def build(case: Case, paths: Sequence[Path], settings: Settings,
     # 3. copies
     tally.copies_indexed = index_copies(case, settings)
 
+    # 4. extract
+    tally.documents_extracted = extract_documents(case, settings)
+
     # Files rejected after ingest (empty, binary, undecodable) count on every run that sees them.
     already = {(r.path, r.reason) for r in tally.rejected}
     tally.rejected.extend(Rejection(path, reason)
@@ -153,6 +166,7 @@ def build(case: Case, paths: Sequence[Path], settings: Settings,
         sightings_new=tally.sightings_new,
         documents_new=tally.documents_new,
         copies_indexed=tally.copies_indexed,
+        documents_extracted=tally.documents_extracted,
         rejected=tuple(tally.rejected),
         rejected_new=tally.rejected_new,
         skipped_hidden=inputs.hidden,
@@ -165,10 +179,63 @@ def build(case: Case, paths: Sequence[Path], settings: Settings,
             "sightings_new": summary.sightings_new,
             "documents_new": summary.documents_new,
             "copies_indexed": summary.copies_indexed,
+            "documents_extracted": summary.documents_extracted,
             "rejected": len(summary.rejected),
             "rejected_new": summary.rejected_new,
         })
     return summary
+
+
+def extract_documents(case: Case, settings: Settings) -> int:
+    """Stage 4: read every document without an extraction (new, cleaned again, or read by
+    older rules), then resolve the case's entities across documents. Returns how many
+    documents were read."""
+    stale = case.view.stale_extractions(EXTRACTOR_VERSION)
+    if stale:
+        with case.writer.transaction() as tx:
+            tx.remove_extractions(stale)
+    done = 0
+    after = ""
+    pool: ProcessPoolExecutor | None = None
+    workers = settings.extract_workers or os.cpu_count() or 1
+    try:
+        while rows := case.view.documents_to_extract(after, settings.batch_size):
+            jobs = [(row.text if _readable(row.language) else "", row.id, row.published,
+                     row.outlet) for row in rows]
+            if pool is None and workers > 1 and len(rows) >= settings.extract_parallel_min:
+                pipeline_ready()  # loaded before the fork, shared by every worker
+                pool = ProcessPoolExecutor(workers, mp_context=get_context("fork"))
+            if pool is not None:
+                chunk = max(1, len(jobs) // (workers * 4))
+                extracted = list(pool.map(_extract_one, jobs, chunksize=chunk))
+            else:
+                extracted = [_extract_one(job) for job in jobs]
+            with case.writer.transaction() as tx:
+                tx.add_extractions([(e, row.cleaner) for e, row in zip(extracted, rows,
+                                                                       strict=True)],
+                                   EXTRACTOR_VERSION)
+            done += len(rows)
+            after = rows[-1].id
+    finally:
+        if pool is not None:
+            pool.shutdown()
+    if done or stale:
+        found = resolve_entities(case.view.document_entities())
+        with case.writer.transaction() as tx:
+            tx.replace_entities(found)
+    return done
+
+
+def _readable(language: str | None) -> bool:
+    """The extraction rules are English: a document in another language is recorded as read,
+    with nothing found, rather than filled with English rules' misreadings."""
+    return language is None or language == "en"
+
+
+def _extract_one(job: tuple[str, str, str | None, str | None]) -> Extraction:
+    text, document_id, published, outlet = job
+    return extract_document(text, document_id=document_id, published=publication_date(published),
+                            outlet=outlet)
 
 
 def index_copies(case: Case, settings: Settings) -> int:

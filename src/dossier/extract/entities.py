@@ -48,7 +48,7 @@ TITLE_MODIFIERS = frozenset({"Interior", "Foreign", "Justice", "Defence", "Defen
                              "Health", "Home", "State", "Supreme", "High", "Human", "Rights",
                              "Federal", "Regional", "District", "Police", "Public", "Acting",
                              "Former", "Senior", "Special", "Chief", "Executive", "Press",
-                             "Education", "Labour", "Labor", "Interior", "Culture", "Economy",
+                             "Education", "Labour", "Labor", "Culture", "Economy",
                              "Emergency", "Emergencies", "Security", "National", "Opposition",
                              "General", "UN", "U.N.", "EU", "Vice", "Deputy", "First"})
 # Lower-case nouns that, written just before a capitalised name, say it is a person.
@@ -60,7 +60,7 @@ PERSON_NOUNS = frozenset({
     "investigator", "commissioner", "ombudsman", "ambassador", "envoy", "secretary", "deputy",
     "senator", "lawmaker", "legislator", "mp", "politician", "researcher", "analyst", "expert",
     "professor", "teacher", "student", "doctor", "nurse", "priest", "imam", "mufti", "singer",
-    "musician", "artist", "writer", "poet", "filmmaker", "director", "photographer", "blogger",
+    "musician", "artist", "writer", "poet", "filmmaker", "photographer", "blogger",
     "dissident", "witness", "victim", "survivor", "detainee", "prisoner", "refugee", "man",
     "woman", "boy", "girl", "brother", "sister", "son", "daughter", "father", "mother", "husband",
     "wife", "uncle", "aunt", "cousin", "nephew", "niece", "friend", "partner", "colleague",
@@ -84,11 +84,11 @@ ORG_WORDS = frozenset({
     "Army", "Guard", "Guards", "Forces", "Front", "Movement", "Press", "Herald", "Tribune",
     "Journal", "Wire", "Review", "Radio", "TV", "Television", "Broadcasting", "Channel",
     "Media", "Chronicle", "Observer", "Dispatch", "Ledger", "Monitor", "Bulletin", "Daily",
-    "Weekly", "Magazine", "Telegraph", "Express", "Mirror", "Courier", "Inquirer", "Agency",
+    "Weekly", "Magazine", "Telegraph", "Express", "Mirror", "Courier", "Inquirer",
     "Corporation", "Company", "Inc.", "Ltd", "Ltd.", "LLC", "Trust", "Fund", "Board", "Bureau",
     "Authority", "Directorate", "Police", "Prosecutor's", "Prosecutors", "Tribunal", "Senate",
     "Congress", "Duma", "Cabinet", "Coalition", "Alliance", "League", "Brigade", "Battalion",
-    "Regiment", "Unit", "Squad", "Coast", "Guard", "Red", "Crescent", "Cross", "Institution",
+    "Regiment", "Unit", "Squad", "Coast", "Red", "Crescent", "Cross", "Institution",
     "Initiative", "Project", "Campaign", "Program", "Programme", "Mission", "Secretariat",
     "Rights", "Defenders", "Reporters", "Journalists", "Lawyers", "Doctors", "Friends",
     "Railroad", "Station", "Post's", "Kremlin", "Legion", "Academy", "Hospital", "Clinic",
@@ -117,7 +117,7 @@ NOT_NAMES = frozenset({
     "Saturday", "Sunday", "God", "Allah", "LGBT", "LGBTQ", "LGBTI", "LGBTQ+", "LGBTIQ", "HIV",
     "AIDS", "COVID", "COVID-19", "CEO", "GDP", "DNA", "ID", "OK", "PM", "AM", "TV", "BREAKING",
     "UPDATE", "Jan.", "Feb.", "Mar.", "Apr.", "Aug.", "Sept.", "Sep.", "Oct.", "Nov.", "Dec.",
-    "Internet", "Gay", "Pride", "Christianity",
+    "Internet", "Gay", "Pride", "Christianity", "Fool", "Fools",
     "Ramadan", "Christmas", "Easter", "Eid", "Covid", "Jr.", "Sr.", "A", "PhD",
 })
 # Capitalised words that break a run of names (dates are not part of names).
@@ -128,7 +128,7 @@ RUN_BREAKERS = frozenset({"January", "February", "March", "April", "May", "June"
 # Last words of names that are neither people, organisations nor places.
 OTHER_WORDS = frozenset({"Act", "Law", "Treaty", "Convention", "Code", "Protocol", "Accord",
                          "Agreement", "Declaration", "Charter", "Resolution", "War", "Revolution",
-                         "Games", "Cup", "Olympics", "Prize", "Award", "Award", "Bill", "Decree",
+                         "Games", "Cup", "Olympics", "Prize", "Award", "Bill", "Decree",
                          "Doctrine", "Plan", "Era", "Spring", "Summit", "Festival", "Day"})
 # First words of place names ("Port Avella", "Fort William").
 PLACE_PREFIXES = frozenset({"Port", "Fort", "Lake", "Mount", "Cape", "Saint", "San", "Santa",
@@ -140,6 +140,8 @@ SURNAME_ENDINGS = ("ov", "ova", "ev", "eva", "yev", "yeva", "in", "ina", "sky", 
                    "ska", "enko", "vich", "vili", "dze", "yan", "ian", "uk", "chuk", "ko",
                    "ovic", "ović", "escu", "oglu", "zadeh")
 PLACE_ENDINGS = ("ia", "land", "stan", "istan")
+# Tokens after which a capitalised word may just be starting a sentence or a quoted phrase.
+SENTENCE_LEADS = frozenset({'"', "“", "‘", "'", "(", "-", "—", "–", ":", ";"})
 ACRONYM = re.compile(r"^(?:[A-Z]{2,6}|(?:[A-Z]\.){2,4})$")
 INITIAL = re.compile(r"^[A-Z]\.$")
 ORG_CUE_SUFFIXES = ("'s", "’s")
@@ -207,7 +209,7 @@ def _runs(doc: Doc) -> list[tuple[int, int]]:
         while j < n:
             token = doc[j]
             previous = doc[j - 1]
-            if _is_name_token(token) and token.text != "&" and not previous.whitespace_ == "\n":
+            if _is_name_token(token) and token.text != "&" and previous.whitespace_ != "\n":
                 j += 1
             elif (token.text in ("-", "/") and not previous.whitespace_ and not token.whitespace_
                   and j + 1 < n and (doc[j + 1].text[:1].isupper()
@@ -269,13 +271,15 @@ def _strip(doc: Doc, start: int, end: int, starts: set[int]) -> _Candidate | Non
     demonyms = gazetteer.demonyms()
     # A sentence's first word is capitalised anyway: keep it only if it is part of a known name
     # or is not an ordinary word.
-    if doc[start].idx in starts or (start > 0 and doc[start - 1].text in ('"', "“", "(", "-")):
+    if end - start == 1 and doc[start].lower_ in STOP_WORDS:
+        return None  # "And", "In", "Not": never a name on its own
+    if doc[start].idx in starts or (start > 0 and doc[start - 1].text in SENTENCE_LEADS):
         first = doc[start]
         whole = doc[start:end].text
-        if whole not in known and not (first.lower_ == "the" and doc[start + 1:end].text in known):
-            if first.lower_ in STOP_WORDS or (end - start == 1 and _ordinary(first)
-                                              and not _dateline(doc, start)):
-                start += 1
+        if whole not in known and not (first.lower_ == "the" and doc[start + 1:end].text in known) \
+                and (first.lower_ in STOP_WORDS or (end - start == 1 and _ordinary(first)
+                                                    and not _dateline(doc, start))):
+            start += 1
         if start >= end:
             return None
     # Leading demonyms and titles: "Russian President Vladimir Putin" → "Vladimir Putin".
@@ -284,9 +288,8 @@ def _strip(doc: Doc, start: int, end: int, starts: set[int]) -> _Candidate | Non
     k = start
     while k < end - 1:
         word = doc[k].text
-        if word in HONORIFICS or word in TITLES or (word in TITLE_MODIFIERS and title_words):
-            title_words.append(word)
-        elif word in TITLE_MODIFIERS and k + 1 < end and (doc[k + 1].text in TITLES):
+        if word in HONORIFICS or word in TITLES or (word in TITLE_MODIFIERS and (
+                title_words or (k + 1 < end and doc[k + 1].text in TITLES))):
             title_words.append(word)
         elif word in demonyms and not title_words and k + 1 < end and (
                 doc[k + 1].text in TITLES or doc[k + 1].text in TITLE_MODIFIERS):
@@ -317,6 +320,9 @@ def _strip(doc: Doc, start: int, end: int, starts: set[int]) -> _Candidate | Non
             end -= 1
     if all(doc[k].text in NOT_NAMES or doc[k].text in demonyms for k in range(start, end)):
         return None
+    if end - start > 1 and all(doc[k].text.isupper() and _common(doc[k].text)
+                               for k in range(start, end)):
+        return None  # a heading in capitals ("ANONYMISED ACCOUNT"), not a name
     return _Candidate(start, end)
 
 
@@ -327,14 +333,18 @@ def _ordinary(token: Token) -> bool:
                 if lower.endswith(("ses", "xes", "ches", "shes")) else lower[:-1]
                 if lower.endswith("s") else lower)
     return (lower in STOP_WORDS or lower in words or singular in words
+            or gazetteer.lemma(lower) in words
             or token.text in NOT_NAMES or token.text[:-1] in gazetteer.demonyms())
 
 
 def _dateline(doc: Doc, start: int) -> bool:
     """"MOSCOW - Police in…": an all-capitals place at the start of a paragraph."""
     token = doc[start]
-    return (token.text.isupper() and len(token.text) > 2 and start + 1 < len(doc)
-            and doc[start + 1].text in ("-", "—", "–", ":", ","))
+    if not (token.text.isupper() and len(token.text) > 2 and start + 1 < len(doc)
+            and doc[start + 1].text in ("-", "—", "–", ",")):
+        return False
+    # "MOSCOW -" is a place; "PRESENTER:" in a transcript is not.
+    return token.text.title() in gazetteer.names() or not _common(token.text)
 
 
 def _common(word: str) -> bool:
@@ -519,9 +529,10 @@ def _nearest_before(doc: Doc, c: _Candidate, holders: list[int],
                     entities: list[_Entity]) -> int:
     position = doc[c.start].idx
     best, best_at = holders[0], -1
+    text = doc.text
     for index in holders:
         for surface in entities[index].surfaces:
-            at = doc.text.rfind(surface, 0, position)
+            at = text.rfind(surface, 0, position)
             if at > best_at:
                 best, best_at = index, at
     return best
@@ -530,12 +541,13 @@ def _nearest_before(doc: Doc, c: _Candidate, holders: list[int],
 def _acronym_definitions(doc: Doc, entities: list[_Entity], by_surface: dict[str, int]) -> None:
     """"Federal Security Service (FSB)": the acronym is the name's alias; and an acronym whose
     letters are a named organisation's initials is that organisation."""
+    text = doc.text
     for k in range(1, len(doc) - 2):
         if doc[k].text == "(" and doc[k + 2].text == ")" and ACRONYM.match(doc[k + 1].text):
             acronym = doc[k + 1].text
             for surface, index in list(by_surface.items()):
                 end = doc[k].idx - 1
-                if doc.text.endswith(surface, 0, end + 1 if doc.text[end] != " " else end):
+                if text.endswith(surface, 0, end + 1 if text[end] != " " else end):
                     _merge(entities, by_surface, acronym, index,
                            f"'{acronym}' is defined as '{surface}' in the text")
                     break
@@ -594,8 +606,7 @@ def _roles(doc: Doc, candidates: list[_Candidate], by_surface: dict[str, int],
     before it with its holder ("Putin's spokesman Dmitri Peskov", "Chechen leader Ramzan
     Kadyrov"), or an apposition after it ("Alvi Karimov, the spokesman for …")."""
     at = {m.start: m for m in mentions}
-    places = {record.key.removeprefix("place:"): record.canonical
-              for record in gazetteer.names().values() if record.type is EntityType.PLACE}
+    places = gazetteer.place_of_code()
     roles: list[Role] = []
 
     def place_entity(code: str | None) -> int | None:

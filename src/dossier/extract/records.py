@@ -46,6 +46,8 @@ class Mention:
     end: int
     text: str
     entity: int  # index into Extraction.entities
+    sentence_start: int = 0  # the sentence it is in: the quote that shows it in context
+    sentence_end: int = 0
 
 
 @dataclass(frozen=True)

@@ -6,11 +6,12 @@ opening quotation mark from a closing one and so cuts `…," he said. "Next…` 
 
 from __future__ import annotations
 
+import itertools
 from functools import lru_cache
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
 from dossier.extract.records import Sentence
 
@@ -29,53 +30,53 @@ SENTENCE_OPENERS = frozenset({"The", "A", "An", "He", "She", "It", "They", "We",
 
 @Language.component("news_sentences")
 def news_sentences(doc: Doc) -> Doc:
-    """Sentence starts: after final punctuation plus any closing quotes or brackets, and after
-    a paragraph break; never before a lower-case word."""
-    starts = [False] * len(doc)
-    if doc:
-        starts[0] = True
+    """Sentence starts (token indexes, kept in `doc.user_data["sentence_starts"]` rather than on
+    the tokens, which costs a third of the parse): after final punctuation plus any closing
+    quotes or brackets, and after a paragraph break; never before a lower-case word."""
+    texts = [token.text for token in doc]
+    n = len(texts)
+    starts = [0] if n else []
     straight = 0  # straight double quotes seen in the current sentence
     i = 0
-    while i < len(doc):
-        token = doc[i]
-        if token.text == '"':
+    while i < n:
+        text = texts[i]
+        if text == '"':
             straight += 1
-        if token.is_space and "\n" in token.text:
-            if i + 1 < len(doc):
-                starts[i + 1] = True
+        if "\n" in text and not text.strip():
+            if i + 1 < n and starts[-1] != i + 1:
+                starts.append(i + 1)
             straight = 0
-        elif _ends_sentence(doc, i):
+        elif _ends_sentence(texts, i):
             j = i + 1
-            while j < len(doc) and (doc[j].text in CLOSING
-                                    or (doc[j].text == '"' and straight % 2 == 1)):
-                if doc[j].text == '"':
+            while j < n and (texts[j] in CLOSING or (texts[j] == '"' and straight % 2 == 1)):
+                if texts[j] == '"':
                     straight += 1
                 j += 1
-            if j < len(doc) and _may_start(doc[j]):
-                starts[j] = True
+            if j < n and _may_start(texts[j]):
+                starts.append(j)
                 straight = 0
             i = j
             continue
         i += 1
-    for token, start in zip(doc, starts, strict=True):
-        token.is_sent_start = start
+    doc.user_data["sentence_starts"] = starts
     return doc
 
 
-def _ends_sentence(doc: Doc, i: int) -> bool:
-    text = doc[i].text
+def _ends_sentence(texts: list[str], i: int) -> bool:
+    text = texts[i]
     if text in FINAL:
         return True
-    if text in FINAL_ABBREVIATIONS and i + 1 < len(doc):
-        following = doc[i + 1]
-        return following.text in SENTENCE_OPENERS or (following.is_space and "\n" in following.text)
+    if text in FINAL_ABBREVIATIONS and i + 1 < len(texts):
+        following = texts[i + 1]
+        return following in SENTENCE_OPENERS or ("\n" in following and not following.strip())
     return False
 
 
-def _may_start(token: Token) -> bool:
-    if token.text in OPENING or token.text in STRAIGHT:
+def _may_start(text: str) -> bool:
+    if text in OPENING or text in STRAIGHT:
         return True
-    return not token.text[:1].islower() and not token.is_punct
+    first = text[:1]
+    return not first.islower() and (first.isalnum() or first in "$€£#@")
 
 
 @lru_cache(maxsize=1)
@@ -95,10 +96,11 @@ def parse(text: str) -> Doc:
 def sentences(doc: Doc) -> list[Sentence]:
     """Sentences with offsets into the text, trailing and leading white space left out."""
     found = []
-    for span in doc.sents:
-        start = span.start_char
-        end = span.end_char
-        text = doc.text[start:end]
+    whole = doc.text  # built anew from the tokens on every access: read it once
+    starts = doc.user_data.get("sentence_starts", [0] if len(doc) else [])
+    bounds = [doc[k].idx for k in starts] + [len(whole)]
+    for start, end in itertools.pairwise(bounds):
+        text = whole[start:end]
         stripped = text.strip()
         if not stripped:
             continue

@@ -72,6 +72,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     ("0005_pending_work", _all(_drop_index("ix_documents_status"),
                                _drop_index("ix_documents_sha256"),
                                _indexes(schema.ix_documents_cleaned, schema.ix_documents_state))),
+    ("0006_extraction", _create(schema.extractions, schema.document_entities, schema.entities)),
 )
 KNOWN = frozenset(name for name, _ in MIGRATIONS)
 

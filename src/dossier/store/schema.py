@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from sqlalchemy import (
     BigInteger,
+    Boolean,
     Column,
     Float,
     ForeignKey,
@@ -249,3 +250,44 @@ judgements = Table(
 )
 Index("ix_judgements_a", judgements.c.kind, judgements.c.a)
 Index("ix_judgements_b", judgements.c.kind, judgements.c.b)
+
+# Stage 4. What each document's body says, as the extractor left it (a JSON encoding of the
+# frozen `Extraction`, store/codec.py), with the extractor version that made it: newer rules
+# extract again.
+extractions = Table(
+    "extractions",
+    metadata,
+    Column("document_id", String(40), primary_key=True),
+    Column("extractor", String(20), nullable=False),
+    Column("cleaner", String(20)),  # the cleaning rules of the body it was read from
+    Column("data", Text, nullable=False),
+    Column("statements", Integer, nullable=False),
+)
+# Each document's entities, and the case entity each belongs to (`entities.id`).
+document_entities = Table(
+    "document_entities",
+    metadata,
+    Column("document_id", String(40), primary_key=True),
+    Column("idx", Integer, primary_key=True),
+    Column("name", Text, nullable=False),
+    Column("type", String(20), nullable=False),
+    Column("media", Boolean, nullable=False),
+    Column("surfaces", Text, nullable=False),  # JSON list
+    Column("reasons", Text, nullable=False),  # JSON list: why the surfaces are one entity here
+    Column("mentions", Integer, nullable=False),
+    Column("entity_id", String(40)),
+)
+Index("ix_document_entities_entity_id", document_entities.c.entity_id)
+# Case entities: the documents' entities merged across spellings, each merge with its reason.
+entities = Table(
+    "entities",
+    metadata,
+    Column("id", String(40), primary_key=True),
+    Column("name", Text, nullable=False),
+    Column("type", String(20), nullable=False),
+    Column("media", Boolean, nullable=False),
+    Column("aliases", Text, nullable=False),  # JSON list, most used first
+    Column("reasons", Text, nullable=False),  # JSON list
+    Column("documents", Integer, nullable=False),
+    Column("mentions", Integer, nullable=False),
+)

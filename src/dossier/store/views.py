@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -13,6 +14,7 @@ from ..copies.groups import Member
 from ..copies.index import IndexText
 from ..copies.outlets import Alias
 from ..custody import CustodyEntry
+from ..extract.records import EntityType, Extraction, LocalEntity
 from ..models import (
     CONTAINER_TYPES,
     Block,
@@ -25,6 +27,7 @@ from ..models import (
     Verdict,
 )
 from . import schema
+from .codec import decode_extraction
 
 
 @dataclass(frozen=True)
@@ -287,7 +290,103 @@ class CopyViews:
                                 r.verdict, r.decision) for r in conn.execute(query)]
 
 
-class CaseView(CopyViews):
+@dataclass(frozen=True)
+class ExtractRow:
+    id: str
+    text: str
+    published: str | None
+    outlet: str | None
+    cleaner: str | None
+    language: str | None
+
+
+@dataclass(frozen=True)
+class EntityRow:
+    id: str
+    name: str
+    type: str
+    media: bool
+    aliases: tuple[str, ...]
+    reasons: tuple[str, ...]
+    documents: int
+    mentions: int
+
+
+class ExtractViews:
+    """Read-only queries of the extraction stage; mixed into CaseView."""
+
+    engine: Engine
+
+    def documents_to_extract(self, after: str, limit: int) -> list[ExtractRow]:
+        """Documents with a body and no extraction yet, by ID."""
+        d, x = schema.documents, schema.extractions
+        query = (select(d.c.id, d.c.text, d.c.published, d.c.outlet, d.c.cleaner, d.c.language)
+                 .where(d.c.id > after, d.c.status == "ok",
+                        ~select(x.c.document_id).where(x.c.document_id == d.c.id).exists())
+                 .order_by(d.c.id).limit(limit))
+        with self.engine.connect() as conn:
+            return [ExtractRow(r.id, r.text, r.published, r.outlet, r.cleaner, r.language)
+                    for r in conn.execute(query)]
+
+    def stale_extractions(self, extractor: str) -> list[str]:
+        """Extractions of documents that are gone, rejected, cleaned again, or read by other
+        rules."""
+        query = text(f"""
+            SELECT x.document_id FROM extractions AS x
+            WHERE x.extractor != :extractor OR NOT EXISTS (
+                SELECT 1 FROM documents AS d INDEXED BY {schema.ix_documents_state.name}
+                WHERE d.status = 'ok' AND d.id = x.document_id AND d.cleaner IS x.cleaner)""")
+        with self.engine.connect() as conn:
+            return list(conn.scalars(query, {"extractor": extractor}))
+
+    def document_entities(self) -> list[Extraction]:
+        """Every document's entities (without mentions or statements): what cross-document
+        resolution reads."""
+        de = schema.document_entities
+        by_document: dict[str, list[LocalEntity]] = defaultdict(list)
+        query = select(de.c.document_id, de.c.idx, de.c.name, de.c.type, de.c.media,
+                       de.c.surfaces).order_by(de.c.document_id, de.c.idx)
+        with self.engine.connect() as conn:
+            for r in conn.execute(query):
+                by_document[r.document_id].append(LocalEntity(
+                    index=r.idx, name=r.name, type=EntityType(r.type),
+                    surfaces=tuple(json.loads(r.surfaces)), media=bool(r.media)))
+        return [Extraction(document_id, tuple(found), (), (), ())
+                for document_id, found in by_document.items()]
+
+    def extractions(self, document_ids: Sequence[str] | None = None) -> list[Extraction]:
+        """Documents' extractions, read back with their bodies (all when no IDs are given)."""
+        d, x = schema.documents, schema.extractions
+        query = select(x.c.document_id, x.c.data, d.c.text).join(d, d.c.id == x.c.document_id)
+        found = []
+        with self.engine.connect() as conn:
+            if document_ids is None:
+                rows = list(conn.execute(query.order_by(x.c.document_id)))
+            else:
+                rows = [r for chunk in in_chunks(list(document_ids))
+                        for r in conn.execute(query.where(x.c.document_id.in_(chunk)))]
+            for r in rows:
+                found.append(decode_extraction(r.document_id, r.text or "", r.data))
+        return found
+
+    def entity_ids(self) -> dict[tuple[str, int], str]:
+        """(document, local entity index) → case entity ID."""
+        de = schema.document_entities
+        with self.engine.connect() as conn:
+            return {(r.document_id, r.idx): r.entity_id for r in conn.execute(
+                select(de.c.document_id, de.c.idx, de.c.entity_id)
+                .where(de.c.entity_id.is_not(None)))}
+
+    def entities(self) -> list[EntityRow]:
+        """Case entities, most mentioned first."""
+        e = schema.entities
+        with self.engine.connect() as conn:
+            return [EntityRow(r.id, r.name, r.type, bool(r.media), tuple(json.loads(r.aliases)),
+                              tuple(json.loads(r.reasons)), r.documents, r.mentions)
+                    for r in conn.execute(select(e).order_by(e.c.mentions.desc(), e.c.name))]
+
+
+class CaseView(CopyViews, ExtractViews):
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
 

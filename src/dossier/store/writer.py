@@ -30,6 +30,7 @@ from ..copies.groups import Grouping
 from ..copies.index import IndexedBatch
 from ..copies.outlets import Alias, Outlet
 from ..custody import GENESIS, Action, canonical_detail, entry_hash
+from ..extract.records import CaseEntity, Extraction
 from ..models import (
     Captured,
     Document,
@@ -39,6 +40,7 @@ from ..models import (
     rejection_id,
 )
 from . import schema
+from .codec import encode_extraction
 from .views import CopyLinkRow, in_chunks
 
 HEAD_KEY = "custody_head"  # "seq:hash" of the last entry, to catch entries cut off the end
@@ -228,6 +230,60 @@ class Transaction:
         self.log_many(entries)
         return new
 
+
+    # -- extraction --------------------------------------------------------------------------
+
+    def remove_extractions(self, document_ids: Sequence[str]) -> None:
+        """Forget what stage 4 read from these documents (gone, rejected, cleaned again, or
+        read by older rules)."""
+        x, de = schema.extractions, schema.document_entities
+        for chunk in in_chunks(list(document_ids)):
+            self.conn.execute(delete(de).where(de.c.document_id.in_(chunk)))
+            self.conn.execute(delete(x).where(x.c.document_id.in_(chunk)))
+
+    def add_extractions(self, extracted: Sequence[tuple[Extraction, str | None]],
+                        extractor: str) -> None:
+        """Each document's extraction (with the cleaning rules of its body) and its entities."""
+        if not extracted:
+            return
+        self.conn.execute(insert(schema.extractions), [
+            {"document_id": e.document_id, "extractor": extractor, "cleaner": cleaner,
+             "data": encode_extraction(e), "statements": len(e.statements)}
+            for e, cleaner in extracted])
+        counts: dict[tuple[str, int], int] = {}
+        for e, _ in extracted:
+            for m in e.mentions:
+                counts[(e.document_id, m.entity)] = counts.get((e.document_id, m.entity), 0) + 1
+        rows = [{"document_id": e.document_id, "idx": entity.index, "name": entity.name,
+                 "type": entity.type.value, "media": entity.media,
+                 "surfaces": json.dumps(list(entity.surfaces), ensure_ascii=False),
+                 "reasons": json.dumps(list(entity.reasons), ensure_ascii=False),
+                 "mentions": counts.get((e.document_id, entity.index), 0), "entity_id": None}
+                for e, _ in extracted for entity in e.entities]
+        if rows:
+            self.conn.execute(insert(schema.document_entities), rows)
+
+    def replace_entities(self, found: Sequence[CaseEntity]) -> None:
+        """The case's entities after resolution, and each document entity's case entity."""
+        de = schema.document_entities
+        self.conn.execute(delete(schema.entities))
+        mentions: dict[tuple[str, int], int] = {
+            (row.document_id, row.idx): row.mentions
+            for row in self.conn.execute(select(de.c.document_id, de.c.idx, de.c.mentions))}
+        if found:
+            self.conn.execute(insert(schema.entities), [
+                {"id": e.id, "name": e.name, "type": e.type.value, "media": e.media,
+                 "aliases": json.dumps(list(e.aliases), ensure_ascii=False),
+                 "reasons": json.dumps(list(e.reasons), ensure_ascii=False),
+                 "documents": len({document for document, _ in e.members}),
+                 "mentions": sum(mentions.get(member, 0) for member in e.members)}
+                for e in found])
+        members = [{"d": document, "i": index, "e": e.id}
+                   for e in found for document, index in e.members]
+        if members:
+            self.conn.execute(
+                update(de).where(de.c.document_id == bindparam("d"), de.c.idx == bindparam("i"))
+                .values(entity_id=bindparam("e")), members)
 
     # -- copies -----------------------------------------------------------------------------
 

@@ -1,0 +1,151 @@
+"""One document body → its `Extraction`: sentences, entities, then for every sentence that
+asserts something checkable a `Statement` with its kind, event type, victims, quantity,
+attribution, dates and the entities it involves."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import replace
+
+from spacy.tokens import Doc, Span
+
+from dossier.extract.attribution import attribute
+from dossier.extract.dates import find_dates
+from dossier.extract.entities import recognise
+from dossier.extract.events import event_trigger, event_type, victims
+from dossier.extract.quantities import first_quantity
+from dossier.extract.records import (
+    Attribution,
+    DateMention,
+    EntityType,
+    Extraction,
+    LocalEntity,
+    Mention,
+    Sentence,
+    Statement,
+    StatementKind,
+)
+from dossier.extract.text import parse, sentences
+
+# A sentence with none of the signals below asserts something checkable only if it names an
+# entity and has at least this many words ("He was 29." is colour, not a statement).
+STATEMENT_MIN_WORDS = 6
+
+
+def extract_document(text: str, *, document_id: str, published: dt.date | None,
+                     outlet: str | None) -> Extraction:
+    """Everything stage 4 finds in one body (`text` is the document's clean body)."""
+    doc = parse(text)
+    found = sentences(doc)
+    entities, mentions, roles = recognise(doc, found)
+    attributions = attribute(doc, found, mentions, entities, outlet)
+    statements = []
+    anchor: DateMention | None = None
+    position = 0
+    for sentence, attribution in zip(found, attributions, strict=True):
+        dates = find_dates(sentence.text, published, anchor)
+        for date in dates:
+            if date.value is not None:
+                anchor = date
+        here, position = _mentions_in(mentions, sentence, position)
+        statement = _statement(doc, sentence, attribution, dates, here, entities)
+        if statement is not None:
+            statements.append(statement)
+    return Extraction(document_id=document_id, entities=entities,
+                      mentions=_with_sentences(mentions, found), roles=roles,
+                      statements=tuple(statements))
+
+
+def _with_sentences(mentions: Sequence[Mention], found: Sequence[Sentence]
+                    ) -> tuple[Mention, ...]:
+    placed = []
+    k = 0
+    for mention in mentions:
+        while k + 1 < len(found) and found[k].end <= mention.start:
+            k += 1
+        sentence = found[k] if found else Sentence(mention.start, mention.end, mention.text)
+        placed.append(replace(mention, sentence_start=sentence.start,
+                              sentence_end=max(sentence.end, mention.end)))
+    return tuple(placed)
+
+
+def _mentions_in(mentions: Sequence[Mention], sentence: Sentence,
+                 position: int) -> tuple[list[Mention], int]:
+    while position < len(mentions) and mentions[position].start < sentence.start:
+        position += 1
+    here = []
+    k = position
+    while k < len(mentions) and mentions[k].end <= sentence.end:
+        here.append(mentions[k])
+        k += 1
+    return here, k
+
+
+def _statement(doc: Doc, sentence: Sentence, attribution: Attribution,
+               dates: tuple[DateMention, ...], here: list[Mention],
+               entities: Sequence[LocalEntity]) -> Statement | None:
+    if sentence.text.rstrip("”’\"' )").endswith("?"):
+        return None  # a question asserts nothing
+    span = doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
+    if span is None:
+        return None
+    event = event_type(span)
+    quantity = first_quantity(sentence.text)
+    words = sum(1 for token in span if token.is_alpha)
+    if not (event or quantity or dates or attribution.reported or attribution.quoted
+            or attribution.denial or (here and words >= STATEMENT_MIN_WORDS)):
+        return None
+    if attribution.quoted:
+        kind = StatementKind.QUOTE
+    elif attribution.denial:
+        kind = StatementKind.DENIAL
+    elif quantity is not None:
+        kind = StatementKind.QUANTITY
+    elif attribution.reported:
+        kind = StatementKind.REPORT
+    else:
+        kind = StatementKind.EVENT
+    voices = {attribution.speaker, attribution.source}
+    places = tuple(dict.fromkeys(m.entity for m in here
+                                 if entities[m.entity].type is EntityType.PLACE))
+    involved = [m for m in here if entities[m.entity].type is not EntityType.PLACE
+                and m.entity not in voices and not entities[m.entity].media]
+    trigger = _trigger_offset(span, event)
+    actors = tuple(dict.fromkeys(m.entity for m in involved if trigger is None
+                                 or m.start < trigger))
+    targets = tuple(dict.fromkeys(m.entity for m in involved if trigger is not None
+                                  and m.start >= trigger and m.entity not in actors))
+    return Statement(
+        start=sentence.start, end=sentence.end, text=sentence.text, kind=kind,
+        event_type=event, victims=victims(span, event) if event else None, quantity=quantity,
+        attribution=attribution, dates=dates, actors=actors, targets=targets, places=places)
+
+
+def _trigger_offset(span: Span, event: str | None) -> int | None:
+    """Where the event's words start, so that names before it are actors and after it
+    targets ("Police detained X"); None without an event."""
+    if event is None:
+        return None
+    trigger = event_trigger(span)
+    if not trigger:
+        return None
+    at = span.text.find(trigger)
+    return span.start_char + at if at >= 0 else None
+
+
+def publication_date(published: str | None) -> dt.date | None:
+    """A document's `published` (ISO date or date-time, as cleaning found it) → its date."""
+    if not published:
+        return None
+    try:
+        return dt.date.fromisoformat(published[:10])
+    except ValueError:
+        return None
+
+
+def pipeline_ready() -> None:
+    """Load the spaCy pipeline, gazetteers and vocabularies now (they load on first use), so
+    that worker processes forked afterwards share them instead of loading their own."""
+    extract_document("Mr. Kadyrov said on Monday that 100 men were detained in Grozny.",
+                     document_id="warm-up", published=dt.date(2017, 4, 3), outlet=None)
