@@ -125,6 +125,8 @@ def _print_summary(summary: BuildSummary) -> None:
         f" ({summary.sightings_new} new places seen) · documents: "
         f"[bold]{summary.documents_new}[/] new"
         + (f" ({summary.copies_indexed} checked for copies)" if summary.copies_indexed else "")
+        + (f" · read for statements: {summary.documents_extracted}"
+           if summary.documents_extracted else "")
         + f" · rejected: [bold]{len(summary.rejected)}[/]"
         f" ({summary.rejected_new} new)"
         + (f" · hidden files passed over: {summary.skipped_hidden}"
@@ -393,6 +395,45 @@ def _choose_one(rows: list[DocumentRow], wanted: str) -> DocumentRow:
 
 @main.command()
 @case_option()
+@click.option("--type", "kind", type=click.Choice(["person", "organization", "place", "other"]),
+              help="Only entities of this type.")
+@click.option("--reasons", is_flag=True, help="Show why each entity's spellings were merged.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON for scripting.")
+def entities(case_path: Path, kind: str | None, reasons: bool, as_json: bool) -> None:
+    """List the people, organisations and places of the case, with their aliases.
+
+    Spellings and transliterations of one name (Kadyrov, Kadyrow, Кадыров) are one entity;
+    --reasons shows why each merge was made.
+
+    \b
+    Example:
+      dossier entities --case chechnya.db --type person --reasons
+    """
+    with _open(case_path, write=False) as case:
+        found = [e for e in case.view.entities() if kind is None or e.type == kind]
+    if as_json:
+        out.print_json(data=[{"id": e.id, "name": e.name, "type": e.type,
+                              "aliases": list(e.aliases), "documents": e.documents,
+                              "mentions": e.mentions, "merges": list(e.reasons)}
+                             for e in found])
+        return
+    table = Table(title=f"entities ({len(found)})", title_justify="left")
+    for name in ("entity", "type", "mentions", "documents", "aliases"):
+        table.add_column(name, overflow="fold")
+    if reasons:
+        table.add_column("why merged", overflow="fold")
+    for e in found:
+        others = [alias for alias in e.aliases if alias != e.name]
+        cells = [escape(e.name), e.type + (" (news outlet)" if e.media else ""),
+                 str(e.mentions), str(e.documents), escape(", ".join(others)) or "—"]
+        if reasons:
+            cells.append(escape("; ".join(e.reasons)) or "—")
+        table.add_row(*cells)
+    out.print(table)
+
+
+@main.command()
+@case_option()
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="json", show_default=True)
 @click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False),
               help="Write to this file instead of standard output.")
@@ -424,3 +465,5 @@ def demo(case_path: Path, quiet: bool) -> None:
         _run_build(case_path, [Path(corpus.name)], quiet, None, Settings.from_environment())
     sources.callback(case_path=case_path, rejected=False, document=None)  # type: ignore[misc]
     copies.callback(case_path=case_path, show_all=False)  # type: ignore[misc]
+    entities.callback(case_path=case_path, kind=None, reasons=False,  # type: ignore[misc]
+                      as_json=False)

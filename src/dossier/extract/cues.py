@@ -20,7 +20,7 @@ SPEECH_LEMMAS = frozenset({
     "insist", "warn", "confirm", "acknowledge", "admit", "allege", "accuse", "deny", "reject",
     "dismiss", "condemn", "argue", "suggest", "testify", "recount", "recall", "rule", "conclude",
     "promise", "pledge", "vow", "report", "quote", "cite", "refute", "dispute", "rebut",
-    "repudiate",
+    "repudiate", "find", "appeal",
 })
 # Surface forms the lookup lemmatizer leaves alone or maps elsewhere.
 SPEECH_FORMS = {
@@ -40,6 +40,7 @@ AMBIGUOUS_FORMS = frozenset({
 # story").
 NEXT_WORD_REQUIRED: dict[str, frozenset[str]] = {
     "rule": frozenset({"that"}),
+    "find": frozenset({"that"}),
     "conclude": frozenset({"that"}),
     "call": frozenset({"on", "for", "it", "them", "him", "her", "the", "a", "an", "this", "that",
                        "these", "those", "his", "their", "its", "such", "all", "every", "any",
@@ -47,8 +48,8 @@ NEXT_WORD_REQUIRED: dict[str, frozenset[str]] = {
     "write": frozenset({"that", "on", "in", "to", ":", '"', "\u201c"}),
     "recall": frozenset({"that", "how"}),
     "note": frozenset({"that"}),
-    "quote": frozenset(),  # handled as a source chain, never a speech act on its own
-    "cite": frozenset(),
+    "cite": frozenset(),  # a source chain ("citing Interfax"), never a speech act on its own
+    "appeal": frozenset({"for", "to"}),
 }
 # -ing forms that take the subject of the clause before them ("X rejected it, saying …").
 PARTICIPLES = frozenset({
@@ -131,6 +132,13 @@ UNNAMED_PERSON_NOUNS = frozenset({
     "attorney", "defendant", "refugee", "migrant", "nurse", "villager", "farmer", "monitor",
     "boy", "girl", "person", "individual", "passenger", "protester",
 })
+# The gender an unnamed subject gives a later "he"/"she" ("Her daughter appealed … she said").
+FEMALE_NOUNS = frozenset({"woman", "mother", "daughter", "wife", "sister", "aunt", "girl",
+                          "spokeswoman", "chairwoman", "widow", "grandmother", "niece",
+                          "businesswoman", "policewoman", "actress", "girlfriend"})
+MALE_NOUNS = frozenset({"man", "father", "son", "husband", "brother", "uncle", "boy",
+                        "spokesman", "chairman", "widower", "grandfather", "nephew",
+                        "businessman", "policeman", "actor", "boyfriend"})
 # Unnamed people who speak for someone else: "an aide said he considered them lies" — "he" is
 # the aide's principal, not the aide.
 PROXY_NOUNS = frozenset({
@@ -242,15 +250,19 @@ CLAIM_NOUNS = frozenset({
     "assessment", "conclusion", "conclusions", "speculation", "concerns", "explanation",
     "reporting", "photos", "pictures", "images", "documents", "theory",
 })
-# Predicates that deny a claim only after "as", a form of "be" or "call/called" ("described
-# the case as absurd", "the figure was exaggerated"), because elsewhere they describe a charge
-# ("spreading false information").
+# Predicates that deny a claim only after "as", a form of "be", "it/them" or "call/called"
+# ("described the case as absurd", "the figure was exaggerated"), because elsewhere they describe
+# a charge ("spreading false information").
 EVALUATIVE_PREDICATES = (
-    "false", "absurd", "exaggerated", "overstated", "staged", "fiction", "fake", "ridiculous",
-    "rumours", "rumors", "slander", "propaganda", "inaccurate", "misleading", "a lie",
-    "lies", "a fabrication", "fabricated", "a fantasy", "fantasy", "a myth", "wrong",
-    "distorted", "one-sided",
+    "false", "absurd", "exaggerated", "overstated", "ridiculous", "rumours", "rumors", "slander",
+    "propaganda", "inaccurate", "misleading", "a lie", "lies", "a fabrication", "fabricated",
+    "distorted", "one-sided", "disinformation", "misinformation", "defamatory", "rubbish",
+    "falsehoods", "a falsehood",
 )
+# Predicates that deny only right after "as" ("dismissed the video as staged"): after "was" they
+# are ordinary ("a protest was staged").
+AS_PREDICATES = ("staged", "fake", "fiction", "a fantasy", "fantasy", "a myth", "myth",
+                 "a hoax", "a provocation", "a fake")
 # Negated acts that deny an accusation ("had never given an order", "had not called for any
 # violence"): the verbs of wrongdoing and of producing evidence.
 DENIED_ACTS = (

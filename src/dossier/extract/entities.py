@@ -140,6 +140,9 @@ SURNAME_ENDINGS = ("ov", "ova", "ev", "eva", "yev", "yeva", "in", "ina", "sky", 
                    "ska", "enko", "vich", "vili", "dze", "yan", "ian", "uk", "chuk", "ko",
                    "ovic", "ović", "escu", "oglu", "zadeh")
 PLACE_ENDINGS = ("ia", "land", "stan", "istan")
+# Endings that, on a word the gazetteer does not know, say "surname" even after "in" or "to".
+STRONG_SURNAME_ENDINGS = ("ov", "ova", "ev", "eva", "sky", "skaya", "enko", "vich", "vili",
+                          "dze")
 # Tokens after which a capitalised word may just be starting a sentence or a quoted phrase.
 SENTENCE_LEADS = frozenset({'"', "“", "‘", "'", "(", "-", "—", "–", ":", ";"})
 ACRONYM = re.compile(r"^(?:[A-Z]{2,6}|(?:[A-Z]\.){2,4})$")
@@ -349,7 +352,11 @@ def _dateline(doc: Doc, start: int) -> bool:
 
 def _common(word: str) -> bool:
     lower = word.lower()
-    return lower in gazetteer.english_words() and word not in gazetteer.given_names()
+    words = gazetteer.english_words()
+    if word in gazetteer.given_names():
+        return False
+    return lower in words or gazetteer.lemma(lower) in words or (
+        lower.endswith("s") and lower[:-1] in words)
 
 
 def _classify(doc: Doc, c: _Candidate, starts: set[int]) -> None:
@@ -421,6 +428,9 @@ def _classify(doc: Doc, c: _Candidate, starts: set[int]) -> None:
         else:
             c.type, c.cue = EntityType.PERSON, f"before '{following.text}'"
         return
+    if word.lower().endswith(STRONG_SURNAME_ENDINGS) and word not in known:
+        c.type, c.cue = EntityType.PERSON, "surname ending"
+        return
     if previous is not None and previous.lower_ in PLACE_PREPOSITIONS:
         c.type, c.cue = EntityType.PLACE, f"after '{previous.text}'"
         return
@@ -430,7 +440,12 @@ def _classify(doc: Doc, c: _Candidate, starts: set[int]) -> None:
     if word.lower().endswith(SURNAME_ENDINGS) or word in gazetteer.given_names():
         c.type, c.cue = EntityType.PERSON, "surname ending"
         return
-    c.type, c.cue = EntityType.OTHER, "capitalised name"
+    if _common(word) or word[:-1] in demonyms:
+        c.type = None  # "Torture" in a split title, "Americans": not a name
+        return
+    # A lone name with no cue at all: people are introduced by full name and organisations
+    # carry a word that says so, so what is left is most often a town or region ("Brask").
+    c.type, c.cue = EntityType.PLACE, "lone name without cue (most often a place)"
 
 
 def _name_key(text: str) -> str:
@@ -489,6 +504,8 @@ def _strength(c: _Candidate) -> int:
     if c.cue.startswith(("gazetteer", "service of")):
         return 4
     if c.type is EntityType.OTHER:
+        return 0
+    if c.cue.startswith("lone name"):
         return 0
     if c.cue in ("capitalised name", "surname ending", "ending of a country name") \
             or c.cue.startswith("before"):

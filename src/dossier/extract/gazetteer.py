@@ -65,6 +65,8 @@ def names() -> dict[str, Known]:
                        "organisation")
         for name in (entry["name"], *entry["aliases"]):
             add(name, record)
+    for name in json.loads(_data("other_names.json"))["names"]:
+        add(name, Known(EntityType.OTHER, f"other:{name}", name, "app or platform"))
     places = json.loads(_data("places.json"))
     for code, aliases in places["countries"].items():
         country = pycountry.countries.get(alpha_2=code)

@@ -1,0 +1,155 @@
+"""Stage 4 through the pipeline and the CLI: the demo case's entities and statements, the
+same-surname guard, incremental extraction, other languages, and the worker processes."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+from conftest import Dossier
+
+from dossier.cli import main
+from dossier.config import Settings
+from dossier.pipeline import build, extract_documents
+from dossier.store import Case
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    case = tmp_path_factory.mktemp("demo") / "demo.db"
+    result = CliRunner().invoke(main, ["demo", "--case", str(case), "--quiet"])
+    assert result.exit_code == 0, result.output
+    return Dossier(case).export()
+
+
+def _entity(export: dict[str, Any], name: str) -> dict[str, Any]:
+    found = [e for e in export["entities"] if e["name"] == name]
+    assert found, f"no entity {name!r}"
+    return found[0]
+
+
+def test_demo_people_are_merged_across_spellings(demo: dict[str, Any]) -> None:
+    kadyrov = _entity(demo, "Ramzan Kadyrov")
+    assert kadyrov["type"] == "person"
+    assert {"Kadyrov", "Ramzan A. Kadyrov", "Ramzan Kadyrow"} <= set(kadyrov["aliases"])
+    bakayev = next(e for e in demo["entities"] if "Bakayev" in e["aliases"])
+    assert {"Bakaev", "Bakeyev", "Zelimkhan Bakayev"} <= set(bakayev["aliases"])
+    assert bakayev["merges"], "each merge keeps its reason"
+    assert "Groznyy" in _entity(demo, "Grozny")["aliases"]
+    assert _entity(demo, "Novaya Gazeta")["type"] == "organization"
+    assert _entity(demo, "Chechnya")["type"] == "place"
+    for entity in demo["entities"]:
+        for mention in entity["mentions"]:
+            assert mention["text"] in mention["quote"]
+
+
+def test_nothing_comes_from_comments_or_boilerplate(demo: dict[str, Any]) -> None:
+    bodies = " ".join(d["text"] for d in demo["documents"] if d["status"] == "ok")
+    removed = " ".join(block["text"] for d in demo["documents"] for block in d["removed"])
+    only_removed = {word for word in re.findall(r"\b[A-Z][a-z]{3,}\b", removed)
+                    if not re.search(rf"\b{word}\b", bodies)}
+    assert only_removed, "the demo's comments name people the bodies do not"
+    aliases = {alias for e in demo["entities"] for alias in e["aliases"]}
+    words = {word for alias in aliases for word in alias.split()}
+    assert not only_removed & words
+    by_id = {d["id"]: d["text"] for d in demo["documents"]}
+    for claim in demo["claims"]:
+        for mention in claim["mentions"]:
+            assert mention["quote"] in by_id[mention["document"]]
+
+
+def test_demo_statements_carry_numbers_speakers_denials_and_dates(demo: dict[str, Any]) -> None:
+    claims = demo["claims"]
+    assert any(c["quantity"] and c["quantity"]["low"] == 100 for c in claims)
+    denials = [c for c in claims if c["mentions"][0]["stance"] == "denies"]
+    assert denials and any(c["mentions"][0]["denied_by"] for c in denials)
+    assert any(c["mentions"][0]["attributed_to"] == "Ramzan Kadyrov" for c in claims)
+    assert any(c["mentions"][0]["source"] == "Novaya Gazeta" for c in claims)
+    dated = [c for c in claims if c["mentions"][0]["date"]]
+    assert dated and all(re.fullmatch(r"\d{4}(-\d{2}){0,2}", c["mentions"][0]["date"])
+                         for c in dated)
+    assert {c["kind"] for c in claims} >= {"quote", "denial", "quantity", "report", "event"}
+    assert any(c["event_type"] == "detention" for c in claims)
+
+
+def _write(folder: Path, name: str, text: str) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+BODY = ("{first}\n\nThe committee met on Tuesday in Vienna to hear evidence about the "
+        "detentions reported earlier this spring by several rights groups in the region.\n\n"
+        "{second}\n\nThe hearing is expected to continue next month with more witnesses, the "
+        "committee's chairwoman told reporters after the session ended.\n")
+
+
+def test_people_who_share_a_surname_are_not_merged(dossier: Dossier, tmp_path: Path) -> None:
+    corpus = tmp_path / "in"
+    _write(corpus, "a.txt", "Spokesman speaks\n\n" + BODY.format(
+        first="Alvi Karimov, a spokesman for the regional government, said the reports were "
+              "false and that no one had been detained.",
+        second="Karimov added that the police had opened no case at all."))
+    _write(corpus, "b.txt", "Tashkent years\n\n" + BODY.format(
+        first="Islam Karimov, who ruled Uzbekistan until 2016, was accused of torture by "
+              "several rights groups over many years.",
+        second="Human Rights Watch said at least 200 people were killed in Andijan in 2005."))
+    _write(corpus, "c.txt", "A name alone\n\n" + BODY.format(
+        first="A statement attributed to Karimov was read out at the start of the hearing by "
+              "a clerk of the committee.",
+        second="Members of the committee asked for the full text to be published."))
+    assert dossier("build", corpus, "--quiet").exit_code == 0
+    people = {e["name"]: e for e in dossier.export()["entities"] if e["type"] == "person"}
+    assert "Alvi Karimov" in people and "Islam Karimov" in people
+    assert "Islam Karimov" not in people["Alvi Karimov"]["aliases"]
+    assert people["Alvi Karimov"]["documents"] == 1
+    assert people["Islam Karimov"]["documents"] == 1
+    assert people["Karimov"]["documents"] == 1  # the bare surname stays its own: ambiguous
+
+
+def test_extraction_is_incremental_and_skips_other_languages(dossier: Dossier,
+                                                             tmp_path: Path) -> None:
+    corpus = tmp_path / "in"
+    _write(corpus, "a.txt", "First\n\n" + BODY.format(
+        first="Police in Grozny detained at least 40 men on Monday, Elena Petrova of the "
+              "Northern Rights Centre said.",
+        second="The interior ministry denied that anyone had been detained."))
+    assert dossier("build", corpus, "--quiet").exit_code == 0
+    _write(corpus, "ru.txt", "Новости\n\nПолиция в Грозном задержала не менее сорока мужчин в "
+           "понедельник, сообщила Елена Петрова из Северного правозащитного центра. "
+           "Министерство внутренних дел отрицает, что кто-либо был задержан, и называет "
+           "сообщения провокацией. Слушания продолжатся в следующем месяце в Вене.\n")
+    result = dossier("build", corpus)
+    assert "read for statements: 1" in result.output
+    again = dossier("build", corpus)
+    assert "read for statements" not in again.output
+    export = dossier.export()
+    russian = next(d["id"] for d in export["documents"] if d["path"].endswith("ru.txt"))
+    assert not [c for c in export["claims"] if c["mentions"][0]["document"] == russian]
+    assert not [m for e in export["entities"] for m in e["mentions"]
+                if m["document"] == russian]
+    assert dossier.sql("SELECT count(*) FROM extractions")[0][0] == 2
+    petrova = _entity(export, "Elena Petrova")
+    assert petrova["type"] == "person"
+
+
+def test_worker_processes_give_the_same_result(tmp_path: Path) -> None:
+    corpus = Path(__file__).resolve().parent.parent / "src" / "dossier" / "demo" / "corpus"
+    results = []
+    for workers in (1, 2):
+        settings = replace(Settings(), extract_workers=workers, extract_parallel_min=1)
+        case = Case.open(tmp_path / f"w{workers}.db", create=True)
+        try:
+            build(case, [corpus], replace(settings, extract_workers=1, batch_size=1000))
+            with case.writer.transaction() as tx:
+                tx.remove_extractions([x.document_id for x in case.view.extractions()])
+            assert extract_documents(case, settings) > 0
+            results.append((case.view.extractions(), case.view.entities()))
+        finally:
+            case.close()
+    assert results[0] == results[1]

@@ -1,0 +1,367 @@
+"""Attribution, denials and hedging (dossier.extract.attribution) on sentences written for these
+tests: speakers through appositions, pronouns and definite descriptions; outlets as sources;
+denial and hedge cues and the look-alikes that are not."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import pytest
+
+from dossier.extract.attribution import attribute, normalise_outlet
+from dossier.extract.records import Attribution, EntityType, LocalEntity, Mention
+from dossier.extract.text import parse, sentences
+
+P, O, L, X = EntityType.PERSON, EntityType.ORGANIZATION, EntityType.PLACE, EntityType.OTHER
+
+
+@dataclass(frozen=True)
+class Read:
+    text: str
+    attribution: Attribution
+    names: tuple[str, ...]
+
+    def name(self, index: int | None) -> str | None:
+        return None if index is None else self.names[index]
+
+    @property
+    def speaker(self) -> str | None:
+        return self.name(self.attribution.speaker)
+
+    @property
+    def source(self) -> str | None:
+        return self.name(self.attribution.source)
+
+    @property
+    def denied_by(self) -> str | None:
+        return self.name(self.attribution.denied_by)
+
+
+def read(body: str, *entities: tuple[str, EntityType] | tuple[str, EntityType, bool],
+         outlet: str | None = "Coastline News") -> list[Read]:
+    """Runs attribute() on a body; entities are ("Name;Alias", type[, media]). Mentions are
+    every whole-word occurrence of a surface, longest first, without overlaps."""
+    local = []
+    surfaces: list[tuple[str, int]] = []
+    for index, spec in enumerate(entities):
+        names = spec[0].split(";")
+        media = len(spec) > 2 and bool(spec[2])
+        local.append(LocalEntity(index, names[0], spec[1], tuple(names), media=media))
+        surfaces += [(name, index) for name in names]
+    taken: list[tuple[int, int, int]] = []
+    for surface, index in sorted(surfaces, key=lambda s: -len(s[0])):
+        for m in re.finditer(r"(?<!\w)" + re.escape(surface) + r"(?!\w)", body):
+            if all(m.end() <= start or m.start() >= end for start, end, _ in taken):
+                taken.append((m.start(), m.end(), index))
+    mentions = [Mention(start, end, body[start:end], index)
+                for start, end, index in sorted(taken)]
+    doc = parse(body)
+    found = sentences(doc)
+    result = attribute(doc, found, mentions, local, outlet)
+    assert len(result) == len(found)
+    names = tuple(e.name for e in local)
+    return [Read(s.text, a, names) for s, a in zip(found, result, strict=True)]
+
+
+def one(body: str, *entities: tuple[str, EntityType] | tuple[str, EntityType, bool],
+        outlet: str | None = "Coastline News") -> Read:
+    return read(body, *entities, outlet=outlet)[-1]
+
+
+# --- speakers ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("body", "speaker"), [
+    ("Mira Tal said the convoy had been stopped at the border.", "Mira Tal"),
+    ("The convoy had been stopped at the border, Mira Tal said on Friday.", "Mira Tal"),
+    ('"The convoy never arrived," said Mira Tal, a driver for the charity.', "Mira Tal"),
+    ("Mira Tal, a driver for Bread First, told reporters that the convoy was stopped.",
+     "Mira Tal"),
+    ("Mira Tal, who has driven the route for years, said the convoy was stopped.", "Mira Tal"),
+    ("The charity's director, Mira Tal, said the convoy was stopped.", "Mira Tal"),
+    ("A spokeswoman for Bread First, Mira Tal, said the convoy was stopped.", "Mira Tal"),
+    ("Bread First researcher Mira Tal said the convoy was stopped.", "Mira Tal"),
+    ("Mira Tal of Bread First said the convoy was stopped.", "Mira Tal"),
+    ("Speaking to reporters in Harlen, Mira Tal said the convoy was stopped.", "Mira Tal"),
+    ("Bread First, through Mira Tal, has said repeatedly that convoys are stopped.", "Mira Tal"),
+    ("Mira Tal and Bread First said the convoy was stopped.", "Mira Tal"),
+    ("Bread First said on Monday that the convoy had been stopped.", "Bread First"),
+    ("Convoys have been stopped since May, according to Bread First.", "Bread First"),
+    ("The Bread First press office said the convoy was stopped.", "Bread First"),
+])
+def test_named_speaker(body: str, speaker: str) -> None:
+    got = one(body, ("Mira Tal", P), ("Bread First", O), ("Harlen", L))
+    assert got.speaker == speaker, got.attribution
+    assert got.attribution.reported
+    assert got.attribution.cues
+
+
+@pytest.mark.parametrize("body", [
+    "A local official said the convoy was stopped near Harlen.",
+    "Police said the convoy was stopped near Harlen.",
+    "Relatives of the drivers said the convoy was stopped near Harlen.",
+    "The convoy was stopped near Harlen, residents told reporters.",
+    "A spokesman for Bread First said the convoy was stopped.",
+    "Bread First's spokesman said the convoy was stopped.",
+    "The convoy was stopped near Harlen on Sunday.",
+    "Officials in Harlen declined to say whether the convoy had been stopped.",
+    "The agency has not said whether the convoy was stopped.",
+])
+def test_no_speaker_when_unnamed_or_no_speech(body: str) -> None:
+    assert one(body, ("Bread First", O), ("Harlen", L)).speaker is None
+
+
+def test_pronouns_follow_the_salient_person() -> None:
+    got = read("Omar Lindqvist, who fled the city in June, spoke to the charity by phone. "
+               "He said the guards had beaten him every night. "
+               "His lawyer, Petra Sund, said the beatings were documented. "
+               "She added that a complaint had been filed.",
+               ("Omar Lindqvist", P), ("Petra Sund", P))
+    assert [r.speaker for r in got] == [None, "Omar Lindqvist", "Petra Sund", "Petra Sund"]
+
+
+def test_topic_of_the_story_wins_over_a_passing_name() -> None:
+    got = read("Leon, who asked that his surname be withheld, was held for a month, he says. "
+               "He says guards beat him with cables. "
+               "He now lives in a shelter in Harlen. "
+               "The governor, Ivo Brand, has said that men like Leon are criminals. "
+               "Last week, he says, his mother called to ask him to come home.",
+               ("Leon", P), ("Harlen", L), ("Ivo Brand", P))
+    assert got[0].speaker == "Leon"
+    assert got[3].speaker == "Ivo Brand"
+    assert got[4].speaker == "Leon"
+
+
+def test_unnamed_speaker_is_remembered_for_the_next_he() -> None:
+    got = read("Ivo Brand said the camp had been closed. "
+               "One of the former guards, who did not give his name, said he had left in May. "
+               '"I saw everything," he said.',
+               ("Ivo Brand", P))
+    assert [r.speaker for r in got] == ["Ivo Brand", None, None]
+
+
+def test_titles_give_gender() -> None:
+    got = read("Mr. Karel Vos met Ms. Dana Rhee in the capital. She said the talks had failed.",
+               ("Karel Vos", P), ("Dana Rhee", P))
+    assert got[1].speaker == "Dana Rhee"
+
+
+@pytest.mark.parametrize(("body", "speaker"), [
+    ("Bread First works along the border. The group said convoys were stopped.", "Bread First"),
+    ("The Harlen Coast Guard patrols the bay. The coast guard said 40 people were rescued.",
+     "Harlen Coast Guard"),
+    ("The Interior Ministry published figures. The ministry said 40 people were held.",
+     "Interior Ministry"),
+    ("Bread First published a report on Monday. According to the report, 40 convoys were "
+     "stopped.", "Bread First"),
+    ("Bread First published a study on Monday. The study says 40 convoys were stopped.",
+     "Bread First"),
+    ("The charity's report, written by Mira Tal, says 40 convoys were stopped.", None),
+    ("Bread First's report says 40 convoys were stopped.", "Bread First"),
+    ("A report by Bread First said 40 convoys were stopped.", "Bread First"),
+])
+def test_definite_descriptions_and_reports(body: str, speaker: str | None) -> None:
+    got = one(body, ("Bread First", O), ("Harlen Coast Guard", O), ("Interior Ministry", O),
+              ("Mira Tal", P))
+    assert got.speaker == speaker, got.attribution
+
+
+def test_the_denier_of_an_aide_is_the_principal() -> None:
+    got = one("The governor, Ivo Brand, has not spoken about the case, although an aide said he "
+              "considered the reports lies.", ("Ivo Brand", P))
+    assert got.speaker is None
+    assert got.attribution.denial
+    assert got.denied_by == "Ivo Brand"
+
+
+# --- sources ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("body", "speaker", "source"), [
+    ("The Harlen Post reported on Tuesday that 40 men were held.", None, "Harlen Post"),
+    ("Forty men were held, the Harlen Post reported, citing police sources.", None,
+     "Harlen Post"),
+    ("According to the Harlen Post, 40 men were held.", None, "Harlen Post"),
+    ("Ivo Brand told the Harlen Post that 40 men were held.", "Ivo Brand", "Harlen Post"),
+    ("Ivo Brand told the Vero news agency that 40 men were held.", "Ivo Brand", "Vero"),
+    ("In an interview with Radio Kessel, Ivo Brand said 40 men were held.", "Ivo Brand",
+     "Radio Kessel"),
+    ("The Harlen Post cited a report from Radio Kessel, which said 40 men were held.", None,
+     "Radio Kessel"),
+    ("Ivo Brand told Coastline News that 40 men were held.", "Ivo Brand", None),
+    ("Coastline News has learned that 40 men were held, Ivo Brand said.", "Ivo Brand", None),
+])
+def test_outlets_are_sources_never_speakers(body: str, speaker: str | None,
+                                            source: str | None) -> None:
+    got = one(body, ("Harlen Post", O, True), ("Radio Kessel", O, True), ("Vero", O, True),
+              ("Coastline News", O, True), ("Ivo Brand", P))
+    assert (got.speaker, got.source) == (speaker, source), got.attribution
+
+
+def test_the_newspaper_is_the_outlet_named_before() -> None:
+    got = read("The Harlen Post reported that 40 men were held. "
+               "The men were kept in a school, the newspaper said.",
+               ("Harlen Post", O, True))
+    assert got[1].source == "Harlen Post"
+    assert got[1].speaker is None
+
+
+def test_an_interview_frame_carries_the_outlet_until_a_new_venue() -> None:
+    got = read("Ivo Brand said in an interview with Radio Kessel that no one was detained. "
+               "He also said the reports had been invented by his rivals. "
+               "In a post on Telegram the next day, he accused journalists of lying. "
+               "Mira Tal said she had been detained.",
+               ("Ivo Brand", P), ("Radio Kessel", O, True), ("Telegram", X), ("Mira Tal", P))
+    assert [r.source for r in got] == ["Radio Kessel", "Radio Kessel", None, None]
+    assert [r.speaker for r in got] == ["Ivo Brand", "Ivo Brand", "Ivo Brand", "Mira Tal"]
+
+
+def test_no_outlet_argument() -> None:
+    got = one("Ivo Brand told the Harlen Post that 40 men were held.",
+              ("Ivo Brand", P), ("Harlen Post", O, True), outlet=None)
+    assert got.source == "Harlen Post"
+
+
+def test_normalise_outlet() -> None:
+    assert normalise_outlet("The Harbour-Herald ") == normalise_outlet("harbour herald")
+    assert normalise_outlet("The Times") != normalise_outlet("The Post")
+
+
+# --- denials ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("body", "denied_by"), [
+    ("Ivo Brand denied that any protester had been detained.", "Ivo Brand"),
+    ("Ivo Brand rejected the report as a campaign of slander.", "Ivo Brand"),
+    ("Ivo Brand dismissed the allegations.", "Ivo Brand"),
+    ('Ivo Brand called the report "utter lies".', "Ivo Brand"),
+    ("Ivo Brand said the story was a fabrication.", "Ivo Brand"),
+    ("Ivo Brand described the account as a smear campaign.", "Ivo Brand"),
+    ("Ivo Brand said the article was libellous.", "Ivo Brand"),
+    ("Ivo Brand called the reports an information attack on the province.", "Ivo Brand"),
+    ("Ivo Brand said the protest was a provocation.", "Ivo Brand"),
+    ("Ivo Brand said an inquiry had found no evidence of abuse.", "Ivo Brand"),
+    ('Ivo Brand said such camps "do not exist".', "Ivo Brand"),
+    ("Ivo Brand said there are no political prisoners in the province.", "Ivo Brand"),
+    ("Ivo Brand said the figures were greatly exaggerated.", "Ivo Brand"),
+    ("Ivo Brand said he had never given an order to shoot.", "Ivo Brand"),
+    ("Ivo Brand said no one in the province had been persecuted.", "Ivo Brand"),
+    ("Ivo Brand's government denied that too.", "Ivo Brand"),
+    ("The Interior Ministry did not deny the report but suggested it was a joke.",
+     "Interior Ministry"),
+    ("Witnesses said soldiers burned the houses, an allegation the Interior Ministry rejected.",
+     "Interior Ministry"),
+    ("Officials have denied that anyone was detained, and Ivo Brand has said such camps do not "
+     "exist.", "Ivo Brand"),
+    ("The video was dismissed by his family as staged.", None),
+    ("Provincial officials called the report baseless.", None),
+    ("Ivo Brand said the Interior Ministry had no reason to doubt the governor, who has called "
+     "the story a fabrication.", None),
+])
+def test_denials(body: str, denied_by: str | None) -> None:
+    got = one(body, ("Ivo Brand", P), ("Interior Ministry", O))
+    assert got.attribution.denial, got.attribution
+    assert got.denied_by == denied_by, got.attribution
+
+
+@pytest.mark.parametrize("body", [
+    "The ministry said it had no reliable information about the detentions.",
+    "The ministry said it would not comment on individual cases.",
+    "Prosecutors have not opened a case into the deaths.",
+    "Ivo Brand called the sanctions unlawful.",
+    "The court rejected his appeal on Monday.",
+    "He was denied bail and returned to his cell.",
+    "The ministry neither confirmed nor denied the account.",
+    "Officials did not deny that arrests took place.",
+    "Police said no one was hurt in the fire.",
+    "There was no information to confirm the reports, the ministry said.",
+    "He was accused of spreading false information about the army.",
+    "A protest was staged outside the embassy on Friday.",
+    "The village lies 20 kilometres from the border.",
+    "Ivo Brand was questioned in 2016 but was never charged.",
+    "The group had not obtained permission for the march, officers said.",
+])
+def test_not_denials(body: str) -> None:
+    got = one(body, ("Ivo Brand", P))
+    assert not got.attribution.denial, got.attribution
+    assert got.attribution.denied_by is None
+
+
+# --- hedges -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("body", [
+    "The prisoners were reportedly moved at night.",
+    "The prisoners were allegedly moved at night.",
+    "Relatives of the alleged victims gathered outside.",
+    "Several witnesses have alleged that the prisoners were moved.",
+    "A video, apparently filmed in the camp, shows a cell.",
+    "The men appeared to have been beaten.",
+    "A man who claims to have been held there spoke to reporters.",
+    "The ministry claimed that the prisoners had been released.",
+    "Dozens of people are feared dead after the flood.",
+    "The officer said the fire may have been started deliberately.",
+    "The ministry suggested it might have been a joke.",
+])
+def test_hedged(body: str) -> None:
+    got = one(body)
+    assert got.attribution.hedged, got.attribution
+    assert got.attribution.cues
+
+
+@pytest.mark.parametrize("body", [
+    "Police detained 40 men suspected of being gay.",
+    "The allegations were first published in March.",
+    "The claims were rejected by the ministry.",
+    "He said he was afraid of what they might do to his family.",
+    "The men were released in May.",
+    "May was the worst month for the families.",
+    "The prisoners were moved at night, the guard said.",
+    "The rebels claimed responsibility for the attack.",
+])
+def test_not_hedged(body: str) -> None:
+    assert not one(body).attribution.hedged
+
+
+# --- quotes -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("body", "quoted"), [
+    ('"We were beaten every day," said Mira Tal.', True),
+    ("“We were beaten every day,” she said.", True),
+    ("‘We were beaten every day,’ she said.", True),
+    ('Mira Tal said the guards were "cruel beyond words".', True),
+    ('She was fined for holding a sign that read "Let them go".', True),
+    ("Clerics adopted a resolution promising “punishment” for the reporters.", True),
+    ('The so-called "foreign agents" law was passed in 2012.', False),
+    ("Mira Tal said the guards were cruel.", False),
+])
+def test_quoted(body: str, quoted: bool) -> None:
+    assert one(body, ("Mira Tal", P)).attribution.quoted is quoted
+
+
+# --- shape ------------------------------------------------------------------------------------
+
+
+def test_one_attribution_per_sentence_and_nothing_for_plain_prose() -> None:
+    got = read("The river rose overnight.\n\nBy morning the bridge was closed.")
+    assert len(got) == 2
+    assert all(r.attribution == Attribution() for r in got)
+
+
+def test_empty_body() -> None:
+    doc = parse("")
+    assert attribute(doc, sentences(doc), [], [], None) == []
+
+
+def test_entities_without_mentions_and_mentions_inside_tokens() -> None:
+    """Mentions need not line up with tokens, and entities need not be mentioned."""
+    body = "The Oslo-based group Nordwatch said 40 men were held."
+    doc = parse(body)
+    entities = [LocalEntity(0, "Oslo", L, ("Oslo",)), LocalEntity(1, "Nordwatch", O,
+                                                                  ("Nordwatch",)),
+                LocalEntity(2, "Unused", P, ("Unused",))]
+    mentions = [Mention(4, 8, "Oslo", 0), Mention(21, 30, "Nordwatch", 1)]
+    (got,) = attribute(doc, sentences(doc), mentions, entities, None)
+    assert got.speaker == 1
