@@ -13,7 +13,7 @@ from dossier.extract.attribution import attribute, normalise_outlet
 from dossier.extract.records import Attribution, EntityType, LocalEntity, Mention
 from dossier.extract.text import parse, sentences
 
-P, O, L, X = EntityType.PERSON, EntityType.ORGANIZATION, EntityType.PLACE, EntityType.OTHER
+P, ORG, L, X = EntityType.PERSON, EntityType.ORGANIZATION, EntityType.PLACE, EntityType.OTHER
 
 
 @dataclass(frozen=True)
@@ -91,7 +91,7 @@ def one(body: str, *entities: tuple[str, EntityType] | tuple[str, EntityType, bo
     ("The Bread First press office said the convoy was stopped.", "Bread First"),
 ])
 def test_named_speaker(body: str, speaker: str) -> None:
-    got = one(body, ("Mira Tal", P), ("Bread First", O), ("Harlen", L))
+    got = one(body, ("Mira Tal", P), ("Bread First", ORG), ("Harlen", L))
     assert got.speaker == speaker, got.attribution
     assert got.attribution.reported
     assert got.attribution.cues
@@ -109,7 +109,7 @@ def test_named_speaker(body: str, speaker: str) -> None:
     "The agency has not said whether the convoy was stopped.",
 ])
 def test_no_speaker_when_unnamed_or_no_speech(body: str) -> None:
-    assert one(body, ("Bread First", O), ("Harlen", L)).speaker is None
+    assert one(body, ("Bread First", ORG), ("Harlen", L)).speaker is None
 
 
 def test_pronouns_follow_the_salient_person() -> None:
@@ -162,7 +162,7 @@ def test_titles_give_gender() -> None:
     ("A report by Bread First said 40 convoys were stopped.", "Bread First"),
 ])
 def test_definite_descriptions_and_reports(body: str, speaker: str | None) -> None:
-    got = one(body, ("Bread First", O), ("Harlen Coast Guard", O), ("Interior Ministry", O),
+    got = one(body, ("Bread First", ORG), ("Harlen Coast Guard", ORG), ("Interior Ministry", ORG),
               ("Mira Tal", P))
     assert got.speaker == speaker, got.attribution
 
@@ -194,15 +194,15 @@ def test_the_denier_of_an_aide_is_the_principal() -> None:
 ])
 def test_outlets_are_sources_never_speakers(body: str, speaker: str | None,
                                             source: str | None) -> None:
-    got = one(body, ("Harlen Post", O, True), ("Radio Kessel", O, True), ("Vero", O, True),
-              ("Coastline News", O, True), ("Ivo Brand", P))
+    got = one(body, ("Harlen Post", ORG, True), ("Radio Kessel", ORG, True), ("Vero", ORG, True),
+              ("Coastline News", ORG, True), ("Ivo Brand", P))
     assert (got.speaker, got.source) == (speaker, source), got.attribution
 
 
 def test_the_newspaper_is_the_outlet_named_before() -> None:
     got = read("The Harlen Post reported that 40 men were held. "
                "The men were kept in a school, the newspaper said.",
-               ("Harlen Post", O, True))
+               ("Harlen Post", ORG, True))
     assert got[1].source == "Harlen Post"
     assert got[1].speaker is None
 
@@ -212,14 +212,14 @@ def test_an_interview_frame_carries_the_outlet_until_a_new_venue() -> None:
                "He also said the reports had been invented by his rivals. "
                "In a post on Telegram the next day, he accused journalists of lying. "
                "Mira Tal said she had been detained.",
-               ("Ivo Brand", P), ("Radio Kessel", O, True), ("Telegram", X), ("Mira Tal", P))
+               ("Ivo Brand", P), ("Radio Kessel", ORG, True), ("Telegram", X), ("Mira Tal", P))
     assert [r.source for r in got] == ["Radio Kessel", "Radio Kessel", None, None]
     assert [r.speaker for r in got] == ["Ivo Brand", "Ivo Brand", "Ivo Brand", "Mira Tal"]
 
 
 def test_no_outlet_argument() -> None:
     got = one("Ivo Brand told the Harlen Post that 40 men were held.",
-              ("Ivo Brand", P), ("Harlen Post", O, True), outlet=None)
+              ("Ivo Brand", P), ("Harlen Post", ORG, True), outlet=None)
     assert got.source == "Harlen Post"
 
 
@@ -260,7 +260,7 @@ def test_normalise_outlet() -> None:
      "the story a fabrication.", None),
 ])
 def test_denials(body: str, denied_by: str | None) -> None:
-    got = one(body, ("Ivo Brand", P), ("Interior Ministry", O))
+    got = one(body, ("Ivo Brand", P), ("Interior Ministry", ORG))
     assert got.attribution.denial, got.attribution
     assert got.denied_by == denied_by, got.attribution
 
@@ -359,7 +359,7 @@ def test_entities_without_mentions_and_mentions_inside_tokens() -> None:
     """Mentions need not line up with tokens, and entities need not be mentioned."""
     body = "The Oslo-based group Nordwatch said 40 men were held."
     doc = parse(body)
-    entities = [LocalEntity(0, "Oslo", L, ("Oslo",)), LocalEntity(1, "Nordwatch", O,
+    entities = [LocalEntity(0, "Oslo", L, ("Oslo",)), LocalEntity(1, "Nordwatch", ORG,
                                                                   ("Nordwatch",)),
                 LocalEntity(2, "Unused", P, ("Unused",))]
     mentions = [Mention(4, 8, "Oslo", 0), Mention(21, 30, "Nordwatch", 1)]

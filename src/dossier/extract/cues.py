@@ -36,7 +36,7 @@ AMBIGUOUS_FORMS = frozenset({
     "recall", "recalls",
 })
 # Lemmas that are a speech act only before one of these words ("ruled that" but "ruled the
-# country"; "called on/for/it …" but "a town called Argun"; "wrote that/on/in" but "wrote the
+# country"; "called on/for/it …" but "a town called Harlen"; "wrote that/on/in" but "wrote the
 # story").
 NEXT_WORD_REQUIRED: dict[str, frozenset[str]] = {
     "rule": frozenset({"that"}),
@@ -48,7 +48,7 @@ NEXT_WORD_REQUIRED: dict[str, frozenset[str]] = {
     "write": frozenset({"that", "on", "in", "to", ":", '"', "\u201c"}),
     "recall": frozenset({"that", "how"}),
     "note": frozenset({"that"}),
-    "cite": frozenset(),  # a source chain ("citing Interfax"), never a speech act on its own
+    "cite": frozenset(),  # a source chain ("citing Radio Kessel"), never a speech act on its own
     "appeal": frozenset({"for", "to"}),
 }
 # -ing forms that take the subject of the clause before them ("X rejected it, saying …").
@@ -199,14 +199,14 @@ ORGANISATION_SYNONYMS: dict[str, frozenset[str]] = {
 
 # --- addressees and chains --------------------------------------------------------------------
 
-# Words after which a news outlet is the cited source: "told The Washington Post", "in an
-# interview with HBO", "spoke to the Interfax news agency", "quoted by Reuters".
+# Words after which a news outlet is the cited source: "told the Harlen Post", "in an
+# interview with Radio Kessel", "spoke to the Vero news agency", "quoted by Vero".
 ADDRESSEE_WORDS = frozenset({
     "told", "tells", "telling", "tell", "spoke", "speaking", "speaks", "talking", "talked",
     "interview", "interviewed", "comments", "remarks", "statement", "quoted", "wrote",
 })
-# Words after which a named outlet is the originating one: "cited a report from Novaya
-# Gazeta", "citing Interfax", "quoting the BBC".
+# Words after which a named outlet is the originating one: "cited a report from Radio
+# Kessel", "citing Vero", "quoting the Harlen Post".
 CHAIN_WORDS = frozenset({"cited", "citing", "cites", "quoting", "quoted", "quotes"})
 # Words that open a new venue and end an interview frame ("In a post the next day, he …").
 VENUE_WORDS = frozenset({
