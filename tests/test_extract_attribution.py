@@ -365,3 +365,12 @@ def test_entities_without_mentions_and_mentions_inside_tokens() -> None:
     mentions = [Mention(4, 8, "Oslo", 0), Mention(21, 30, "Nordwatch", 1)]
     (got,) = attribute(doc, sentences(doc), mentions, entities, None)
     assert got.speaker == 1
+
+
+def test_cue_offsets_survive_odd_spacing_and_case_folding() -> None:
+    """Cues are matched on a normalised copy of the sentence; their units must still be found
+    when normalising changed its length (runs of spaces, "İ")."""
+    got = one("Aid workers in İzmir  said the camps were  full.  Ivo Brand said the  report "
+              "from İzmir was   a fabrication.", ("Ivo Brand", P), ("İzmir", L))
+    assert got.attribution.denial
+    assert got.denied_by == "Ivo Brand"

@@ -90,13 +90,19 @@ DISMISS_AS_WINDOW = 8
 # comes within this many units of the sentence start.
 MAX_INTRO_UNITS = 15
 
+# Quotation marks as written in news copy: straight and curly double quotes, guillemets, the
+# German low opening mark; single curly pairs (U+2018 … U+2019) are handled apart because
+# U+2019 is also the apostrophe.
 QUOTE_MARKS = frozenset({'"', "\u201c", "\u201d", "\u00ab", "\u00bb", "\u201e"})
 SINGLE_OPENING, SINGLE_CLOSING = "\u2018", "\u2019"  # the closing one counts only when opened
 OPENING_QUOTES = frozenset({"\u201c", "\u00ab", "\u201e"})
 CLOSING_QUOTES = frozenset({"\u201d", "\u00bb"})
+# Honorifics before a name that give its gender (the recogniser leaves them out of the mention).
 TITLES_MALE = frozenset({"mr.", "mr", "sir", "lord"})
 TITLES_FEMALE = frozenset({"mrs.", "ms.", "miss", "mrs", "ms", "madam", "dame", "lady"})
 VERB_LEMMAS = C.SPEECH_LEMMAS | C.DENIAL_LEMMAS | C.GOVERNING_ONLY
+# Verbs that report the subject's own words: in "X said (that) he …" the "he" is X (unless X
+# is a proxy, see cues.PROXY_NOUNS). Not "urge", "accuse", "condemn": "X urged him to …".
 SAY_TYPE = frozenset({"say", "tell", "add", "claim", "insist", "write", "state", "explain",
                       "repeat", "reply", "confirm", "admit", "acknowledge", "argue", "suggest",
                       "testify", "warn", "respond", "allege", "deny", "recount", "recall"})
@@ -178,7 +184,27 @@ HEDGE_CUE_PATTERNS: tuple[tuple[tuple[str, ...], str], ...] = (
                   r"|\bfeared (?:dead|killed|drowned|missing|lost|to have|to be)\b"),
 )
 _HEDGE = tuple((triggers, re.compile(pattern)) for triggers, pattern in HEDGE_CUE_PATTERNS)
-_SPACES = re.compile(r"\s+")
+
+
+def _normalise(raw: str) -> tuple[str, list[int] | None]:
+    """The sentence as the cue expressions read it: lower case, straight apostrophes, one space
+    between words; with, when that changed its length, the offset in `raw` of each character."""
+    text = raw.replace("\u2019", "'").lower()
+    if len(text) == len(raw) and "  " not in text and "\n" not in text and "\t" not in text:
+        return text, None
+    chars: list[str] = []
+    where: list[int] = []
+    for i, ch in enumerate(raw):
+        low = "'" if ch == "\u2019" else ch.lower()
+        if ch.isspace():
+            if chars and chars[-1] == " ":
+                continue
+            low = " "
+        elif len(low) != 1:
+            low = ch  # "İ".lower() is two characters: keep the offsets one to one
+        chars.append(low)
+        where.append(i)
+    return "".join(chars), where
 
 
 # --- records of the analysis ------------------------------------------------------------------
@@ -368,8 +394,8 @@ class _Reader:
         if origin is not None:
             source = origin
         source = self._apply_frame(s, speaker, source, interview)
-        text = _SPACES.sub(" ", sentence.text.casefold().replace("\u2019", "'"))
-        denial, denied_by = self._denial(s, text, sentence.start, cues)
+        text, where = _normalise(sentence.text)
+        denial, denied_by = self._denial(s, text, where, sentence.start, cues)
         hedged = self._hedged(s, text, cues)
         reported = bool(s.verbs) or "according to" in cues or any(
             c.startswith("told ") for c in cues)
@@ -1040,8 +1066,11 @@ class _Reader:
 
     # -- denials ------------------------------------------------------------------------------
 
-    def _denial(self, s: _Sentence, text: str, offset: int, cues: list[str]
-                ) -> tuple[bool, int | None]:
+    def _denial(self, s: _Sentence, text: str, where: list[int] | None, offset: int,
+                cues: list[str]) -> tuple[bool, int | None]:
+        """Whether the sentence denies a claim, and the first named denier. `text` is the
+        normalised sentence, `where` maps its characters back (None: one to one), `offset` is
+        the sentence's start in the body."""
         units = s.units
         found: list[tuple[int, str, _Who | None]] = []  # (unit, cue, who for a verb cue)
         for k, unit in enumerate(units):
@@ -1050,6 +1079,10 @@ class _Reader:
                 if who is not None:
                     found.append((k, unit.text, who))
         starts = [u.start - offset for u in units]
+
+        def unit_at(at: int) -> int:
+            return max(0, bisect_right(starts, where[at] if where else at) - 1)
+
         for triggers, pattern in _DENIAL:
             for word in triggers:
                 if word in text:
@@ -1057,13 +1090,11 @@ class _Reader:
             else:
                 continue
             for match in pattern.finditer(text):
-                found.append((max(0, bisect_right(starts, match.start()) - 1), match.group(),
-                              None))
+                found.append((unit_at(match.start()), match.group(), None))
         if "there" in text:
             for match in _THERE_IS_NO.finditer(text):
                 if match.group(1) not in C.NO_DENIAL_AFTER_THERE_IS_NO:
-                    found.append((max(0, bisect_right(starts, match.start()) - 1),
-                                  match.group(), None))
+                    found.append((unit_at(match.start()), match.group(), None))
         if not found:
             return False, None
         found.sort(key=lambda f: f[0])
