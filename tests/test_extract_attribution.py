@@ -9,7 +9,8 @@ from dataclasses import dataclass
 
 import pytest
 
-from dossier.extract.attribution import attribute, normalise_outlet
+from dossier.copies.outlets import outlet_key
+from dossier.extract.attribution import attribute
 from dossier.extract.records import Attribution, EntityType, LocalEntity, Mention
 from dossier.extract.text import parse, sentences
 
@@ -223,9 +224,9 @@ def test_no_outlet_argument() -> None:
     assert got.source == "Harlen Post"
 
 
-def test_normalise_outlet() -> None:
-    assert normalise_outlet("The Harbour-Herald ") == normalise_outlet("harbour herald")
-    assert normalise_outlet("The Times") != normalise_outlet("The Post")
+def test_outlet_key_matches_the_own_outlet() -> None:
+    assert outlet_key("The Harbour-Herald ") == outlet_key("harbour herald")
+    assert outlet_key("The Times") != outlet_key("The Post")
 
 
 # --- denials ----------------------------------------------------------------------------------

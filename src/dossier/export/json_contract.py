@@ -10,6 +10,7 @@ from .. import __version__
 from ..extract.records import Extraction
 from ..models import REMOVED_KINDS, Block, BlockKind, stable_id
 from ..store import CaseView, DocumentRow
+from ..store.views import EntityRow
 
 REMOVED = frozenset(str(kind) for kind in REMOVED_KINDS)
 HEADER = frozenset({str(BlockKind.TITLE), str(BlockKind.METADATA)})
@@ -22,6 +23,8 @@ def case_json(view: CaseView) -> dict[str, Any]:
     """The whole case as the public contract describes it."""
     rows = view.documents()
     extractions = view.extractions()
+    ids = view.entity_ids()
+    entities = view.entities()
     return {
         "format": FORMAT,
         "format_version": FORMAT_VERSION,
@@ -31,8 +34,8 @@ def case_json(view: CaseView) -> dict[str, Any]:
         "outlets": _outlets(view),
         "copy_groups": _copy_groups(view),
         "copy_links": _copy_links(view),
-        "entities": _entities(view, extractions, rows),
-        "claims": _claims(view, extractions, rows),
+        "entities": _entities(entities, ids, extractions, rows),
+        "claims": _claims(entities, ids, extractions, rows),
         "timeline": [],
     }
 
@@ -96,10 +99,9 @@ def _copy_links(view: CaseView) -> list[dict[str, Any]]:
             for row in view.copy_links()]
 
 
-def _entities(view: CaseView, extractions: list[Extraction],
-              rows: list[DocumentRow]) -> list[dict[str, Any]]:
+def _entities(entities: list[EntityRow], ids: dict[tuple[str, int], str],
+              extractions: list[Extraction], rows: list[DocumentRow]) -> list[dict[str, Any]]:
     """Case entities, each with every mention in context (the sentence it is in)."""
-    ids = view.entity_ids()
     texts = {row.id: row.text or "" for row in rows}
     mentions: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for extraction in extractions:
@@ -114,15 +116,14 @@ def _entities(view: CaseView, extractions: list[Extraction],
     return [{"id": e.id, "name": e.name, "type": e.type, "aliases": list(e.aliases),
              "protected": False, "media": e.media, "merges": list(e.reasons),
              "documents": e.documents, "mentions": mentions.get(e.id, [])}
-            for e in view.entities()]
+            for e in entities]
 
 
-def _claims(view: CaseView, extractions: list[Extraction],
-            rows: list[DocumentRow]) -> list[dict[str, Any]]:
+def _claims(entities: list[EntityRow], ids: dict[tuple[str, int], str],
+            extractions: list[Extraction], rows: list[DocumentRow]) -> list[dict[str, Any]]:
     """Until corroboration clusters them (issue 6), one claim per statement, with its single
     mention."""
-    ids = view.entity_ids()
-    names = {e.id: e.name for e in view.entities()}
+    names = {e.id: e.name for e in entities}
     documents = {row.id: row for row in rows}
     claims = []
     for extraction in extractions:

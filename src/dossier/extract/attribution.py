@@ -36,10 +36,10 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from spacy.tokens import Doc
 
+from dossier.copies.outlets import outlet_key
 from dossier.extract import cues as C
 from dossier.extract.records import Attribution, EntityType, LocalEntity, Mention, Sentence
 
@@ -269,15 +269,6 @@ def attribute(doc: Doc, sentences: Sequence[Sentence], mentions: Sequence[Mentio
     return [reader.read(sentence) for sentence in sentences]
 
 
-@lru_cache(maxsize=4096)
-def normalise_outlet(name: str) -> str:
-    """An outlet name for comparison: lower case, no leading "the", letters and digits only."""
-    name = name.casefold().strip()
-    if name.startswith("the "):
-        name = name[4:]
-    return "".join(ch for ch in name if ch.isalnum())
-
-
 class _Reader:
     """Reads one document, sentence after sentence, keeping salience and frames between them."""
 
@@ -293,11 +284,11 @@ class _Reader:
         self.tok_verb = [lemma if lemma in VERB_LEMMAS else "" for lemma in lemmas]
         self.mentions = sorted(mentions, key=lambda m: m.start)
         self.mention_start = [m.start for m in self.mentions]
-        own = normalise_outlet(outlet) if outlet else ""
+        own = outlet_key(outlet) if outlet else ""
         self.own = frozenset(
             e.index for e in entities
-            if own and (normalise_outlet(e.name) == own
-                        or any(normalise_outlet(s) == own for s in e.surfaces)))
+            if own and (outlet_key(e.name) == own
+                        or any(outlet_key(s) == own for s in e.surfaces)))
         self.name_words = [frozenset(re.findall(r"[a-z]+", e.name.casefold())) for e in entities]
         self.gender: dict[int, str] = {}
         self.salience: dict[int, float] = {}  # weights times self.scale

