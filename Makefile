@@ -33,6 +33,8 @@ bench: $(RUNTIME_STAMP)
 	$(BIN)/python benchmarks/html_cleaning.py
 	$(BIN)/python benchmarks/text_cleaning.py
 	$(BIN)/python benchmarks/copy_detection.py
+	$(BIN)/python benchmarks/extraction.py all
+	$(BIN)/python benchmarks/extraction_stage.py
 
 clean:
 	rm -rf $(VENV) demo.db .pytest_cache .mypy_cache .ruff_cache

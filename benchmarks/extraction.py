@@ -96,7 +96,8 @@ GOLD_TYPE = {"person": EntityType.PERSON, "organisation": EntityType.ORGANIZATIO
 TYPE_NAME = {value: key for key, value in GOLD_TYPE.items()}
 
 # The targets of the brief: (figure, minimum). Entity F1 per type, alias clusters, quantities,
-# denials, speakers, dates. "outside.absent_in_output" must be 0; throughput ≥ 300 docs/s.
+# denials, speakers, dates. "outside.absent_in_output" must be 0. The throughput target (≥ 300
+# documents/s on 2 cores) is the whole stage's: benchmarks/extraction_stage.py measures it.
 TARGETS: dict[str, float] = {
     **{f"entities.{t}.f1": 0.85 for t in TYPES},
     "aliases.across.f1": 0.90,
@@ -107,7 +108,6 @@ TARGETS: dict[str, float] = {
     "dates.recall": 0.90,
 }
 ZERO_TARGETS = ("outside.absent_in_output", "offset_errors")
-THROUGHPUT_TARGET = 300.0  # documents/s for extract_document, the product target of the stage
 # Figures a perfect predictor must score exactly: every rate 1.0 and these three counts 0.
 RATE_SUFFIXES = (".precision", ".recall", ".f1", ".accuracy")
 ZERO_FIGURES = ("speakers.invented", "outside.absent_in_output", "offset_errors")
@@ -811,9 +811,9 @@ def main(argv: list[str]) -> int:
             print("  ", line)
     if "--no-speed" not in argv:
         speed = throughput(predictor=predictor)
-        ok = "" if speed["extract.docs_per_s"] >= THROUGHPUT_TARGET else " !"
-        print(f"\nextract_document: {speed['extract.docs_per_s']:.0f} docs/s{ok} "
-              f"(target >= {THROUGHPUT_TARGET:.0f}; {speed['extract.ms_per_doc']:.2f} ms/doc, "
+        print(f"\nextract_document: {speed['extract.docs_per_s']:.0f} docs/s "
+              f"(one process; the stage's 2-core figure: benchmarks/extraction_stage.py; "
+              f"{speed['extract.ms_per_doc']:.2f} ms/doc, "
               f"{speed['extract.ms_per_sentence']:.3f} ms/sentence; per doc "
               f"{speed['extract.words_per_doc']:.0f} words, "
               f"{speed['extract.sentences_per_doc']:.1f} sentences, "

@@ -17,7 +17,7 @@ consistent case that the next run completes.
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from multiprocessing import get_context
@@ -36,6 +36,7 @@ from .extract.records import Extraction
 from .ingest import find_inputs, read_input
 from .models import BuildSummary, Captured, DocumentStatus, Judgement, Rejection
 from .store import Case
+from .store.views import ExtractRow
 
 MAX_BATCH_BYTES = 64 * 1024 * 1024  # flush a batch early when its originals get this large
 
@@ -198,32 +199,45 @@ def extract_documents(case: Case, settings: Settings) -> int:
     after = ""
     pool: ProcessPoolExecutor | None = None
     workers = settings.extract_workers or os.cpu_count() or 1
+    # With workers, the next batch is read while the main process writes the last one.
+    pending: tuple[list[ExtractRow], Iterable[Extraction]] | None = None
     try:
-        while rows := case.view.documents_to_extract(after, settings.batch_size):
-            jobs = [(row.text if _readable(row.language) else "", row.id, row.published,
-                     row.outlet) for row in rows]
-            if pool is None and workers > 1 and len(rows) >= settings.extract_parallel_min:
-                pipeline_ready()  # loaded before the fork, shared by every worker
-                pool = ProcessPoolExecutor(workers, mp_context=get_context("fork"))
-            if pool is not None:
-                chunk = max(1, len(jobs) // (workers * 4))
-                extracted = list(pool.map(_extract_one, jobs, chunksize=chunk))
-            else:
-                extracted = [_extract_one(job) for job in jobs]
-            with case.writer.transaction() as tx:
-                tx.add_extractions([(e, row.cleaner) for e, row in zip(extracted, rows,
-                                                                       strict=True)],
-                                   EXTRACTOR_VERSION)
-            done += len(rows)
-            after = rows[-1].id
+        while True:
+            rows = case.view.documents_to_extract(after, settings.batch_size)
+            if rows:
+                after = rows[-1].id
+                jobs = [(row.text if _readable(row.language) else "", row.id, row.published,
+                         row.outlet) for row in rows]
+                if pool is None and workers > 1 and len(rows) >= settings.extract_parallel_min:
+                    pipeline_ready()  # loaded before the fork, shared by every worker
+                    pool = ProcessPoolExecutor(workers, mp_context=get_context("fork"))
+                if pool is not None:
+                    chunk = max(1, len(jobs) // (workers * 4))
+                    started: Iterable[Extraction] = pool.map(_extract_one, jobs,
+                                                             chunksize=chunk)
+                else:
+                    started = [_extract_one(job) for job in jobs]
+            if pending is not None:
+                done += _write_extractions(case, *pending)
+            pending = (rows, started) if rows else None
+            if pending is None:
+                break
     finally:
         if pool is not None:
-            pool.shutdown()
+            pool.shutdown(cancel_futures=True)
     if done or stale:
         found = resolve_entities(case.view.document_entities())
         with case.writer.transaction() as tx:
             tx.replace_entities(found)
     return done
+
+
+def _write_extractions(case: Case, rows: list[ExtractRow],
+                       extracted: Iterable[Extraction]) -> int:
+    with case.writer.transaction() as tx:
+        tx.add_extractions([(e, row.cleaner) for e, row in zip(extracted, rows, strict=True)],
+                           EXTRACTOR_VERSION)
+    return len(rows)
 
 
 def _readable(language: str | None) -> bool:

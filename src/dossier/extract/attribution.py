@@ -42,6 +42,7 @@ from spacy.tokens import Doc
 from dossier.copies.outlets import outlet_key
 from dossier.extract import cues as C
 from dossier.extract.records import Attribution, EntityType, LocalEntity, Mention, Sentence
+from dossier.extract.text import lemma, tokens
 
 # --- tuned constants --------------------------------------------------------------------------
 
@@ -275,12 +276,13 @@ class _Reader:
     def __init__(self, doc: Doc, mentions: Sequence[Mention], entities: Sequence[LocalEntity],
                  outlet: str | None) -> None:
         self.entities = entities
-        tokens = [(t.idx, t.text, t.lemma_) for t in doc if not t.text.isspace()]
-        self.tok_start = [t[0] for t in tokens]
-        self.tok_text = [t[1] for t in tokens]
-        self.tok_low = [t[1].casefold().replace("\u2019", "'") for t in tokens]
-        lemmas = (C.SPEECH_FORMS.get(low, token[2].casefold())
-                  for low, token in zip(self.tok_low, tokens, strict=True))
+        table = tokens(doc)
+        words = [(start, text) for start, text in zip(table.starts, table.texts, strict=True)
+                 if not text.isspace()]
+        self.tok_start = [start for start, _ in words]
+        self.tok_text = [text for _, text in words]
+        self.tok_low = [text.casefold().replace("\u2019", "'") for _, text in words]
+        lemmas = (C.SPEECH_FORMS.get(low, lemma(low)) for low in self.tok_low)
         self.tok_verb = [lemma if lemma in VERB_LEMMAS else "" for lemma in lemmas]
         self.mentions = sorted(mentions, key=lambda m: m.start)
         self.mention_start = [m.start for m in self.mentions]

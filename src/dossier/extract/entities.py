@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Token
 
 from dossier.extract import gazetteer
 from dossier.extract.records import EntityType, LocalEntity, Mention, Role, Sentence
-from dossier.extract.text import lemma
+from dossier.extract.text import lemma, tokens
 
 # Words that join capitalised words into one name when the name carries an organisation cue
 # ("Committee to Protect Journalists", "Bank of England"); elsewhere they separate two names
@@ -191,39 +191,54 @@ def recognise(doc: Doc, sentences: Sequence[Sentence]
     return local, mentions, roles
 
 
-def _is_name_token(token: Token) -> bool:
-    text = token.text
-    if not text or token.is_punct or token.is_space or token.like_num:
-        return text in ("&",)
-    if text in RUN_BREAKERS:
-        return False
-    return text[0].isupper()
+def _word(doc: Doc, k: int) -> str:
+    return tokens(doc).texts[k]
+
+
+def _text(doc: Doc, start: int, end: int) -> str:
+    """The text of tokens start…end-1 (`doc[start:end].text` without building a Span)."""
+    if start >= end:
+        return ""
+    table = tokens(doc)
+    return table.text[table.starts[start]:table.starts[end - 1] + len(table.texts[end - 1])]
+
+
+def _name_flags(doc: Doc) -> list[bool]:
+    """Per token: may it be part of a name (capitalised, not punctuation, space or number)?
+    Read from the Doc's arrays, as building a `Token` for every word costs more than the rule."""
+    texts = tokens(doc).texts
+    flags = doc.to_array(["IS_PUNCT", "IS_SPACE", "LIKE_NUM"]).tolist()
+    return [text == "&" if (not text or punct or space or num)
+            else text not in RUN_BREAKERS and text[0].isupper()
+            for text, (punct, space, num) in zip(texts, flags, strict=True)]
 
 
 def _runs(doc: Doc) -> list[tuple[int, int]]:
     """Maximal runs of capitalised tokens, joined by connectors, hyphens and name particles."""
+    table = tokens(doc)
+    texts, spaces = table.texts, table.spaces
+    name = _name_flags(doc)
     runs = []
-    i, n = 0, len(doc)
+    i, n = 0, len(texts)
     while i < n:
-        if not _is_name_token(doc[i]) or doc[i].text == "&":
+        if not name[i] or texts[i] == "&":
             i += 1
             continue
         j = i + 1
         while j < n:
-            token = doc[j]
-            previous = doc[j - 1]
-            if _is_name_token(token) and token.text != "&" and previous.whitespace_ != "\n":
+            text = texts[j]
+            if name[j] and text != "&":
                 j += 1
-            elif (token.text in ("-", "/") and not previous.whitespace_ and not token.whitespace_
-                  and j + 1 < n and (doc[j + 1].text[:1].isupper()
-                                     or (len(previous.text) <= 3 and doc[j + 1].is_alpha))):
+            elif (text in ("-", "/") and not spaces[j - 1] and not spaces[j]
+                  and j + 1 < n and (texts[j + 1][:1].isupper()
+                                     or (len(texts[j - 1]) <= 3 and texts[j + 1].isalpha()))):
                 j += 2  # "Co-operation", "Kabardino-Balkaria", "Radio Free Europe/Radio Liberty"
-            elif (token.lower_ in CONNECTORS or token.lower_ in NAME_PARTICLES) and j + 1 < n \
-                    and _is_name_token(doc[j + 1]) and doc[j + 1].text != "&":
+            elif (text.lower() in CONNECTORS or text.lower() in NAME_PARTICLES) and j + 1 < n \
+                    and name[j + 1] and texts[j + 1] != "&":
                 j += 2
             else:
                 break
-        while j > i + 1 and doc[j - 1].lower_ in CONNECTORS:
+        while j > i + 1 and texts[j - 1].lower() in CONNECTORS:
             j -= 1
         runs.append((i, j))
         i = j
@@ -231,7 +246,8 @@ def _runs(doc: Doc) -> list[tuple[int, int]]:
 
 
 def _has_org_word(doc: Doc, start: int, end: int) -> bool:
-    return any(doc[k].text in ORG_WORDS or doc[k].text in PLACE_WORDS for k in range(start, end))
+    texts = tokens(doc).texts
+    return any(texts[k] in ORG_WORDS or texts[k] in PLACE_WORDS for k in range(start, end))
 
 
 def _split(doc: Doc, run: tuple[int, int], starts: set[int]) -> list[_Candidate]:
@@ -239,9 +255,9 @@ def _split(doc: Doc, run: tuple[int, int], starts: set[int]) -> list[_Candidate]
     organisation; strip a sentence's first word, honorifics and titles."""
     start, end = run
     known = gazetteer.names()
-    text = doc[start:end].text
-    if text in known or (start < end and doc[start].lower_ == "the" and
-                         doc[start + 1:end].text in known):
+    text = _text(doc, start, end)
+    if text in known or (start < end and _word(doc, start).lower() == "the" and
+                         _text(doc, start + 1, end) in known):
         return [_Candidate(start, end)]
     pieces: list[tuple[int, int]] = []
     piece_start = start
@@ -253,7 +269,7 @@ def _split(doc: Doc, run: tuple[int, int], starts: set[int]) -> list[_Candidate]
             late = token.lower_ in LATE_CONNECTORS
             whole_is_org = _has_org_word(doc, piece_start, k) and (not late or joined_of) \
                 and token.lower_ not in NEVER_CONNECTORS
-            if not whole_is_org and doc[piece_start:end].text not in known:
+            if not whole_is_org and _text(doc, piece_start, end) not in known:
                 pieces.append((piece_start, k))
                 piece_start = k + 1
                 joined_of = False
@@ -274,12 +290,14 @@ def _strip(doc: Doc, start: int, end: int, starts: set[int]) -> _Candidate | Non
     demonyms = gazetteer.demonyms()
     # A sentence's first word is capitalised anyway: keep it only if it is part of a known name
     # or is not an ordinary word.
-    if end - start == 1 and doc[start].lower_ in STOP_WORDS:
+    if end - start == 1 and _word(doc, start).lower() in STOP_WORDS:
         return None  # "And", "In", "Not": never a name on its own
-    if doc[start].idx in starts or (start > 0 and doc[start - 1].text in SENTENCE_LEADS):
+    if tokens(doc).starts[start] in starts or (start > 0
+                                                and _word(doc, start - 1) in SENTENCE_LEADS):
         first = doc[start]
-        whole = doc[start:end].text
-        if whole not in known and not (first.lower_ == "the" and doc[start + 1:end].text in known) \
+        whole = _text(doc, start, end)
+        if whole not in known \
+                and not (first.lower_ == "the" and _text(doc, start + 1, end) in known) \
                 and (first.lower_ in STOP_WORDS or (end - start == 1 and _ordinary(first)
                                                     and not _dateline(doc, start))):
             start += 1
@@ -290,19 +308,19 @@ def _strip(doc: Doc, start: int, end: int, starts: set[int]) -> _Candidate | Non
     title_of: str | None = None
     k = start
     while k < end - 1:
-        word = doc[k].text
+        word = _word(doc, k)
         if word in HONORIFICS or word in TITLES or (word in TITLE_MODIFIERS and (
-                title_words or (k + 1 < end and doc[k + 1].text in TITLES))):
+                title_words or (k + 1 < end and _word(doc, k + 1) in TITLES))):
             title_words.append(word)
         elif word in demonyms and not title_words and k + 1 < end and (
-                doc[k + 1].text in TITLES or doc[k + 1].text in TITLE_MODIFIERS):
+                _word(doc, k + 1) in TITLES or _word(doc, k + 1) in TITLE_MODIFIERS):
             title_of = demonyms[word]
         else:
             break
         k += 1
-    rest = [doc[x].text for x in range(k, end)]
+    rest = [_word(doc, x) for x in range(k, end)]
     if title_words and any(w in HONORIFICS or w in TITLES for w in title_words):
-        if doc[k:end].text in known and known[doc[k:end].text].type is not EntityType.PERSON:
+        if _text(doc, k, end) in known and known[_text(doc, k, end)].type is not EntityType.PERSON:
             return _Candidate(start, end)  # "Supreme Court", "Security Council": not a title
         if rest[0] in ORG_WORDS:
             return _Candidate(start, end)  # "Justice Ministry"
@@ -313,17 +331,17 @@ def _strip(doc: Doc, start: int, end: int, starts: set[int]) -> _Candidate | Non
                           title=" ".join(w for w in title_words if w not in HONORIFICS).lower(),
                           title_of=title_of)
     # A lone demonym or one before a common noun ("Chechen", "Russian LGBT" stays whole).
-    if end - start == 1 and doc[start].text in demonyms:
+    if end - start == 1 and _word(doc, start) in demonyms:
         return None
     # A trailing title names a role, not an entity: "UN High Commissioner" → "UN".
-    while end - start > 1 and (doc[end - 1].text in TITLES or (
-            doc[end - 2].text in TITLE_MODIFIERS and doc[end - 1].text in TITLES)):
+    while end - start > 1 and (_word(doc, end - 1) in TITLES or (
+            _word(doc, end - 2) in TITLE_MODIFIERS and _word(doc, end - 1) in TITLES)):
         end -= 1
-        while end - start > 1 and doc[end - 1].text in TITLE_MODIFIERS:
+        while end - start > 1 and _word(doc, end - 1) in TITLE_MODIFIERS:
             end -= 1
-    if all(doc[k].text in NOT_NAMES or doc[k].text in demonyms for k in range(start, end)):
+    if all(_word(doc, k) in NOT_NAMES or _word(doc, k) in demonyms for k in range(start, end)):
         return None
-    if end - start > 1 and all(doc[k].text.isupper() and _common(doc[k].text)
+    if end - start > 1 and all(_word(doc, k).isupper() and _common(_word(doc, k))
                                for k in range(start, end)):
         return None  # a heading in capitals ("ANONYMISED ACCOUNT"), not a name
     return _Candidate(start, end)
@@ -344,7 +362,7 @@ def _dateline(doc: Doc, start: int) -> bool:
     """"MOSCOW - Police in…": an all-capitals place at the start of a paragraph."""
     token = doc[start]
     if not (token.text.isupper() and len(token.text) > 2 and start + 1 < len(doc)
-            and doc[start + 1].text in ("-", "—", "–", ",")):
+            and _word(doc, start + 1) in ("-", "—", "–", ",")):
         return False
     # "MOSCOW -" is a place; "PRESENTER:" in a transcript is not.
     return token.text.title() in gazetteer.names() or not _common(token.text)
@@ -364,7 +382,7 @@ def _classify(doc: Doc, c: _Candidate, starts: set[int]) -> None:
         return
     known = gazetteer.names()
     demonyms = gazetteer.demonyms()
-    text = doc[c.start:c.end].text
+    text = _text(doc, c.start, c.end)
     bare = text[4:] if text.startswith("The ") else text
     record = known.get(text) or known.get(bare)
     if record is not None:
@@ -373,30 +391,30 @@ def _classify(doc: Doc, c: _Candidate, starts: set[int]) -> None:
         if text.startswith("The ") and text not in known and bare in known:
             c.start += 1  # "The Kremlin": the article is not part of the name
         return
-    if text.startswith("The ") and doc[c.start].idx in starts:
+    if text.startswith("The ") and tokens(doc).starts[c.start] in starts:
         c.start += 1
         text = bare
-    tokens = [doc[k].text for k in range(c.start, c.end)]
+    words = [_word(doc, k) for k in range(c.start, c.end)]
     previous = doc[c.start - 1] if c.start > 0 else None
     before = doc[c.start - 2] if c.start > 1 else None
     following = doc[c.end] if c.end < len(doc) else None
-    head = doc[c.start:c.end - 1].text
-    if len(tokens) > 1 and head in known and tokens[-1] in demonyms \
+    head = _text(doc, c.start, c.end - 1)
+    if len(words) > 1 and head in known and words[-1] in demonyms \
             and known[head].type is EntityType.ORGANIZATION:
         record = known[head]  # "BBC Russian": a service of the BBC
         c.type, c.cue, c.media, c.key = record.type, f"service of {record.canonical}", \
             record.media, record.key
         return
-    if tokens[-1] in OTHER_WORDS:
-        c.type, c.cue = EntityType.OTHER, f"'{tokens[-1]}'"
+    if words[-1] in OTHER_WORDS:
+        c.type, c.cue = EntityType.OTHER, f"'{words[-1]}'"
         return
-    if any(t in ORG_WORDS for t in tokens) or any(t.endswith("Gazeta") for t in tokens):
+    if any(t in ORG_WORDS for t in words) or any(t.endswith("Gazeta") for t in words):
         c.type, c.cue = EntityType.ORGANIZATION, "organisation word"
         return
-    if tokens[-1] in PLACE_WORDS or (len(tokens) > 1 and tokens[0] in PLACE_PREFIXES):
+    if words[-1] in PLACE_WORDS or (len(words) > 1 and words[0] in PLACE_PREFIXES):
         c.type, c.cue = EntityType.PLACE, "place word"
         return
-    if len(tokens) == 1 and _dateline(doc, c.start):
+    if len(words) == 1 and _dateline(doc, c.start):
         c.type, c.cue = EntityType.PLACE, "dateline"
         return
     if ACRONYM.match(text):
@@ -410,18 +428,18 @@ def _classify(doc: Doc, c: _Candidate, starts: set[int]) -> None:
         c.type, c.cue = EntityType.PLACE, f"'{before.text} of'"
         return
     if following is not None and following.text in (",",) and c.end + 1 < len(doc) \
-            and doc[c.end + 1].lower_ in ("who", "whose", "aged"):
+            and _word(doc, c.end + 1).lower() in ("who", "whose", "aged"):
         c.type, c.cue = EntityType.PERSON, "person clause"
         return
-    if len(tokens) >= 2:
-        if tokens[0] in demonyms:
+    if len(words) >= 2:
+        if words[0] in demonyms:
             c.type, c.cue = EntityType.ORGANIZATION, "demonym and name"
-        elif len(tokens) <= 4 and not all(_common(t) for t in tokens if not INITIAL.match(t)):
+        elif len(words) <= 4 and not all(_common(t) for t in words if not INITIAL.match(t)):
             c.type, c.cue = EntityType.PERSON, "given name and surname"
         else:
             c.type, c.cue = EntityType.ORGANIZATION, "name of common words"
         return
-    word = tokens[0]
+    word = words[0]
     if following is not None and following.lower_ in SPEECH_VERBS:
         if _common(word):
             c.type, c.cue = EntityType.ORGANIZATION, f"before '{following.text}'"
@@ -468,14 +486,14 @@ def _resolve(doc: Doc, candidates: list[_Candidate]
     # One type per surface: the best-founded reading of all its occurrences wins.
     best: dict[str, _Candidate] = {}
     for c in candidates:
-        surface = doc[c.start:c.end].text
+        surface = _text(doc, c.start, c.end)
         if surface not in best or _strength(c) > _strength(best[surface]):
             best[surface] = c
     places = {s for s, c in best.items() if c.type is EntityType.PLACE}
     # Longest first, so that "Ramzan Kadyrov" exists before "Kadyrov" looks for it.
     ordered = sorted(best.values(), key=lambda c: (-(c.end - c.start), c.start))
     for c in ordered:
-        surface = doc[c.start:c.end].text
+        surface = _text(doc, c.start, c.end)
         if surface in by_surface:
             continue
         if c.end - c.start == 1 and c.type is not EntityType.PLACE and (
@@ -544,9 +562,9 @@ def _alias_target(doc: Doc, c: _Candidate, surface: str, entities: list[_Entity]
 
 def _nearest_before(doc: Doc, c: _Candidate, holders: list[int],
                     entities: list[_Entity]) -> int:
-    position = doc[c.start].idx
+    position = tokens(doc).starts[c.start]
     best, best_at = holders[0], -1
-    text = doc.text
+    text = tokens(doc).text
     for index in holders:
         for surface in entities[index].surfaces:
             at = text.rfind(surface, 0, position)
@@ -558,12 +576,12 @@ def _nearest_before(doc: Doc, c: _Candidate, holders: list[int],
 def _acronym_definitions(doc: Doc, entities: list[_Entity], by_surface: dict[str, int]) -> None:
     """"Federal Security Service (FSB)": the acronym is the name's alias; and an acronym whose
     letters are a named organisation's initials is that organisation."""
-    text = doc.text
+    text = tokens(doc).text
     for k in range(1, len(doc) - 2):
-        if doc[k].text == "(" and doc[k + 2].text == ")" and ACRONYM.match(doc[k + 1].text):
-            acronym = doc[k + 1].text
+        if _word(doc, k) == "(" and _word(doc, k + 2) == ")" and ACRONYM.match(_word(doc, k + 1)):
+            acronym = _word(doc, k + 1)
             for surface, index in list(by_surface.items()):
-                end = doc[k].idx - 1
+                end = tokens(doc).starts[k] - 1
                 if text.endswith(surface, 0, end + 1 if text[end] != " " else end):
                     _merge(entities, by_surface, acronym, index,
                            f"'{acronym}' is defined as '{surface}' in the text")
@@ -603,7 +621,7 @@ def _merge(entities: list[_Entity], by_surface: dict[str, int], surface: str, ta
 
 def _mentions(doc: Doc, by_surface: dict[str, int]) -> tuple[Mention, ...]:
     """Every whole-word occurrence of every surface, longest first, never overlapping."""
-    text = doc.text
+    text = tokens(doc).text
     taken = bytearray(len(text))
     found = []
     for surface in sorted(by_surface, key=len, reverse=True):
@@ -631,16 +649,16 @@ def _roles(doc: Doc, candidates: list[_Candidate], by_surface: dict[str, int],
         return by_surface.get(name) if name else None
 
     for c in candidates:
-        surface = doc[c.start:c.end].text
+        surface = _text(doc, c.start, c.end)
         index = by_surface.get(surface)
         if index is None:
             continue
         if c.title:
             roles.append(Role(index, c.title, place_entity(c.title_of)))
             continue
-        if c.start >= 1 and doc[c.start - 1].lower_ in PERSON_NOUNS \
+        if c.start >= 1 and _word(doc, c.start - 1).lower() in PERSON_NOUNS \
                 and c.type is EntityType.PERSON:
-            noun = doc[c.start - 1].lower_
+            noun = _word(doc, c.start - 1).lower()
             holder = None
             if c.start >= 2:
                 prev = doc[c.start - 2]
@@ -656,7 +674,7 @@ def _roles(doc: Doc, candidates: list[_Candidate], by_surface: dict[str, int],
 
 
 def _entity_ending_at(doc: Doc, token_index: int, at: dict[int, Mention]) -> int | None:
-    end = doc[token_index].idx + len(doc[token_index].text)
+    end = tokens(doc).starts[token_index] + len(_word(doc, token_index))
     for mention in at.values():
         if mention.end == end:
             return mention.entity

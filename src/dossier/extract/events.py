@@ -37,7 +37,7 @@ from typing import Any, NamedTuple
 
 from spacy.tokens import Doc, Span
 
-from dossier.extract.text import lemma
+from dossier.extract.text import lemma, tokens
 
 EVENT_TYPES: tuple[str, ...] = (
     "detention", "abduction", "torture", "killing", "death", "disappearance", "threat",
@@ -378,17 +378,14 @@ def _doc_tokens(doc: Doc) -> _DocTokens:
 
 
 def _read_doc(doc: Doc) -> _DocTokens:
-    """One pass over the Doc's arrays (no Token objects: they cost more than the rules)."""
-    strings = doc.vocab.strings
+    """The words of the document's token table (`text.tokens`), with their lemmas."""
+    table = tokens(doc)
     toks: list[_Tok] = []
     starts: list[int] = []
     ends: list[int] = []
     position: list[int] = []
-    pieces: list[str] = []
     previous = ""
-    for orth, idx, space in doc.to_array(["ORTH", "IDX", "SPACY"]).tolist():
-        text = strings[orth]
-        pieces.append(text + " " if space else text)
+    for text, idx, space in zip(table.texts, table.starts, table.spaces, strict=True):
         position.append(len(toks))
         if text.isspace():
             continue
@@ -400,7 +397,7 @@ def _read_doc(doc: Doc) -> _DocTokens:
         previous = text
     position.append(len(toks))
     return _DocTokens(toks, starts, ends, position, frozenset(t.lemma for t in toks),
-                      "".join(pieces))
+                      table.text)
 
 
 def _tokens(span: Span) -> tuple[list[_Tok], list[int], list[int]]:

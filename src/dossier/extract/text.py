@@ -1,16 +1,23 @@
 """Tokens, lemmas and sentences for news prose: spaCy's blank English pipeline (its tokenizer
-already keeps "Mr.", "U.S." and initials like "S." whole), the lookup lemmatizer from
+already keeps "Mr.", "U.S." and initials like "S." whole), the lookup lemmas of
 spacy-lookups-data, and our own sentence boundaries, because spaCy's sentencizer cannot tell an
 opening quotation mark from a closing one and so cuts `…," he said. "Next…` in the wrong place.
+
+Every rule reads one token table per document (`tokens(doc)`: texts, offsets, trailing space),
+read once from the Doc's arrays: building spaCy `Token` objects cost more than the rules did.
+Lemmas are looked up lazily per word (`lemma`) with the lookup lemmatizer's own table rather than
+by its pipe, which lemmatised every token of every document and kept capitalised words unchanged.
 """
 
 from __future__ import annotations
 
 import itertools
+from dataclasses import dataclass
 from functools import lru_cache
 
 import spacy
 from spacy.language import Language
+from spacy.lookups import Table, load_lookups
 from spacy.tokens import Doc
 
 from dossier.extract.records import Sentence
@@ -28,12 +35,42 @@ SENTENCE_OPENERS = frozenset({"The", "A", "An", "He", "She", "It", "They", "We",
                               "Its", "There", "When", "After", "Before", "Some", "Many"})
 
 
+@dataclass(frozen=True)
+class Tokens:
+    """A document's tokens as plain lists, index for index with the Doc's tokens."""
+
+    text: str  # the whole document
+    texts: list[str]
+    starts: list[int]  # character offsets
+    spaces: list[bool]  # followed by a space
+
+
+def tokens(doc: Doc) -> Tokens:
+    """The token table `parse` stored on the Doc (read now for a Doc made elsewhere)."""
+    table = doc.user_data.get("tokens")
+    if not isinstance(table, Tokens):
+        table = _table(doc)
+        doc.user_data["tokens"] = table
+    return table
+
+
+def _table(doc: Doc) -> Tokens:
+    strings = doc.vocab.strings
+    texts, starts, spaces = [], [], []
+    for orth, idx, space in doc.to_array(["ORTH", "IDX", "SPACY"]).tolist():
+        texts.append(strings[orth])
+        starts.append(idx)
+        spaces.append(bool(space))
+    pieces = [t + " " if s else t for t, s in zip(texts, spaces, strict=True)]
+    return Tokens("".join(pieces), texts, starts, spaces)
+
+
 @Language.component("news_sentences")
 def news_sentences(doc: Doc) -> Doc:
     """Sentence starts (token indexes, kept in `doc.user_data["sentence_starts"]` rather than on
     the tokens, which costs a third of the parse): after final punctuation plus any closing
     quotes or brackets, and after a paragraph break; never before a lower-case word."""
-    texts = [token.text for token in doc]
+    texts = tokens(doc).texts
     n = len(texts)
     starts = [0] if n else []
     straight = 0  # straight double quotes seen in the current sentence
@@ -84,17 +121,20 @@ def pipeline() -> Language:
     """The one shared pipeline (built once per process; everything is local: no download)."""
     nlp = spacy.blank("en")
     nlp.add_pipe("news_sentences")
-    nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
     nlp.initialize()
     return nlp
 
 
+@lru_cache(maxsize=1)
+def _lemma_table() -> Table:
+    return load_lookups("en", ["lemma_lookup"]).get_table("lemma_lookup")
+
+
 @lru_cache(maxsize=65536)
 def lemma(lower: str) -> str:
-    """The lookup lemma of a lower-case word ("asked" → "ask"; spaCy keeps a capitalised
-    word's case and so misses sentence-initial ones), from the pipeline's own table."""
-    table = pipeline().get_pipe("lemmatizer").lookups.get_table("lemma_lookup")  # type: ignore[attr-defined]
-    return str(table.get(lower, lower)).lower()
+    """The lookup lemma of a lower-case word ("asked" → "ask"), from spacy-lookups-data's
+    English lookup table, the one spaCy's lookup lemmatizer reads."""
+    return str(_lemma_table().get(lower, lower)).lower()
 
 
 def parse(text: str) -> Doc:
@@ -104,9 +144,10 @@ def parse(text: str) -> Doc:
 def sentences(doc: Doc) -> list[Sentence]:
     """Sentences with offsets into the text, trailing and leading white space left out."""
     found = []
-    whole = doc.text  # built anew from the tokens on every access: read it once
+    table = tokens(doc)
+    whole = table.text
     starts = doc.user_data.get("sentence_starts", [0] if len(doc) else [])
-    bounds = [doc[k].idx for k in starts] + [len(whole)]
+    bounds = [table.starts[k] for k in starts] + [len(whole)]
     for start, end in itertools.pairwise(bounds):
         text = whole[start:end]
         stripped = text.strip()
