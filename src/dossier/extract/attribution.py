@@ -755,7 +755,22 @@ class _Reader:
             key = self._definite(units, a, end)
             if key is not None:
                 return _Who(key=key, found=True, clause=clause, strength=2)
-        return self._unnamed(self._last_word(units, a, end), clause)
+        noun = self._last_word(units, a, end)
+        body = self._member_of(noun)
+        if body is not None:
+            return _Who(key=body, found=True, clause=clause, strength=1)
+        return self._unnamed(noun, clause)
+
+    def _member_of(self, noun: str) -> int | None:
+        """ "investigators" → the last organisation named with "Investigative" in it."""
+        words = C.MEMBER_NOUNS.get(noun)
+        if words is None:
+            return None
+        for entity in reversed(self.history):
+            if self.entities[entity].type is EntityType.ORGANIZATION \
+                    and words & self.name_words[entity]:
+                return entity
+        return None
 
     @staticmethod
     def _last_word(units: list[_Unit], a: int, b: int) -> str:

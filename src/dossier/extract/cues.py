@@ -188,6 +188,16 @@ NAMED_ORGANISATION_NOUNS = frozenset({
     "prosecutor", "board", "authority", "observatory", "trust", "fund", "league", "society",
     "project", "initiative", "collective", "campaign", "railroad", "watch",
 })
+# Members who speak for a named body, bare or with "the": "Investigators told the lawyers…" is
+# the Investigative Committee speaking (the most recent organisation whose name has one of the
+# words).
+MEMBER_NOUNS: dict[str, frozenset[str]] = {
+    "investigators": frozenset({"investigative", "investigation", "investigations"}),
+    "prosecutors": frozenset({"prosecutor", "prosecutor's", "prosecutors", "prosecution"}),
+    "inspectors": frozenset({"inspectorate", "inspection", "inspectors"}),
+    "auditors": frozenset({"audit", "auditors", "accounts"}),
+    "monitors": frozenset({"monitoring", "monitors", "observers", "observatory"}),
+}
 # Synonyms for the second set: "the army" is the "Defence Forces".
 ORGANISATION_SYNONYMS: dict[str, frozenset[str]] = {
     "army": frozenset({"army", "military", "forces", "defence", "defense"}),

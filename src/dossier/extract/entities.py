@@ -75,6 +75,22 @@ PERSON_NOUNS = frozenset({
     "owner", "publisher", "columnist", "aide", "adviser", "advisor", "assistant", "representative",
     "member", "candidate", "plaintiff", "defendant", "suspect", "hostage", "pseudonym",
 })
+# Common nouns that name an organisation right before its name or in apposition after it ("the
+# LGBT group Rainbow Kardania", "Open Door, a rights charity, said").
+ORG_NOUNS = frozenset({
+    "group", "organisation", "organization", "charity", "ngo", "network", "movement", "party",
+    "newspaper", "magazine", "outlet", "broadcaster", "website", "site", "daily", "weekly",
+    "tabloid", "channel", "station", "agency", "company", "firm", "association", "union",
+    "coalition", "foundation", "alliance", "initiative", "collective", "club", "militia",
+    "battalion", "regiment", "unit", "ministry", "department", "committee", "watchdog",
+    "monitor", "publication", "portal", "service", "bank", "lender", "bloc", "faction",
+})
+# How far after "X," an apposition's organisation noun may come ("X, a small Toronto-based
+# charity," is five words).
+APPOSITION_WORDS = 6
+# Titles that take any ordinary capitalised words in front as their portfolio ("Information
+# Minister Lai Bako", "Transport Secretary …").
+PORTFOLIO_TITLES = frozenset({"Minister", "Secretary", "Commissioner"})
 # Words inside a name that make it an organisation.
 ORG_WORDS = frozenset({
     "Network", "Gazeta", "Gazette", "Times", "Post", "News", "Service", "Services", "Council",
@@ -306,10 +322,11 @@ def _strip(doc: Doc, start: int, end: int, starts: set[int]) -> _Candidate | Non
     # Leading demonyms and titles: "Russian President Vladimir Putin" → "Vladimir Putin".
     title_words: list[str] = []
     title_of: str | None = None
+    portfolio = _portfolio_end(doc, start, end)
     k = start
     while k < end - 1:
         word = _word(doc, k)
-        if word in HONORIFICS or word in TITLES or (word in TITLE_MODIFIERS and (
+        if k < portfolio or word in HONORIFICS or word in TITLES or (word in TITLE_MODIFIERS and (
                 title_words or (k + 1 < end and _word(doc, k + 1) in TITLES))):
             title_words.append(word)
         elif word in demonyms and not title_words and k + 1 < end and (
@@ -345,6 +362,18 @@ def _strip(doc: Doc, start: int, end: int, starts: set[int]) -> _Candidate | Non
                                for k in range(start, end)):
         return None  # a heading in capitals ("ANONYMISED ACCOUNT"), not a name
     return _Candidate(start, end)
+
+
+def _portfolio_end(doc: Doc, start: int, end: int) -> int:
+    """Where a ministerial portfolio ends: "Information Minister Lai Bako" → the index of
+    "Minister" (ordinary words before a portfolio title, a name after it); else `start`."""
+    texts = tokens(doc).texts
+    k = start
+    while k < end - 2 and _common(texts[k]) and texts[k] not in TITLES:
+        k += 1
+    if k > start and texts[k] in PORTFOLIO_TITLES and not _common(texts[k + 1]):
+        return k
+    return start
 
 
 def _ordinary(token: Token) -> bool:
@@ -423,6 +452,13 @@ def _classify(doc: Doc, c: _Candidate, starts: set[int]) -> None:
     if previous is not None and previous.lower_ in PERSON_NOUNS:
         c.type, c.cue = EntityType.PERSON, f"after '{previous.text}'"
         return
+    if previous is not None and previous.lower_ in ORG_NOUNS:
+        c.type, c.cue = EntityType.ORGANIZATION, f"after '{previous.text}'"
+        return
+    noun = _apposition_noun(doc, c.end)
+    if noun is not None:
+        c.type, c.cue = EntityType.ORGANIZATION, f"apposition '{noun}'"
+        return
     if previous is not None and previous.lower_ == "of" and before is not None \
             and before.lower_ in PLACE_CUES:
         c.type, c.cue = EntityType.PLACE, f"'{before.text} of'"
@@ -464,6 +500,21 @@ def _classify(doc: Doc, c: _Candidate, starts: set[int]) -> None:
     # A lone name with no cue at all: people are introduced by full name and organisations
     # carry a word that says so, so what is left is most often a town or region ("Brask").
     c.type, c.cue = EntityType.PLACE, "lone name without cue (most often a place)"
+
+
+def _apposition_noun(doc: Doc, end: int) -> str | None:
+    """ "X, a rights group based in Oslo, said": the organisation noun of an apposition that
+    starts with an article right after the name, or None."""
+    texts = tokens(doc).texts
+    if end + 2 >= len(texts) or texts[end] != "," or texts[end + 1].lower() not in ("a", "an"):
+        return None
+    for k in range(end + 2, min(len(texts), end + 2 + APPOSITION_WORDS)):
+        word = texts[k].lower()
+        if word in ORG_NOUNS:
+            return word
+        if word in PERSON_NOUNS or not texts[k].replace("-", "").isalnum():
+            return None
+    return None
 
 
 def _name_key(text: str) -> str:
