@@ -969,6 +969,15 @@ class _Reader:
                 break
             e += 1
         s.main = self._head(s, a, e) if e > a else _Who()
+        if e < len(units) and units[e].low == "," and s.main.key is None:
+            # "The company, Maderas del Norte, denied …": the apposition names the subject
+            for k in range(e + 1, min(len(units) - 1, e + 2 + MAX_APPOSITIVE_UNITS)):
+                if units[k].low == "," and units[k + 1].entity < 0 \
+                        and units[k + 1].text.islower():
+                    chained = self._chain(s, k)
+                    if chained.key is not None:
+                        s.main = chained
+                    break
         return s.main
 
     # -- speaker and source -------------------------------------------------------------------

@@ -252,6 +252,13 @@ def _runs(doc: Doc) -> list[tuple[int, int]]:
             elif (text.lower() in CONNECTORS or text.lower() in NAME_PARTICLES) and j + 1 < n \
                     and name[j + 1] and texts[j + 1] != "&":
                 j += 2
+            elif text in ("'s", "’s") and not spaces[j - 1] and j + 1 < n and name[j + 1] \
+                    and texts[j + 1] in ORG_WORDS:
+                j += 2  # "Prosecutor General's Office", "People's Party"
+            elif text in ("of", "for") and j + 2 < n and texts[j + 1] == "the" \
+                    and name[j + 2] and texts[j + 2] != "&" \
+                    and any(texts[k] in ORG_WORDS for k in range(i, j)):
+                j += 3  # "European Committee for the Prevention of Torture"
             else:
                 break
         while j > i + 1 and texts[j - 1].lower() in CONNECTORS:
@@ -351,7 +358,9 @@ def _strip(doc: Doc, start: int, end: int, starts: set[int]) -> _Candidate | Non
     if end - start == 1 and _word(doc, start) in demonyms:
         return None
     # A trailing title names a role, not an entity: "UN High Commissioner" → "UN".
-    while end - start > 1 and (_word(doc, end - 1) in TITLES or (
+    # Not after a connector: "Ministry of Justice" keeps its "Justice".
+    while end - start > 1 and _word(doc, end - 2).lower() not in CONNECTORS and (
+            _word(doc, end - 1) in TITLES or (
             _word(doc, end - 2) in TITLE_MODIFIERS and _word(doc, end - 1) in TITLES)):
         end -= 1
         while end - start > 1 and _word(doc, end - 1) in TITLE_MODIFIERS:
@@ -455,7 +464,7 @@ def _classify(doc: Doc, c: _Candidate, starts: set[int]) -> None:
     if previous is not None and previous.lower_ in ORG_NOUNS:
         c.type, c.cue = EntityType.ORGANIZATION, f"after '{previous.text}'"
         return
-    noun = _apposition_noun(doc, c.end)
+    noun = _apposition_noun(doc, c.end) or _apposed_to_noun(doc, c.start)
     if noun is not None:
         c.type, c.cue = EntityType.ORGANIZATION, f"apposition '{noun}'"
         return
@@ -512,8 +521,18 @@ def _apposition_noun(doc: Doc, end: int) -> str | None:
         word = texts[k].lower()
         if word in ORG_NOUNS:
             return word
-        if word in PERSON_NOUNS or not texts[k].replace("-", "").isalnum():
+        if word in PERSON_NOUNS or not (texts[k] == "-" or texts[k].replace("-", "").isalnum()):
             return None
+    return None
+
+
+def _apposed_to_noun(doc: Doc, start: int) -> str | None:
+    """ "the company, Maderas del Norte, denied": the organisation noun the name is apposed
+    to, or None."""
+    texts = tokens(doc).texts
+    if start >= 3 and texts[start - 1] == "," and texts[start - 2].lower() in ORG_NOUNS \
+            and texts[start - 3].lower() == "the":
+        return texts[start - 2].lower()
     return None
 
 
