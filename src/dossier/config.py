@@ -148,6 +148,25 @@ EXTRACT_WORKERS = 0
 # costs more than it saves for a handful of new documents (adding one document to a case).
 EXTRACT_PARALLEL_MIN = 200
 
+# Corroboration (corroborate/matching.py). Two statements assert the same fact when their
+# event types are of one family, their counts and explicit dates are compatible, and their
+# content (content-word lemmas, case entities, victims) overlaps by at least CLAIM_SIMILARITY
+# (Jaccard weighted by how rare each feature is in the case). Counts within
+# CLAIM_QUANTITY_RATIO of each other are one fact with conflicting figures (100 vs 40
+# detained); further apart they are different facts (1,500 vs 100). Explicit dates more than
+# CLAIM_DATE_WINDOW_DAYS apart are different facts (a 2013 claim is not a 2017 one). A denial
+# denies a claim whose content it overlaps by DENIAL_SIMILARITY, at most DENIAL_MAX_LINKS of
+# them (the best). A statement is compared with at most CLAIM_COMPARED members of a candidate
+# claim. Calibrated on the labelled set in tests/data/corroboration (figures in
+# docs/performance.md).
+CLAIM_SIMILARITY = 0.2
+CLAIM_SIMILARITY_UNTYPED = 0.4  # when either side has no event type: only wording can tell
+CLAIM_QUANTITY_RATIO = 4.0
+CLAIM_DATE_WINDOW_DAYS = 400
+CLAIM_COMPARED = 12
+DENIAL_SIMILARITY = 0.2
+DENIAL_MAX_LINKS = 3
+
 # How many originals are written per transaction. A SIGKILL loses at most one batch, which the
 # next run redoes; 500 keeps the 10,000-file ingest benchmark within 5% of a single
 # transaction while bounding the work lost.
@@ -205,6 +224,13 @@ class Settings:
     copy_write_documents: int = COPY_WRITE_DOCUMENTS
     extract_workers: int = EXTRACT_WORKERS
     extract_parallel_min: int = EXTRACT_PARALLEL_MIN
+    claim_similarity: float = CLAIM_SIMILARITY
+    claim_similarity_untyped: float = CLAIM_SIMILARITY_UNTYPED
+    claim_quantity_ratio: float = CLAIM_QUANTITY_RATIO
+    claim_date_window_days: int = CLAIM_DATE_WINDOW_DAYS
+    claim_compared: int = CLAIM_COMPARED
+    denial_similarity: float = DENIAL_SIMILARITY
+    denial_max_links: int = DENIAL_MAX_LINKS
     batch_size: int = BATCH_SIZE
     progress_min_files: int = PROGRESS_MIN_FILES
     lock_wait_seconds: float = LOCK_WAIT_SECONDS

@@ -142,12 +142,14 @@ class LinkKind(StrEnum):
 
 
 class Verdict(StrEnum):
-    """What a link means for copy groups."""
+    """What a copy link means for copy groups, or what an analyst's judgement decides."""
 
     COPY = "copy"  # merges groups
     POSSIBLE = "possible"  # kept for review; does not merge
     QUOTED = "quoted"  # the shorter text is a source quoted by the longer; does not merge
     DIFFERENT = "different"  # an analyst said they are not copies; keeps them apart
+    SAME = "same"  # an analyst said two claims are one fact; merges them
+    NOT_A_CLAIM = "not-a-claim"  # an analyst said a statement asserts nothing to corroborate
 
 
 @dataclass(frozen=True)
@@ -169,7 +171,7 @@ class CopyLink:
 class Judgement:
     """An analyst's decision, re-applied on every build (nomenklatura style: a row, not an edit)."""
 
-    kind: str  # "copy" (later: "claim", "mention")
+    kind: str  # "copy" (a, b: documents), "claim" (a, b: anchor mentions), "mention" (a)
     a: str
     b: str
     verdict: Verdict
@@ -202,6 +204,7 @@ class BuildSummary:
     documents_new: int = 0
     copies_indexed: int = 0  # documents the copy stage indexed (new, or cleaned again)
     documents_extracted: int = 0  # documents stage 4 read (new, cleaned again, or newer rules)
+    claims: int | None = None  # the case's claims after stage 5; None when it had nothing to do
     rejected: tuple[Rejection, ...] = ()
     rejected_new: int = 0
     skipped_hidden: int = 0

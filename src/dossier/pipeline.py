@@ -28,6 +28,8 @@ from .clean import CLEANER_VERSION, documents_from
 from .config import Settings
 from .copies import OutletRegistry, curated, group_copies, index_batch, indexer_version
 from .copies.index import BufferedIndex, IndexText
+from .copies.outlets import outlet_key
+from .corroborate import CORROBORATOR_VERSION, DocumentInfo, Evidence, corroborate, evidence_of
 from .custody import Action
 from .extract import EXTRACTOR_VERSION, extract_document
 from .extract.aliases import resolve_entities
@@ -56,6 +58,7 @@ class _Tally:
     rejected_new: int = 0
     copies_indexed: int = 0
     documents_extracted: int = 0
+    claims: int | None = None  # None: stage 5 had nothing new to do
     rejected: list[Rejection] = field(default_factory=list)
     seen: set[str] = field(default_factory=set)
 
@@ -156,6 +159,11 @@ def build(case: Case, paths: Sequence[Path], settings: Settings,
     # 4. extract
     tally.documents_extracted = extract_documents(case, settings)
 
+    # 5. corroborate: when copies or statements changed, or the rules did
+    if tally.copies_indexed or tally.documents_extracted \
+            or case.view.corroborator() != CORROBORATOR_VERSION:
+        tally.claims = corroborate_case(case, settings)
+
     # Files rejected after ingest (empty, binary, undecodable) count on every run that sees them.
     already = {(r.path, r.reason) for r in tally.rejected}
     tally.rejected.extend(Rejection(path, reason)
@@ -168,6 +176,7 @@ def build(case: Case, paths: Sequence[Path], settings: Settings,
         documents_new=tally.documents_new,
         copies_indexed=tally.copies_indexed,
         documents_extracted=tally.documents_extracted,
+        claims=tally.claims,
         rejected=tuple(tally.rejected),
         rejected_new=tally.rejected_new,
         skipped_hidden=inputs.hidden,
@@ -183,6 +192,7 @@ def build(case: Case, paths: Sequence[Path], settings: Settings,
             "documents_extracted": summary.documents_extracted,
             "rejected": len(summary.rejected),
             "rejected_new": summary.rejected_new,
+            **({} if summary.claims is None else {"claims": summary.claims}),
         })
     return summary
 
@@ -238,6 +248,39 @@ def _write_extractions(case: Case, rows: list[ExtractRow],
         tx.add_extractions([(e, row.cleaner) for e, row in zip(extracted, rows, strict=True)],
                            EXTRACTOR_VERSION)
     return len(rows)
+
+
+def corroborate_case(case: Case, settings: Settings) -> int | None:
+    """Stage 5: every statement of the case → claims, origins, denial links and timeline, with
+    analysts' judgements applied. Returns how many claims the case has."""
+    evidence = case_evidence(case)
+    found = corroborate(evidence, settings, case.view.judgements(("claim", "mention")))
+    with case.writer.transaction() as tx:
+        tx.replace_claims(found, {e.id: e for e in evidence}, CORROBORATOR_VERSION)
+    return len(found.claims)
+
+
+def case_evidence(case: Case) -> list[Evidence]:
+    """Every statement of the case as evidence: with case entities, copy group, outlet and the
+    cited outlet's origin key."""
+    view = case.view
+    entity_ids = view.entity_ids()
+    names = {e.id: e.name for e in view.entities()}
+    registry = OutletRegistry.of(view.outlet_aliases())
+
+    def cited_key(name: str) -> str:
+        outlet = registry.resolve(name, None)
+        return f"outlet:{outlet}" if outlet else f"name:{outlet_key(name)}"
+
+    documents = {row.id: DocumentInfo(row.id, row.published, row.copy_group, row.outlet_id,
+                                      row.outlet_name or row.outlet, row.title)
+                 for row in view.documents() if row.status == "ok"}
+    found: list[Evidence] = []
+    for extraction in view.extractions():
+        document = documents.get(extraction.document_id)
+        if document is not None:
+            found.extend(evidence_of(extraction, document, entity_ids, names, cited_key))
+    return found
 
 
 def _readable(language: str | None) -> bool:
@@ -310,3 +353,12 @@ def judge_copy(case: Case, judgement: Judgement, settings: Settings) -> None:
     with case.writer.transaction() as tx:
         tx.add_judgement(judgement)
     regroup_copies(case, {judgement.a, judgement.b}, settings)
+    corroborate_case(case, settings)  # copy groups are origins
+
+
+def judge_claims(case: Case, judgement: Judgement, settings: Settings) -> None:
+    """Record an analyst's claim or mention judgement (claims named by their anchors) and
+    apply it at once (and on every build after)."""
+    with case.writer.transaction() as tx:
+        tx.add_judgement(judgement)
+    corroborate_case(case, settings)

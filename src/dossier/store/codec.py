@@ -1,11 +1,23 @@
-"""Stage 4's frozen records ↔ the JSON kept in `extractions.data`: compact, versioned by the
-extractor that wrote it, read back into the same dataclasses."""
+"""Frozen records ↔ the JSON kept in the store, read back into the same dataclasses: stage 4's
+extractions (`extractions.data`, versioned by the extractor that wrote it) and stage 5's claims
+(`claims.data`, with every mention's evidence)."""
 
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping, Sequence
+from dataclasses import fields
 from typing import Any
 
+from ..corroborate.records import (
+    Claim,
+    DenialLink,
+    Evidence,
+    Figure,
+    Figures,
+    Origin,
+    Status,
+)
 from ..extract.records import (
     Attribution,
     DateMention,
@@ -74,3 +86,60 @@ def decode_extraction(document_id: str, text: str, data: str) -> Extraction:
             actors=tuple(s["actors"]), targets=tuple(s["targets"]), places=tuple(s["places"])))
     return Extraction(document_id=document_id, entities=entities, mentions=mentions,
                       roles=roles, statements=tuple(statements))
+
+
+# -- stage 5 ------------------------------------------------------------------------------------
+
+
+def encode_claim(claim: Claim, evidence: Mapping[str, Evidence],
+                 links: Sequence[DenialLink]) -> str:
+    """A claim with its origins, figures, denial links and every mention's evidence."""
+    members = (*claim.mentions, *claim.denials, *(link.denial for link in links))
+    data = {
+        "mentions": list(claim.mentions), "denials": list(claim.denials),
+        "origins": [[o.key, o.label, list(o.mentions), list(o.reasons)] for o in claim.origins],
+        "copy_groups": claim.copy_groups, "outlets": list(claim.outlets),
+        "figures": None if claim.figures is None else {
+            "values": [[v.mention, v.text, v.low, v.high, v.origin]
+                       for v in claim.figures.values],
+            "low": claim.figures.low, "high": claim.figures.high,
+            "estimate": claim.figures.estimate, "disputed": claim.figures.disputed},
+        "reasons": list(claim.reasons),
+        "links": [[link.denial, link.denier, link.denier_name, link.date, link.reason]
+                  for link in links],
+        "evidence": {m: _evidence(evidence[m]) for m in dict.fromkeys(members)},
+    }
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
+def _evidence(e: Evidence) -> dict[str, Any]:
+    data = {f.name: getattr(e, f.name) for f in fields(e)}
+    data["words"] = sorted(e.words)
+    for key in ("places", "actors", "targets"):
+        data[key] = list(data[key])
+    return data
+
+
+def decode_claim(row: Mapping[str, Any]) -> tuple[Claim, dict[str, Evidence],
+                                                   tuple[DenialLink, ...]]:
+    """A `claims` row → the claim, its mentions' evidence, and the denials linked to it."""
+    raw = json.loads(row["data"])
+    evidence = {m: Evidence(**{**e, "places": tuple(e["places"]), "actors": tuple(e["actors"]),
+                               "targets": tuple(e["targets"]), "words": frozenset(e["words"])})
+                for m, e in raw["evidence"].items()}
+    figures = raw["figures"]
+    claim = Claim(
+        id=row["id"], anchor=row["anchor"], kind=row["kind"], event_type=row["event_type"],
+        statement=row["statement"], mentions=tuple(raw["mentions"]),
+        denials=tuple(raw["denials"]),
+        origins=tuple(Origin(key, label, tuple(mentions), tuple(reasons))
+                      for key, label, mentions, reasons in raw["origins"]),
+        copy_groups=raw["copy_groups"], outlets=tuple(raw["outlets"]),
+        figures=None if figures is None else Figures(
+            values=tuple(Figure(*v) for v in figures["values"]), low=figures["low"],
+            high=figures["high"], estimate=figures["estimate"], disputed=figures["disputed"]),
+        date=row["date"], precision=row["precision"], status=Status(row["status"]),
+        reasons=tuple(raw["reasons"]))
+    links = tuple(DenialLink(denial, row["id"], denier, name, date, reason)
+                  for denial, denier, name, date, reason in raw["links"])
+    return claim, evidence, links

@@ -73,6 +73,7 @@ MIGRATIONS: tuple[Migration, ...] = (
                                _drop_index("ix_documents_sha256"),
                                _indexes(schema.ix_documents_cleaned, schema.ix_documents_state))),
     ("0006_extraction", _create(schema.extractions, schema.document_entities, schema.entities)),
+    ("0007_claims", _create(schema.claims, schema.claim_mentions, schema.timeline)),
 )
 KNOWN = frozenset(name for name, _ in MIGRATIONS)
 

@@ -291,3 +291,44 @@ entities = Table(
     Column("documents", Integer, nullable=False),
     Column("mentions", Integer, nullable=False),
 )
+# Stage 5: claims (a claim's origins, figures, denial links and its mentions' evidence are in
+# `data`, JSON: store/codec.py), which claim each mention supports or denies, and the timeline.
+claims = Table(
+    "claims",
+    metadata,
+    Column("id", String(40), primary_key=True),
+    Column("anchor", String(40), nullable=False),  # the mention it was founded on
+    Column("kind", String(20), nullable=False),
+    Column("event_type", String(20)),
+    Column("statement", Text, nullable=False),
+    Column("status", String(20), nullable=False),
+    Column("independent_sources", Integer, nullable=False),
+    Column("copy_groups", Integer, nullable=False),
+    Column("mentions", Integer, nullable=False),
+    Column("date", String(10)),
+    Column("precision", String(10)),
+    Column("data", Text, nullable=False),
+)
+Index("ix_claims_status", claims.c.status, claims.c.independent_sources)
+claim_mentions = Table(
+    "claim_mentions",
+    metadata,
+    Column("claim_id", String(40), primary_key=True),
+    Column("mention_id", String(40), primary_key=True),
+    Column("role", String(10), nullable=False),  # supports | denies
+    Column("document_id", String(40), nullable=False),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+)
+Index("ix_claim_mentions_document", claim_mentions.c.document_id)
+Index("ix_claim_mentions_mention", claim_mentions.c.mention_id)
+timeline = Table(
+    "timeline",
+    metadata,
+    Column("position", Integer, primary_key=True),
+    Column("date", String(10), nullable=False),
+    Column("precision", String(10), nullable=False),
+    Column("claim_id", String(40), nullable=False),
+    Column("mention_id", String(40), nullable=False),
+    Column("kind", String(10), nullable=False),  # claim | denial
+)

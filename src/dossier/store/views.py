@@ -13,6 +13,7 @@ from sqlalchemy import Engine, ScalarSelect, Select, func, or_, select, text
 from ..copies.groups import Member
 from ..copies.index import IndexText
 from ..copies.outlets import Alias
+from ..corroborate.records import Claim, DenialLink, Evidence
 from ..custody import CustodyEntry
 from ..extract.records import EntityType, Extraction, LocalEntity
 from ..models import (
@@ -27,7 +28,7 @@ from ..models import (
     Verdict,
 )
 from . import schema
-from .codec import decode_extraction
+from .codec import decode_claim, decode_extraction
 
 
 @dataclass(frozen=True)
@@ -386,7 +387,71 @@ class ExtractViews:
                     for r in conn.execute(select(e).order_by(e.c.mentions.desc(), e.c.name))]
 
 
-class CaseView(CopyViews, ExtractViews):
+@dataclass(frozen=True)
+class TimelineRow:
+    date: str
+    precision: str
+    claim: str
+    mention: str
+    kind: str  # claim | denial
+
+
+class ClaimViews:
+    engine: Engine
+
+    def corroborator(self) -> str | None:
+        with self.engine.connect() as conn:
+            return conn.scalar(select(schema.case_meta.c.value)
+                               .where(schema.case_meta.c.key == "corroborator"))
+
+    def claims(self, ids: Sequence[str] | None = None) -> list[StoredClaim]:
+        """Claims with their mentions' evidence and denial links: most independent origins
+        first (all when no IDs are given)."""
+        c = schema.claims
+        query = select(c).order_by(c.c.independent_sources.desc(), c.c.mentions.desc(), c.c.id)
+        with self.engine.connect() as conn:
+            if ids is None:
+                rows = list(conn.execute(query))
+            else:
+                rows = [r for chunk in in_chunks(list(ids)) for r in conn.execute(
+                    query.where(c.c.id.in_(chunk)))]
+        return [StoredClaim(*decode_claim(dict(row._mapping))) for row in rows]
+
+    def claim_of_mention(self, mention: str) -> str | None:
+        """The claim a mention supports (or the first it denies)."""
+        cm = schema.claim_mentions
+        with self.engine.connect() as conn:
+            return conn.scalar(select(cm.c.claim_id).where(cm.c.mention_id == mention)
+                               .order_by(cm.c.role.desc(), cm.c.claim_id))
+
+    def claim_anchor(self, claim: str) -> str | None:
+        c = schema.claims
+        with self.engine.connect() as conn:
+            return conn.scalar(select(c.c.anchor).where(c.c.id == claim))
+
+    def timeline(self) -> list[TimelineRow]:
+        t = schema.timeline
+        with self.engine.connect() as conn:
+            return [TimelineRow(r.date, r.precision, r.claim_id, r.mention_id, r.kind)
+                    for r in conn.execute(select(t).order_by(t.c.position))]
+
+    def judgements(self, kinds: Sequence[str]) -> list[Judgement]:
+        """Every judgement of these kinds, oldest first."""
+        j = schema.judgements
+        with self.engine.connect() as conn:
+            return [Judgement(r.kind, r.a, r.b, Verdict(r.verdict), r.analyst, r.at, r.reason)
+                    for r in conn.execute(select(j).where(j.c.kind.in_(list(kinds)))
+                                          .order_by(j.c.id))]
+
+
+@dataclass(frozen=True)
+class StoredClaim:
+    claim: Claim
+    evidence: dict[str, Evidence]
+    links: tuple[DenialLink, ...]
+
+
+class CaseView(CopyViews, ExtractViews, ClaimViews):
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
 

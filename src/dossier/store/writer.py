@@ -7,7 +7,8 @@ custody entries are appended in the same transaction as the change they record.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Sequence
+from collections import defaultdict
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from typing import Any
@@ -29,6 +30,7 @@ from .. import __version__
 from ..copies.groups import Grouping
 from ..copies.index import IndexedBatch
 from ..copies.outlets import Alias, Outlet
+from ..corroborate.records import Corroboration, DenialLink, Evidence
 from ..custody import GENESIS, Action, canonical_detail, entry_hash
 from ..extract.records import CaseEntity, Extraction
 from ..models import (
@@ -40,7 +42,7 @@ from ..models import (
     rejection_id,
 )
 from . import schema
-from .codec import encode_extraction
+from .codec import encode_claim, encode_extraction
 from .views import CopyLinkRow, in_chunks
 
 HEAD_KEY = "custody_head"  # "seq:hash" of the last entry, to catch entries cut off the end
@@ -284,6 +286,44 @@ class Transaction:
             self.conn.execute(
                 update(de).where(de.c.document_id == bindparam("d"), de.c.idx == bindparam("i"))
                 .values(entity_id=bindparam("e")), members)
+
+    # -- claims ------------------------------------------------------------------------------
+
+    def replace_claims(self, found: Corroboration, evidence: Mapping[str, Evidence],
+                       corroborator: str) -> None:
+        """The case's claims, which claim each mention supports or denies, and the timeline,
+        in place of the previous ones."""
+        for table in (schema.claims, schema.claim_mentions, schema.timeline):
+            self.conn.execute(delete(table))
+        links: dict[str, list[DenialLink]] = defaultdict(list)
+        for link in found.links:
+            links[link.claim].append(link)
+        claim_rows, mention_rows = [], []
+        for c in found.claims:
+            mine = links.get(c.id, [])
+            claim_rows.append({
+                "id": c.id, "anchor": c.anchor, "kind": c.kind, "event_type": c.event_type,
+                "statement": c.statement, "status": c.status.value,
+                "independent_sources": c.independent_sources, "copy_groups": c.copy_groups,
+                "mentions": len(c.mentions) + len(c.denials), "date": c.date,
+                "precision": c.precision, "data": encode_claim(c, evidence, mine)})
+            roles = [*((m, "supports") for m in c.mentions), *((m, "denies") for m in c.denials),
+                     *((link.denial, "denies") for link in mine)]
+            for mention, role in dict(roles).items():
+                e = evidence[mention]
+                mention_rows.append({"claim_id": c.id, "mention_id": mention, "role": role,
+                                     "document_id": e.document, "start": e.start,
+                                     "end": e.end})
+        if claim_rows:
+            self.conn.execute(insert(schema.claims), claim_rows)
+        if mention_rows:
+            self.conn.execute(insert(schema.claim_mentions), mention_rows)
+        if found.timeline:
+            self.conn.execute(insert(schema.timeline), [
+                {"position": k, "date": t.date, "precision": t.precision, "claim_id": t.claim,
+                 "mention_id": t.mention, "kind": t.kind}
+                for k, t in enumerate(found.timeline)])
+        self.set_meta("corroborator", corroborator)
 
     # -- copies -----------------------------------------------------------------------------
 

@@ -1,0 +1,266 @@
+"""Stage 5: a case's evidence → claims with independent origins, figures, status, denial
+links and a timeline, analysts' judgements applied.
+
+- Supporting statements are clustered into claims (`matching.cluster`); denials are clustered
+  among themselves.
+- Analysts' judgements are rows re-applied on every run: "different" keeps two mentions' claims
+  apart while clustering, "same" merges their claims afterwards, "not a claim" leaves a mention
+  out.
+- Each denial is linked to the claims it denies (same family of events, most similar content);
+  denials that deny no claim of the case become claims of their own, with status "denied".
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import replace
+
+from ..config import Settings
+from ..models import Judgement, Verdict
+from .matching import Cluster, Weights, cluster, conflict, features, jaccard
+from .origins import origins
+from .records import (
+    Claim,
+    Corroboration,
+    DenialLink,
+    Evidence,
+    Figure,
+    Figures,
+    Status,
+    TimelineEntry,
+    claim_id,
+)
+
+PRECISION_RANK = {"day": 0, "month": 1, "year": 2}
+
+
+def corroborate(evidence: Sequence[Evidence], settings: Settings,
+                judgements: Sequence[Judgement] = ()) -> Corroboration:
+    excluded = {j.a for j in judgements
+                if j.kind == "mention" and j.verdict is Verdict.NOT_A_CLAIM}
+    apart: dict[str, set[str]] = defaultdict(set)
+    for j in judgements:
+        if j.kind == "claim" and j.verdict is Verdict.DIFFERENT:
+            apart[j.a].add(j.b)
+            apart[j.b].add(j.a)
+    kept = [e for e in evidence if e.id not in excluded]
+    weights = Weights(features(e) for e in kept)
+    supporting = _merge_judged(
+        cluster([e for e in kept if not e.denial], settings, weights, apart), judgements, apart)
+    denying = _merge_judged(
+        cluster([e for e in kept if e.denial], settings, weights, apart), judgements, apart)
+    ids = [claim_id(c.members[0].id) for c in supporting]
+    links = _link_denials([e for c in denying for e in c.members], supporting, ids, settings,
+                          weights)
+    linked: dict[str, list[DenialLink]] = defaultdict(list)
+    for link in links:
+        linked[link.claim].append(link)
+    denial_ids = {link.denial for link in links}
+    claims = [_claim(cid, c, linked.get(cid, []), weights)
+              for cid, c in zip(ids, supporting, strict=True)]
+    for c in denying:
+        if not any(e.id in denial_ids for e in c.members):
+            claims.append(_denied_claim(c))
+    timeline, undated = _timeline(claims, links, {e.id: e for e in kept})
+    return Corroboration(claims=tuple(claims), links=tuple(links), timeline=timeline,
+                         undated=undated, excluded=tuple(sorted(excluded)))
+
+
+def _merge_judged(clusters: list[Cluster], judgements: Sequence[Judgement],
+                  apart: dict[str, set[str]]) -> list[Cluster]:
+    """Merge the clusters an analyst judged "same" (unless another judgement keeps them
+    apart); the merged cluster keeps the older anchor."""
+    where = {e.id: k for k, c in enumerate(clusters) for e in c.members}
+    merged = list(range(len(clusters)))
+
+    def root(k: int) -> int:
+        while merged[k] != k:
+            k = merged[k]
+        return k
+
+    notes: dict[int, list[str]] = defaultdict(list)
+    for j in judgements:
+        if j.kind != "claim" or j.verdict is not Verdict.SAME:
+            continue
+        if j.a not in where or j.b not in where:
+            continue
+        ka, kb = root(where[j.a]), root(where[j.b])
+        if ka == kb:
+            continue
+        ids_a = {e.id for k, c in enumerate(clusters) if root(k) == ka for e in c.members}
+        ids_b = {e.id for k, c in enumerate(clusters) if root(k) == kb for e in c.members}
+        if any(apart.get(x, set()) & ids_b for x in ids_a):
+            continue
+        keep, gone = min(ka, kb), max(ka, kb)
+        merged[gone] = keep
+        notes[keep].append(f"judged the same claim by {j.analyst} on {j.at}: {j.reason}")
+    result: dict[int, Cluster] = {}
+    for k, c in enumerate(clusters):
+        r = root(k)
+        if r not in result:
+            result[r] = Cluster(reasons=list(notes.get(r, [])))
+        target = result[r]
+        for e, f in zip(c.members, c.features, strict=True):
+            target.add(e, f)
+        if k != r:
+            target.reasons.extend(c.reasons)
+        else:
+            target.reasons[:0] = c.reasons
+    for c in result.values():
+        order = sorted(range(len(c.members)), key=lambda i: (
+            c.members[i].published or "9999", c.members[i].document, c.members[i].start))
+        c.members = [c.members[i] for i in order]
+        c.features = [c.features[i] for i in order]
+    return [result[r] for r in sorted(result)]
+
+
+def _link_denials(denials: Sequence[Evidence], claims: Sequence[Cluster], ids: Sequence[str],
+                  settings: Settings, weights: Weights) -> list[DenialLink]:
+    """Each denial → the claims it denies: no conflict of event family, and content overlap of
+    at least the threshold with a member; the best few."""
+    by_feature: dict[str, list[int]] = defaultdict(list)
+    for k, c in enumerate(claims):
+        for word in set().union(*c.features):
+            by_feature[word].append(k)
+    links = []
+    for d in denials:
+        f = features(d)
+        candidates = sorted({k for word in f for k in by_feature.get(word, ())})
+        scored = []
+        for k in candidates:
+            c = claims[k]
+            if _denial_conflict(d, c, settings):
+                continue
+            score = max(jaccard(f, g, weights) for g in c.features)
+            if score >= settings.denial_similarity:
+                scored.append((score, k))
+        scored.sort(key=lambda x: (-x[0], x[1]))
+        for score, k in scored[:settings.denial_max_links]:
+            shared = sorted(w for w in f & set().union(*claims[k].features)
+                            if not w.startswith("@"))[:6]
+            links.append(DenialLink(
+                denial=d.id, claim=ids[k], denier=d.denied_by or d.speaker,
+                denier_name=d.denied_by_name or d.speaker_name,
+                date=d.date if d.date and d.precision == "day" else d.published,
+                reason=f"denies it with similarity {score:.2f}"
+                       + (f" (shared words: {', '.join(shared)})" if shared else "")))
+    return links
+
+
+def _denial_conflict(d: Evidence, c: Cluster, settings: Settings) -> bool:
+    """A denial may deny a claim of any count or date; only the event family must agree."""
+    loose = replace(d, low=None, high=None, date=None, speaker=None)
+    return conflict(loose, c, settings) is not None
+
+
+def _claim(cid: str, c: Cluster, links: list[DenialLink], weights: Weights) -> Claim:
+    anchor = c.members[0]
+    found = origins(c.members)
+    origin_of = {m: o.key for o in found for m in o.mentions}
+    groups = {e.copy_group or e.document for e in c.members}
+    outlets = tuple(sorted({e.outlet_name for e in c.members if e.outlet_name}))
+    date, precision = _claim_date(c.members)
+    if links:
+        status = Status.CONTESTED
+    elif len(found) >= 2:
+        status = Status.CORROBORATED
+    else:
+        status = Status.SINGLE_SOURCE
+    return Claim(
+        id=cid, anchor=anchor.id, kind=_kind(c.members), event_type=_event(c.members),
+        statement=_canonical(c, weights).text, mentions=tuple(e.id for e in c.members), denials=(),
+        origins=found, copy_groups=len(groups), outlets=outlets,
+        figures=_figures(c.members, origin_of), date=date, precision=precision,
+        status=status, reasons=tuple(c.reasons))
+
+
+def _denied_claim(c: Cluster) -> Claim:
+    """Denials that deny nothing the case reports: a claim of their own, status denied."""
+    anchor = c.members[0]
+    found = origins(c.members)
+    date, precision = _claim_date(c.members)
+    return Claim(
+        id=claim_id(anchor.id), anchor=anchor.id, kind="denial", event_type=_event(c.members),
+        statement=anchor.text, mentions=(), denials=tuple(e.id for e in c.members),
+        origins=found, copy_groups=len({e.copy_group or e.document for e in c.members}),
+        outlets=tuple(sorted({e.outlet_name for e in c.members if e.outlet_name})),
+        figures=None, date=date, precision=precision, status=Status.DENIED,
+        reasons=tuple(c.reasons))
+
+
+def _kind(members: Sequence[Evidence]) -> str:
+    kinds = Counter(e.kind for e in members)
+    return kinds.most_common(1)[0][0]
+
+
+def _event(members: Sequence[Evidence]) -> str | None:
+    events = Counter(e.event_type for e in members if e.event_type)
+    return events.most_common(1)[0][0] if events else None
+
+
+def _canonical(c: Cluster, weights: Weights) -> Evidence:
+    """The readable statement of a claim: the member most like the others, preferring the
+    writer's own voice (not a quote, not hedged); the anchor on ties."""
+    if len(c.members) <= 2:
+        return c.members[0]
+    shown = range(min(len(c.members), 20))
+
+    def centrality(k: int) -> tuple[float, int]:
+        e = c.members[k]
+        plain = 0 if e.kind == "quote" or e.hedged else 1
+        total = sum(jaccard(c.features[k], c.features[x], weights) for x in shown if x != k)
+        return (plain + total, -k)
+
+    return c.members[max(shown, key=centrality)]
+
+
+def _figures(members: Sequence[Evidence], origin_of: dict[str, str]) -> Figures | None:
+    values = tuple(Figure(e.id, e.quantity or "", e.low, e.high, origin_of.get(e.id, ""))
+                   for e in members if e.low is not None or e.high is not None)
+    if not values:
+        return None
+    lows = [v.low if v.low is not None else v.high for v in values]
+    highs = [v.high if v.high is not None else v.low for v in values]
+    low = min(x for x in lows if x is not None)
+    high = max(x for x in highs if x is not None)
+    distinct = {(v.low, v.high) for v in values}
+    # ACLED's rule: where reports conflict, the most conservative (lowest) figure.
+    return Figures(values=values, low=low, high=high, estimate=low, disputed=len(distinct) > 1)
+
+
+def _claim_date(members: Sequence[Evidence]) -> tuple[str | None, str | None]:
+    """When the fact happened: the date its reports give most often, the most precise and
+    then the earliest on ties. Publication dates say when it was reported, not when it
+    happened, and are not used."""
+    dated = Counter((e.date, e.precision) for e in members if e.date)
+    if not dated:
+        return None, None
+    (date, precision), _ = min(dated.items(), key=lambda item: (
+        -item[1], PRECISION_RANK.get(item[0][1] or "year", 3), item[0][0]))
+    return date, precision
+
+
+def _timeline(claims: Sequence[Claim], links: Sequence[DenialLink],
+              evidence: dict[str, Evidence]) -> tuple[tuple[TimelineEntry, ...],
+                                                      tuple[str, ...]]:
+    entries = []
+    undated = []
+    for c in claims:
+        if c.date and c.precision:
+            mention = next((m for m in (*c.mentions, *c.denials)
+                            if evidence[m].date == c.date), c.anchor)
+            entries.append(TimelineEntry(c.date, c.precision, c.id, mention,
+                                         "denial" if c.status is Status.DENIED else "claim"))
+        else:
+            undated.append(c.id)
+    seen = set()
+    for link in links:
+        d = evidence[link.denial]
+        if link.date and link.denial not in seen:
+            seen.add(link.denial)
+            precision = d.precision if link.date == d.date and d.precision else "day"
+            entries.append(TimelineEntry(link.date[:10], precision, link.claim, link.denial,
+                                         "denial"))
+    entries.sort(key=lambda t: (t.date, PRECISION_RANK.get(t.precision, 3), t.claim))
+    return tuple(entries), tuple(undated)
