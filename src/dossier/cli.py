@@ -26,7 +26,7 @@ from . import __version__, pipeline
 from .config import Settings
 from .demo import corpus_folder
 from .errors import DossierError, NotFoundError
-from .export import FORMATS, write_export
+from .export import FORMATS, json_contract, write_export
 from .models import REMOVED_KINDS, Block, BuildSummary, Judgement, Verdict
 from .store import Case, DocumentRow, verify
 from .store.writer import utc_now
@@ -127,6 +127,7 @@ def _print_summary(summary: BuildSummary) -> None:
         + (f" ({summary.copies_indexed} checked for copies)" if summary.copies_indexed else "")
         + (f" · read for statements: {summary.documents_extracted}"
            if summary.documents_extracted else "")
+        + (f" · claims: {summary.claims}" if summary.claims is not None else "")
         + f" · rejected: [bold]{len(summary.rejected)}[/]"
         f" ({summary.rejected_new} new)"
         + (f" · hidden files passed over: {summary.skipped_hidden}"
@@ -384,6 +385,83 @@ def judge_copy(first: str, second: str, same: bool, reason: str, analyst: str,
               f"They are now in {'one copy group' if together else 'different copy groups'}.")
 
 
+@judge.command("claim")
+@click.argument("first", metavar="A")
+@click.argument("second", metavar="B")
+@click.option("--same/--different", "same", required=True,
+              help="They assert one fact (--same) or two (--different).")
+@click.option("--reason", required=True, help="Why, in a few words, for whoever reads it later.")
+@click.option("--analyst", default=lambda: os.environ.get("DOSSIER_ANALYST") or getuser(),
+              show_default="DOSSIER_ANALYST, else the login name", help="Who judges.")
+@case_option()
+def judge_claim(first: str, second: str, same: bool, reason: str, analyst: str,
+                case_path: Path) -> None:
+    """Judge whether claims A and B assert the same fact (A, B: claim IDs or ID prefixes, as
+    `dossier claims` shows them).
+
+    The judgement names the passage each claim was founded on, so it still holds when a claim's
+    ID changes because an earlier report joined it.
+
+    \b
+    Example:
+      dossier judge claim claim-3f2a claim-91c0 --same --reason "both the Argun detentions" \\
+        --case chechnya.db
+    """
+    with _open(case_path) as case:
+        ids = [s.claim.id for s in case.view.claims()]
+        a, b = (_choose_claim(ids, wanted) for wanted in (first, second))
+        if a == b:
+            raise NotFoundError("A and B are the same claim; name two different ones")
+        anchors = [case.view.claim_anchor(x) or "" for x in (a, b)]
+        pipeline.judge_claims(case, Judgement(
+            "claim", min(anchors), max(anchors), Verdict.SAME if same else Verdict.DIFFERENT,
+            analyst, utc_now(), reason), Settings.from_environment())
+        now = [case.view.claim_of_mention(anchor) for anchor in anchors]
+    together = now[0] is not None and now[0] == now[1]
+    out.print(f"recorded: {a} and {b} are {'one fact' if same else 'different facts'} "
+              f"(by {escape(analyst)}). They are now "
+              f"{'one claim, ' + str(now[0]) if together else 'separate claims'}.")
+
+
+@judge.command("mention")
+@click.argument("mention", metavar="M")
+@click.option("--not-a-claim", "not_a_claim", is_flag=True, required=True,
+              help="The passage asserts nothing to corroborate.")
+@click.option("--reason", required=True, help="Why, in a few words, for whoever reads it later.")
+@click.option("--analyst", default=lambda: os.environ.get("DOSSIER_ANALYST") or getuser(),
+              show_default="DOSSIER_ANALYST, else the login name", help="Who judges.")
+@case_option()
+def judge_mention(mention: str, not_a_claim: bool, reason: str, analyst: str,
+                  case_path: Path) -> None:
+    """Judge that passage M (a mention ID, as `dossier claims --mentions` shows them) is not a
+    claim: it is left out of every claim from now on.
+
+    \b
+    Example:
+      dossier judge mention m-5d1e --not-a-claim --reason "the writer's opinion" \\
+        --case chechnya.db
+    """
+    with _open(case_path) as case:
+        known = sorted({m for s in case.view.claims()
+                        for m in (*s.claim.mentions, *s.claim.denials)})
+        chosen = [m for m in known if m.startswith(mention)]
+        if len(chosen) != 1:
+            raise NotFoundError(f"{mention!r} names {len(chosen)} mentions; "
+                                "give a mention ID as `dossier claims --mentions` shows it")
+        pipeline.judge_claims(case, Judgement("mention", chosen[0], "", Verdict.NOT_A_CLAIM,
+                                              analyst, utc_now(), reason),
+                              Settings.from_environment())
+    out.print(f"recorded: {chosen[0]} is not a claim (by {escape(analyst)}).")
+
+
+def _choose_claim(ids: list[str], wanted: str) -> str:
+    chosen = [x for x in ids if x.startswith(wanted)]
+    if len(chosen) != 1:
+        raise NotFoundError(f"{wanted!r} names {len(chosen)} claims; give a claim ID as "
+                            "`dossier claims` shows it")
+    return chosen[0]
+
+
 def _choose_one(rows: list[DocumentRow], wanted: str) -> DocumentRow:
     chosen = _choose_documents(rows, wanted)
     if len(chosen) > 1:
@@ -430,6 +508,94 @@ def entities(case_path: Path, kind: str | None, reasons: bool, as_json: bool) ->
             cells.append(escape("; ".join(e.reasons)) or "—")
         table.add_row(*cells)
     out.print(table)
+
+
+STATUSES = ("corroborated", "contested", "single-source", "denied")
+
+
+@main.command()
+@case_option()
+@click.option("--status", type=click.Choice(STATUSES), help="Only claims with this status.")
+@click.option("--min-sources", type=int, default=0, help="Only claims with at least this many "
+              "independent origins.")
+@click.option("--why", is_flag=True, help="Show each claim's origins and why they count apart.")
+@click.option("--mentions", "show_mentions", is_flag=True,
+              help="Show every passage (with its mention ID, for `dossier judge mention`).")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON for scripting.")
+def claims(case_path: Path, status: str | None, min_sources: int, why: bool,
+           show_mentions: bool, as_json: bool) -> None:
+    """List the claims: each fact with how many independent origins back it and who denies it.
+
+    Copies of one story, articles of one outlet, and articles citing an outlet ("according to
+    Novaya Gazeta") count as one origin; --why shows each origin and why.
+
+    \b
+    Example:
+      dossier claims --case chechnya.db --status contested --why
+    """
+    with _open(case_path, write=False) as case:
+        stored = [s for s in case.view.claims()
+                  if (status is None or s.claim.status.value == status)
+                  and s.claim.independent_sources >= min_sources]
+    if as_json:
+        out.print_json(data=[json_contract.claim_json(s) for s in stored])
+        return
+    table = Table(title=f"claims ({len(stored)})", title_justify="left")
+    for name in ("claim", "status", "origins", "mentions", "date", "statement"):
+        table.add_column(name, overflow="fold")
+    for s in stored:
+        c = s.claim
+        text = escape(c.statement)
+        if c.figures is not None:
+            f = c.figures
+            text += f"\n[dim]figures {f.low} to {f.high}, conservative estimate {f.estimate}" \
+                    + (" (disputed)" if f.disputed else "") + "[/]"
+        if s.links:
+            deniers = sorted({link.denier_name or "unnamed" for link in s.links})
+            text += f"\n[dim]denied by {escape(', '.join(deniers))}[/]"
+        if why:
+            for o in c.origins:
+                text += f"\n  · {escape(o.label)}: {escape('; '.join(o.reasons))}"
+        if show_mentions:
+            for m in (*c.mentions, *c.denials, *(link.denial for link in s.links)):
+                e = s.evidence[m]
+                text += f"\n  {m} {escape(e.outlet_name or e.document)}: {escape(e.text)}"
+        table.add_row(c.id, c.status.value, str(c.independent_sources),
+                      str(len(c.mentions) + len(c.denials)),
+                      f"{c.date} ({c.precision})" if c.date else "—", text)
+    out.print(table)
+
+
+@main.command()
+@case_option()
+@click.option("--json", "as_json", is_flag=True, help="Print JSON for scripting.")
+def timeline(case_path: Path, as_json: bool) -> None:
+    """Show dated claims and denials in order, with date precision and support; undated
+    claims are listed apart.
+
+    \b
+    Example:
+      dossier timeline --case chechnya.db
+    """
+    with _open(case_path, write=False) as case:
+        stored = case.view.claims()
+        rows = case.view.timeline()
+    by_id = {s.claim.id: s for s in stored}
+    if as_json:
+        out.print_json(data={
+            "timeline": json_contract.timeline_json(rows, by_id),
+            "undated_claims": [s.claim.id for s in stored if s.claim.date is None]})
+        return
+    table = Table(title=f"timeline ({len(rows)})", title_justify="left")
+    for name in ("date", "precision", "kind", "status", "origins", "statement"):
+        table.add_column(name, overflow="fold")
+    for row in rows:
+        c = by_id[row.claim].claim
+        table.add_row(row.date, row.precision, row.kind, c.status.value,
+                      str(c.independent_sources), escape(c.statement))
+    out.print(table)
+    undated = [s for s in stored if s.claim.date is None]
+    out.print(f"undated claims: {len(undated)} (dossier claims lists them)")
 
 
 @main.command()

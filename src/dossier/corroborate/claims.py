@@ -6,8 +6,9 @@ links and a timeline, analysts' judgements applied.
 - Analysts' judgements are rows re-applied on every run: "different" keeps two mentions' claims
   apart while clustering, "same" merges their claims afterwards, "not a claim" leaves a mention
   out.
-- Each denial is linked to the claims it denies (same family of events, most similar content);
-  denials that deny no claim of the case become claims of their own, with status "denied".
+- Denials are claims of their own ("X denies it" is a fact with its sources), status "denied";
+  each denial statement is also linked to the claims it denies (same family of events, most
+  similar content), which become "contested" and name the denial claims in `contested_by`.
 """
 
 from __future__ import annotations
@@ -56,13 +57,11 @@ def corroborate(evidence: Sequence[Evidence], settings: Settings,
     linked: dict[str, list[DenialLink]] = defaultdict(list)
     for link in links:
         linked[link.claim].append(link)
-    denial_ids = {link.denial for link in links}
-    claims = [_claim(cid, c, linked.get(cid, []), weights)
+    denial_claim = {e.id: claim_id(c.members[0].id) for c in denying for e in c.members}
+    claims = [_claim(cid, c, linked.get(cid, []), weights, denial_claim)
               for cid, c in zip(ids, supporting, strict=True)]
-    for c in denying:
-        if not any(e.id in denial_ids for e in c.members):
-            claims.append(_denied_claim(c))
-    timeline, undated = _timeline(claims, links, {e.id: e for e in kept})
+    claims.extend(_denied_claim(c) for c in denying)
+    timeline, undated = _timeline(claims, {e.id: e for e in kept})
     return Corroboration(claims=tuple(claims), links=tuple(links), timeline=timeline,
                          undated=undated, excluded=tuple(sorted(excluded)))
 
@@ -154,7 +153,8 @@ def _denial_conflict(d: Evidence, c: Cluster, settings: Settings) -> bool:
     return conflict(loose, c, settings) is not None
 
 
-def _claim(cid: str, c: Cluster, links: list[DenialLink], weights: Weights) -> Claim:
+def _claim(cid: str, c: Cluster, links: list[DenialLink], weights: Weights,
+           denial_claim: dict[str, str]) -> Claim:
     anchor = c.members[0]
     found = origins(c.members)
     origin_of = {m: o.key for o in found for m in o.mentions}
@@ -172,14 +172,18 @@ def _claim(cid: str, c: Cluster, links: list[DenialLink], weights: Weights) -> C
         statement=_canonical(c, weights).text, mentions=tuple(e.id for e in c.members), denials=(),
         origins=found, copy_groups=len(groups), outlets=outlets,
         figures=_figures(c.members, origin_of), date=date, precision=precision,
-        status=status, reasons=tuple(c.reasons))
+        status=status, reasons=tuple(c.reasons),
+        contested_by=tuple(sorted({denial_claim[link.denial] for link in links})))
 
 
 def _denied_claim(c: Cluster) -> Claim:
-    """Denials that deny nothing the case reports: a claim of their own, status denied."""
+    """Denials of one thing by one side: a claim of its own, status denied, dated when the
+    denial was made (its own date, or the first report's publication)."""
     anchor = c.members[0]
     found = origins(c.members)
     date, precision = _claim_date(c.members)
+    if date is None and anchor.published:
+        date, precision = anchor.published[:10], "day"
     return Claim(
         id=claim_id(anchor.id), anchor=anchor.id, kind="denial", event_type=_event(c.members),
         statement=anchor.text, mentions=(), denials=tuple(e.id for e in c.members),
@@ -241,7 +245,7 @@ def _claim_date(members: Sequence[Evidence]) -> tuple[str | None, str | None]:
     return date, precision
 
 
-def _timeline(claims: Sequence[Claim], links: Sequence[DenialLink],
+def _timeline(claims: Sequence[Claim],
               evidence: dict[str, Evidence]) -> tuple[tuple[TimelineEntry, ...],
                                                       tuple[str, ...]]:
     entries = []
@@ -249,18 +253,10 @@ def _timeline(claims: Sequence[Claim], links: Sequence[DenialLink],
     for c in claims:
         if c.date and c.precision:
             mention = next((m for m in (*c.mentions, *c.denials)
-                            if evidence[m].date == c.date), c.anchor)
+                            if evidence[m].date == c.date), c.anchor)  # the passage dating it
             entries.append(TimelineEntry(c.date, c.precision, c.id, mention,
                                          "denial" if c.status is Status.DENIED else "claim"))
         else:
             undated.append(c.id)
-    seen = set()
-    for link in links:
-        d = evidence[link.denial]
-        if link.date and link.denial not in seen:
-            seen.add(link.denial)
-            precision = d.precision if link.date == d.date and d.precision else "day"
-            entries.append(TimelineEntry(link.date[:10], precision, link.claim, link.denial,
-                                         "denial"))
     entries.sort(key=lambda t: (t.date, PRECISION_RANK.get(t.precision, 3), t.claim))
     return tuple(entries), tuple(undated)

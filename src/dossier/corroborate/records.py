@@ -128,7 +128,7 @@ class Claim:
     event_type: str | None
     statement: str  # the readable canonical statement: the anchor's sentence
     mentions: tuple[str, ...]  # supporting mention IDs, anchor first
-    denials: tuple[str, ...]  # mention IDs of the denials in this claim (a denied claim)
+    denials: tuple[str, ...]  # mention IDs of the denials that make up a denial claim
     origins: tuple[Origin, ...]
     copy_groups: int
     outlets: tuple[str, ...]  # outlet names
@@ -137,6 +137,7 @@ class Claim:
     precision: str | None
     status: Status
     reasons: tuple[str, ...]  # why the mentions were merged (automatic and judged)
+    contested_by: tuple[str, ...] = ()  # IDs of the denial claims that deny it
 
     @property
     def independent_sources(self) -> int:
@@ -149,7 +150,7 @@ class TimelineEntry:
     precision: str
     claim: str
     mention: str
-    kind: str  # "claim" or "denial"
+    kind: str  # "claim" or "denial" (a denial claim, dated when the denial was made)
 
 
 @dataclass(frozen=True)

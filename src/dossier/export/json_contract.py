@@ -7,10 +7,11 @@ from datetime import UTC, datetime
 from typing import Any
 
 from .. import __version__
+from ..corroborate.records import Evidence, Stance
 from ..extract.records import Extraction
-from ..models import REMOVED_KINDS, Block, BlockKind, stable_id
+from ..models import REMOVED_KINDS, Block, BlockKind
 from ..store import CaseView, DocumentRow
-from ..store.views import EntityRow
+from ..store.views import EntityRow, StoredClaim, TimelineRow
 
 REMOVED = frozenset(str(kind) for kind in REMOVED_KINDS)
 HEADER = frozenset({str(BlockKind.TITLE), str(BlockKind.METADATA)})
@@ -25,6 +26,7 @@ def case_json(view: CaseView) -> dict[str, Any]:
     extractions = view.extractions()
     ids = view.entity_ids()
     entities = view.entities()
+    stored = view.claims()
     return {
         "format": FORMAT,
         "format_version": FORMAT_VERSION,
@@ -35,8 +37,9 @@ def case_json(view: CaseView) -> dict[str, Any]:
         "copy_groups": _copy_groups(view),
         "copy_links": _copy_links(view),
         "entities": _entities(entities, ids, extractions, rows),
-        "claims": _claims(entities, ids, extractions, rows),
-        "timeline": [],
+        "claims": _claims(stored),
+        "timeline": timeline_json(view.timeline(), {s.claim.id: s for s in stored}),
+        "undated_claims": [s.claim.id for s in stored if s.claim.date is None],
     }
 
 
@@ -119,58 +122,66 @@ def _entities(entities: list[EntityRow], ids: dict[tuple[str, int], str],
             for e in entities]
 
 
-def _claims(entities: list[EntityRow], ids: dict[tuple[str, int], str],
-            extractions: list[Extraction], rows: list[DocumentRow]) -> list[dict[str, Any]]:
-    """Until corroboration clusters them (issue 6), one claim per statement, with its single
-    mention."""
-    names = {e.id: e.name for e in entities}
-    documents = {row.id: row for row in rows}
-    claims = []
-    for extraction in extractions:
-        row = documents.get(extraction.document_id)
-        if row is None:
-            continue
-        outlet = row.outlet_name or row.outlet
+def _claims(stored: list[StoredClaim]) -> list[dict[str, Any]]:
+    """Claims, most independent origins first: each with its origins and why, its figures,
+    every supporting passage and every passage that denies it."""
+    return [claim_json(c) for c in stored]
 
-        def name(index: int | None, document: str = extraction.document_id) -> str | None:
-            if index is None:
-                return None
-            return names.get(ids.get((document, index), ""))
 
-        for s in extraction.statements:
-            a = s.attribution
-            stance = "denies" if a.denial else "reports" if (a.reported or a.quoted) \
-                else "supports"
-            date = next((d for d in s.dates if d.value and not d.value.startswith("--")), None)
-            claims.append({
-                "id": stable_id("claim", extraction.document_id, str(s.start)),
-                "kind": s.kind.value,
-                "statement": s.text,
-                "status": "denied" if a.denial else "single-source",
-                "independent_sources": 1,
-                "copy_groups": 1,
-                "outlets": [outlet] if outlet else [],
-                "event_type": s.event_type,
-                "victims": s.victims,
-                "quantity": None if s.quantity is None else {
-                    "text": s.quantity.text, "low": s.quantity.low, "high": s.quantity.high,
-                    "qualifier": s.quantity.qualifier},
-                "hedged": a.hedged,
-                "dates": [{"text": d.text, "value": d.value, "precision": d.precision.value}
-                          for d in s.dates],
-                "actors": [n for n in map(name, s.actors) if n],
-                "targets": [n for n in map(name, s.targets) if n],
-                "places": [n for n in map(name, s.places) if n],
-                "mentions": [{
-                    "document": extraction.document_id, "quote": s.text,
-                    "start": s.start, "end": s.end,
-                    "date": date.value if date else None,
-                    "stance": stance,
-                    "attributed_to": name(a.speaker),
-                    "source": name(a.source),
-                    "denied_by": name(a.denied_by),
-                    "copy_group": row.copy_group,
-                    "cues": list(a.cues)}],
-                "contested_by": [],
-            })
-    return claims
+def claim_json(stored: StoredClaim) -> dict[str, Any]:
+    c, evidence = stored.claim, stored.evidence
+    origin_of = {m: o.label for o in c.origins for m in o.mentions}
+    denials = [*c.denials, *(link.denial for link in stored.links)]
+    mentions = [_mention(evidence[m], origin_of.get(m)) for m in c.mentions]
+    mentions += [_mention(evidence[m], origin_of.get(m)) for m in dict.fromkeys(denials)]
+    f = c.figures
+    return {
+        "id": c.id,
+        "kind": c.kind,
+        "statement": c.statement,
+        "status": c.status.value,
+        "independent_sources": c.independent_sources,
+        "copy_groups": c.copy_groups,
+        "outlets": list(c.outlets),
+        "event_type": c.event_type,
+        "date": c.date,
+        "precision": c.precision,
+        "figures": None if f is None else {
+            "low": f.low, "high": f.high, "estimate": f.estimate, "disputed": f.disputed,
+            "values": [{"text": v.text, "low": v.low, "high": v.high,
+                        "document": evidence[v.mention].document,
+                        "origin": origin_of.get(v.mention)} for v in f.values]},
+        "origins": [{"label": o.label, "mentions": len(o.mentions),
+                     "documents": sorted({evidence[m].document for m in o.mentions}),
+                     "reasons": list(o.reasons)} for o in c.origins],
+        "merges": list(c.reasons),
+        "mentions": mentions,
+        "contested_by": list(c.contested_by),
+        "denied_by": [{"denier": link.denier_name, "document": evidence[link.denial].document,
+                       "quote": evidence[link.denial].text, "date": link.date,
+                       "reason": link.reason} for link in stored.links],
+    }
+
+
+def _mention(e: Evidence, origin: str | None) -> dict[str, Any]:
+    stance = Stance.DENIES if e.denial else Stance.REPORTS if e.reported else Stance.SUPPORTS
+    return {
+        "document": e.document, "quote": e.text, "start": e.start, "end": e.end,
+        "date": e.date, "stance": stance.value, "attributed_to": e.speaker_name,
+        "source": e.cited_name, "denied_by": e.denied_by_name, "hedged": e.hedged,
+        "quantity": e.quantity, "copy_group": e.copy_group, "outlet": e.outlet_name,
+        "origin": origin}
+
+
+def timeline_json(rows: list[TimelineRow], claims: dict[str, StoredClaim]
+                  ) -> list[dict[str, Any]]:
+    entries = []
+    for row in rows:
+        s = claims[row.claim]
+        e = s.evidence[row.mention]
+        entries.append({"date": row.date, "precision": row.precision, "claim": row.claim,
+                        "document": e.document, "quote": e.text, "kind": row.kind,
+                        "status": s.claim.status.value,
+                        "independent_sources": s.claim.independent_sources,
+                        "statement": s.claim.statement})
+    return entries

@@ -104,7 +104,7 @@ def encode_claim(claim: Claim, evidence: Mapping[str, Evidence],
                        for v in claim.figures.values],
             "low": claim.figures.low, "high": claim.figures.high,
             "estimate": claim.figures.estimate, "disputed": claim.figures.disputed},
-        "reasons": list(claim.reasons),
+        "reasons": list(claim.reasons), "contested_by": list(claim.contested_by),
         "links": [[link.denial, link.denier, link.denier_name, link.date, link.reason]
                   for link in links],
         "evidence": {m: _evidence(evidence[m]) for m in dict.fromkeys(members)},
@@ -139,7 +139,7 @@ def decode_claim(row: Mapping[str, Any]) -> tuple[Claim, dict[str, Evidence],
             values=tuple(Figure(*v) for v in figures["values"]), low=figures["low"],
             high=figures["high"], estimate=figures["estimate"], disputed=figures["disputed"]),
         date=row["date"], precision=row["precision"], status=Status(row["status"]),
-        reasons=tuple(raw["reasons"]))
+        reasons=tuple(raw["reasons"]), contested_by=tuple(raw["contested_by"]))
     links = tuple(DenialLink(denial, row["id"], denier, name, date, reason)
                   for denial, denier, name, date, reason in raw["links"])
     return claim, evidence, links
