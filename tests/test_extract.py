@@ -64,15 +64,15 @@ def test_nothing_comes_from_comments_or_boilerplate(demo: dict[str, Any]) -> Non
 
 def test_demo_statements_carry_numbers_speakers_denials_and_dates(demo: dict[str, Any]) -> None:
     claims = demo["claims"]
-    assert any(c["quantity"] and c["quantity"]["low"] == 100 for c in claims)
-    denials = [c for c in claims if c["mentions"][0]["stance"] == "denies"]
-    assert denials and any(c["mentions"][0]["denied_by"] for c in denials)
-    assert any(c["mentions"][0]["attributed_to"] == "Ramzan Kadyrov" for c in claims)
-    assert any(c["mentions"][0]["source"] == "Novaya Gazeta" for c in claims)
-    dated = [c for c in claims if c["mentions"][0]["date"]]
-    assert dated and all(re.fullmatch(r"\d{4}(-\d{2}){0,2}", c["mentions"][0]["date"])
-                         for c in dated)
-    assert {c["kind"] for c in claims} >= {"quote", "denial", "quantity", "report", "event"}
+    mentions = [m for c in claims for m in c["mentions"]]
+    assert any(c["figures"] and c["figures"]["low"] == 100 for c in claims)
+    denials = [m for m in mentions if m["stance"] == "denies"]
+    assert denials and any(m["denied_by"] for m in denials)
+    assert any(m["attributed_to"] == "Ramzan Kadyrov" for m in mentions)
+    assert any(m["source"] == "Novaya Gazeta" for m in mentions)
+    dated = [m for m in mentions if m["date"]]
+    assert dated and all(re.fullmatch(r"\d{4}(-\d{2}){0,2}", m["date"]) for m in dated)
+    assert {m["kind"] for m in mentions} >= {"quote", "denial", "quantity", "report", "event"}
     assert any(c["event_type"] == "detention" for c in claims)
 
 

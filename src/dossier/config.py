@@ -159,13 +159,30 @@ EXTRACT_PARALLEL_MIN = 200
 # them (the best). A statement is compared with at most CLAIM_COMPARED members of a candidate
 # claim. Calibrated on the labelled set in tests/data/corroboration (figures in
 # docs/performance.md).
-CLAIM_SIMILARITY = 0.2
+CLAIM_SIMILARITY = 0.35
 CLAIM_SIMILARITY_UNTYPED = 0.4  # when either side has no event type: only wording can tell
+# Added to the similarity for each structural agreement: the same event type, counts within
+# CLAIM_QUANTITY_RATIO, explicit dates within CLAIM_DATE_WINDOW_DAYS.
+# A second pass merges two claims whose statements have at least CLAIM_MERGE average
+# similarity (with the bonuses).
+CLAIM_MERGE = 0.25
+# The bonuses count only between statements sharing at least CLAIM_BONUS_FLOOR of their
+# content: "about 40 detained" in Chechnya and "45 arrested for looting" elsewhere agree on
+# event and count and nothing else.
+CLAIM_BONUS_FLOOR = 0.08
+CLAIM_EVENT_BONUS = 0.1
+CLAIM_COUNT_BONUS = 0.1
+CLAIM_DATE_BONUS = 0.05
 CLAIM_QUANTITY_RATIO = 4.0
 CLAIM_DATE_WINDOW_DAYS = 400
 CLAIM_COMPARED = 12
-DENIAL_SIMILARITY = 0.2
-DENIAL_MAX_LINKS = 3
+DENIAL_SIMILARITY = 0.5
+DENIAL_MAX_LINKS = 2
+# A denial's match with a claim grows by DENIAL_REACH_WEIGHT per document reporting the claim
+# (up to DENIAL_REACH_CAP documents): "the reports are lies" answers what many are reporting,
+# not a passing remark.
+DENIAL_REACH_WEIGHT = 0.1
+DENIAL_REACH_CAP = 10
 
 # How many originals are written per transaction. A SIGKILL loses at most one batch, which the
 # next run redoes; 500 keeps the 10,000-file ingest benchmark within 5% of a single
@@ -226,11 +243,18 @@ class Settings:
     extract_parallel_min: int = EXTRACT_PARALLEL_MIN
     claim_similarity: float = CLAIM_SIMILARITY
     claim_similarity_untyped: float = CLAIM_SIMILARITY_UNTYPED
+    claim_merge: float = CLAIM_MERGE
+    claim_bonus_floor: float = CLAIM_BONUS_FLOOR
+    claim_event_bonus: float = CLAIM_EVENT_BONUS
+    claim_count_bonus: float = CLAIM_COUNT_BONUS
+    claim_date_bonus: float = CLAIM_DATE_BONUS
     claim_quantity_ratio: float = CLAIM_QUANTITY_RATIO
     claim_date_window_days: int = CLAIM_DATE_WINDOW_DAYS
     claim_compared: int = CLAIM_COMPARED
     denial_similarity: float = DENIAL_SIMILARITY
     denial_max_links: int = DENIAL_MAX_LINKS
+    denial_reach_weight: float = DENIAL_REACH_WEIGHT
+    denial_reach_cap: int = DENIAL_REACH_CAP
     batch_size: int = BATCH_SIZE
     progress_min_files: int = PROGRESS_MIN_FILES
     lock_wait_seconds: float = LOCK_WAIT_SECONDS

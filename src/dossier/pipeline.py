@@ -267,10 +267,13 @@ def case_evidence(case: Case) -> list[Evidence]:
     entity_ids = view.entity_ids()
     names = {e.id: e.name for e in view.entities()}
     registry = OutletRegistry.of(view.outlet_aliases())
+    outlet_names = {row.id: row.name for row in view.outlets()}
 
-    def cited_key(name: str) -> str:
+    def cited_outlet(name: str) -> tuple[str, str]:
         outlet = registry.resolve(name, None)
-        return f"outlet:{outlet}" if outlet else f"name:{outlet_key(name)}"
+        if outlet:
+            return f"outlet:{outlet}", outlet_names.get(outlet, name)
+        return f"name:{outlet_key(name)}", name
 
     documents = {row.id: DocumentInfo(row.id, row.published, row.copy_group, row.outlet_id,
                                       row.outlet_name or row.outlet, row.title)
@@ -279,7 +282,7 @@ def case_evidence(case: Case) -> list[Evidence]:
     for extraction in view.extractions():
         document = documents.get(extraction.document_id)
         if document is not None:
-            found.extend(evidence_of(extraction, document, entity_ids, names, cited_key))
+            found.extend(evidence_of(extraction, document, entity_ids, names, cited_outlet))
     return found
 
 

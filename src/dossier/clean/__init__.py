@@ -6,6 +6,6 @@ from .documents import documents_from
 # another version cleans every original again (logged as one "reclean" custody entry), so a
 # case never mixes bodies cut by different rules. Bump it whenever a change to clean/ or to a
 # cleaning setting can change a document.
-CLEANER_VERSION = "1"
+CLEANER_VERSION = "2"
 
 __all__ = ["CLEANER_VERSION", "documents_from"]

@@ -197,6 +197,17 @@ DATE_LINE = _rx(
     r"issued|filed|опубликовано|обновлено|дата|publié le|publié|mis à jour|veröffentlicht|"
     r"aktualisiert|stand|publicado|actualizado)\b",
 )
+# Words that end a news outlet's name ("The Caspian Herald", "Highland Tribune", "Radio Kessel"
+# starts with one): a byline's "By Lena Sorlie, The Harbour Herald" names the outlet, and an
+# organisation named so is an outlet (extract/entities.py). Ambiguous words (Network, Monitor,
+# Watch) are left out: rights groups use them too.
+MEDIA_WORDS = frozenset({
+    "Gazeta", "Gazette", "Times", "Post", "News", "Press", "Herald", "Tribune", "Journal",
+    "Wire", "Review", "Radio", "TV", "Television", "Broadcasting", "Media", "Chronicle",
+    "Observer", "Dispatch", "Ledger", "Bulletin", "Daily", "Weekly", "Magazine", "Telegraph",
+    "Express", "Mirror", "Courier", "Inquirer", "Echo", "Sentinel", "Standard",
+    "Guardian", "Register", "Examiner", "Reporter", "Digest", "Newsroom", "Newswire",
+})
 BYLINE = _rx(
     r"^(?:by|from|von|par|por|автор:?)\s+[A-ZА-ЯÀ-Ý][\w.'’-]+(?:\s+[\w.'’-]+){0,6}"
     r"(?:\s*(?:,|and|&|\||·|•|—|-)\s*.{0,60})?$",
@@ -245,6 +256,28 @@ def is_menu(text: str) -> bool:
     """A line of three or more short items separated by |, •, ·, », > or /: nav, breadcrumbs."""
     items = [item for item in MENU_SPLIT.split(text) if item.strip()]
     return len(items) >= 3 and all(words(item) <= 5 for item in items)
+
+
+def is_byline(text: str) -> bool:
+    """ "By Rustam Eldarov, The Caspian Herald": a byline line, cut from the lines around it
+    even where it is as wide as a wrapped paragraph's line (a title above it, a date below).
+    Case-sensitive "By " and no final full stop, so that a wrapped sentence's line starting
+    "by the police, who…" is not one."""
+    return text.startswith("By ") and not text.endswith(".") and bool(BYLINE.match(text))
+
+
+def byline_outlet(text: str) -> str | None:
+    """The outlet a byline names after the author: "By Lena Sorlie, The Harbour Herald" →
+    "The Harbour Herald" (only a name ending in, or starting with, an outlet word)."""
+    if not BYLINE.match(text) or "," not in text:
+        return None
+    name = text.rsplit(",", 1)[1].strip()
+    words = name.split()
+    if not words or len(words) > 6 or not all(w[:1].isupper() or w in ("of", "the", "and")
+                                               for w in words):
+        return None
+    return name if words[-1] in MEDIA_WORDS or words[0] in MEDIA_WORDS or (
+        len(words) > 1 and words[1] in MEDIA_WORDS and words[0] == "The") else None
 
 
 def is_commenter(text: str) -> bool:

@@ -53,9 +53,9 @@ def tidy_outlet(name: str) -> str | None:
 
 
 def outlet_from(texts: Sequence[tuple[BlockKind, str]], front: dict[str, str]) -> str | None:
-    """The outlet a text came from: front matter, a copyright line, a header line, a
-    self-reference ("The Caucasus Monitor has not been able to verify"), the site name in the
-    chrome at the top, or a web address there."""
+    """The outlet a text came from: front matter, a copyright line, a header line, a byline
+    ("By Lena Sorlie, The Harbour Herald"), a self-reference ("The Caucasus Monitor has not
+    been able to verify"), the site name in the chrome at the top, or a web address there."""
     for key in OUTLET_KEYS:
         if front.get(key) and (name := tidy_outlet(front[key])):
             return name
@@ -67,6 +67,9 @@ def outlet_from(texts: Sequence[tuple[BlockKind, str]], front: dict[str, str]) -
         if kind is BlockKind.METADATA and (match := FRONT_KEY.match(text)) \
                 and match["key"].lower() in OUTLET_KEYS and (name := tidy_outlet(match["value"])):
             return name
+    for kind, text in texts[:8]:
+        if kind is BlockKind.METADATA and (name := cues.byline_outlet(text)):
+            return tidy_outlet(name)
     for kind, text in texts[:8]:
         if kind is not BlockKind.BOILERPLATE:
             continue

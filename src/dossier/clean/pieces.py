@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from ..config import Settings
-from .cues import is_separator, stands_alone
+from .cues import is_byline, is_separator, stands_alone
 
 LINE = re.compile(r"[^\n]*\n?")
 FRONT_MATTER = re.compile(r"\A(?:\ufeff)?---[ \t]*\n(.*?\n)---[ \t]*(?:\n|\Z)", re.DOTALL)
@@ -73,7 +73,7 @@ def _paragraph(lines: list[tuple[int, str]], markdown: bool, settings: Settings)
     for n, (start, line) in enumerate(lines):
         text = line.strip()
         edge = n in (0, len(lines) - 1) or len(text) < settings.wrap_fill_share * widest
-        if len(lines) > 1 and edge and stands_alone(text, settings):
+        if len(lines) > 1 and (edge or is_byline(text)) and stands_alone(text, settings):
             runs.extend([[(start, line)], []])
         else:
             runs[-1].append((start, line))

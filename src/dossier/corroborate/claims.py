@@ -19,6 +19,7 @@ from dataclasses import replace
 
 from ..config import Settings
 from ..models import Judgement, Verdict
+from .evidence import content_words
 from .matching import Cluster, Weights, cluster, conflict, features, jaccard
 from .origins import origins
 from .records import (
@@ -116,35 +117,68 @@ def _merge_judged(clusters: list[Cluster], judgements: Sequence[Judgement],
 
 def _link_denials(denials: Sequence[Evidence], claims: Sequence[Cluster], ids: Sequence[str],
                   settings: Settings, weights: Weights) -> list[DenialLink]:
-    """Each denial → the claims it denies: no conflict of event family, and content overlap of
-    at least the threshold with a member; the best few."""
+    """Each denial → the claims it denies (no conflict of event family):
+
+    - the claims that cover most of the denial's content (weighted share of its features that
+      a claim's statements also have), at least the threshold, the best few;
+    - else, for a denial with little content of its own ("It is absolute lies"), the claim its
+      own document reports that it covers most, then the best supported one: what the article
+      puts the denial against.
+    """
+    unions = [frozenset().union(*c.features) for c in claims]
     by_feature: dict[str, list[int]] = defaultdict(list)
+    by_document: dict[str, set[int]] = defaultdict(set)
     for k, c in enumerate(claims):
-        for word in set().union(*c.features):
+        for word in unions[k]:
             by_feature[word].append(k)
+        for e in c.members:
+            by_document[e.document].add(k)
+            if e.copy_group:
+                by_document[f"group:{e.copy_group}"].add(k)
     links = []
     for d in denials:
-        f = features(d)
+        f = _denied_content(d)
+        size = weights.total(f) or 1.0
+
+        def cover(k: int, f: frozenset[str] = f, size: float = size) -> float:
+            """The share of the denial's content the claim has, more for a claim many
+            documents report (a denial answers what is being said widely)."""
+            reach = min(len({e.document for e in claims[k].members}), settings.denial_reach_cap)
+            return weights.total(f & unions[k]) / size * (
+                1 + settings.denial_reach_weight * reach)
+
         candidates = sorted({k for word in f for k in by_feature.get(word, ())})
-        scored = []
-        for k in candidates:
-            c = claims[k]
-            if _denial_conflict(d, c, settings):
-                continue
-            score = max(jaccard(f, g, weights) for g in c.features)
-            if score >= settings.denial_similarity:
-                scored.append((score, k))
-        scored.sort(key=lambda x: (-x[0], x[1]))
-        for score, k in scored[:settings.denial_max_links]:
-            shared = sorted(w for w in f & set().union(*claims[k].features)
-                            if not w.startswith("@"))[:6]
+        scored = sorted(((cover(k), k) for k in candidates
+                         if not _denial_conflict(d, claims[k], settings)),
+                        key=lambda x: (-x[0], x[1]))
+        chosen = [(score, k, "covers") for score, k in scored[:settings.denial_max_links]
+                  if score >= settings.denial_similarity]
+        if not chosen:
+            own = by_document.get(d.document, set()) | (
+                by_document.get(f"group:{d.copy_group}", set()) if d.copy_group else set())
+            fitting = [k for k in own if not _denial_conflict(d, claims[k], settings)]
+            if fitting:
+                best = max(fitting, key=lambda k: (len({e.document for e in claims[k].members}),
+                                                   cover(k), -k))
+                chosen = [(cover(best), best, "in the same article")]
+        for score, k, how in chosen:
+            shared = sorted(w for w in f & unions[k] if not w.startswith("@"))[:6]
+            reason = (f"the claim covers {score:.0%} of the denial's content" if how == "covers"
+                      else "a general denial, put against the claim its article reports")
             links.append(DenialLink(
                 denial=d.id, claim=ids[k], denier=d.denied_by or d.speaker,
                 denier_name=d.denied_by_name or d.speaker_name,
                 date=d.date if d.date and d.precision == "day" else d.published,
-                reason=f"denies it with similarity {score:.2f}"
-                       + (f" (shared words: {', '.join(shared)})" if shared else "")))
+                reason=reason + (f" (shared words: {', '.join(shared)})" if shared else "")))
     return links
+
+
+def _denied_content(d: Evidence) -> frozenset[str]:
+    """What a denial is about: its features without its denier and speaker, who are not what
+    is denied ("Kadyrov's spokesman dismissed the reports" is not about Kadyrov)."""
+    names = " ".join(n for n in (d.denied_by_name, d.speaker_name) if n)
+    voices = {f"@{x}" for x in (d.denied_by, d.speaker) if x} | content_words(names)
+    return features(d) - voices
 
 
 def _denial_conflict(d: Evidence, c: Cluster, settings: Settings) -> bool:

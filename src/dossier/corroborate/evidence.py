@@ -24,6 +24,10 @@ VOICE_WORDS = frozenset({
     "outlet", "statement", "also", "would", "could", "may", "might", "week",
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "year",
     "month", "day", "last", "earlier", "later", "ago", "since",
+    # how a denial speaks of what it denies
+    "allegation", "accusation", "fabrication", "fabricate", "lie", "deny", "dismiss", "reject",
+    "rumour", "rumor", "provocation", "provocative", "slander", "libel", "libelous", "false",
+    "untrue", "invent", "baseless", "nonsense", "account", "story", "article", "publication",
 })
 WORD = re.compile(r"[^\W\d_][\w'\u2019-]*")
 
@@ -64,9 +68,10 @@ def victim_words(victims: str | None) -> str | None:
 
 def evidence_of(extraction: Extraction, document: DocumentInfo,
                 entity_ids: Mapping[tuple[str, int], str], names: Mapping[str, str],
-                cited_key: Callable[[str], str]) -> list[Evidence]:
-    """One document's statements as evidence. `cited_key` maps a cited outlet's name to its
-    origin key (the same key its own articles have)."""
+                cited_outlet: Callable[[str], tuple[str, str]]) -> list[Evidence]:
+    """One document's statements as evidence. `cited_outlet` maps a cited outlet's name as
+    written to its origin key (the same key its own articles have) and the name to show (the
+    outlet record's, when the case knows the outlet)."""
     did = extraction.document_id
 
     def case_id(index: int | None) -> str | None:
@@ -79,11 +84,13 @@ def evidence_of(extraction: Extraction, document: DocumentInfo,
     for s in extraction.statements:
         a = s.attribution
         speaker, denier = case_id(a.speaker), case_id(a.denied_by)
-        cited_name = extraction.entities[a.source].name if a.source is not None else None
+        cited, cited_name = (cited_outlet(extraction.entities[a.source].name)
+                             if a.source is not None else (None, None))
         date, precision = _first_date(s)
         found.append(Evidence(
             id=mention_id(did, s.start), document=did, start=s.start, end=s.end, text=s.text,
-            kind=s.kind.value, event_type=s.event_type, victims=victim_words(s.victims),
+            kind=s.kind.value, event_type=s.event_type, events=s.events,
+            victims=victim_words(s.victims),
             low=s.quantity.low if s.quantity else None,
             high=s.quantity.high if s.quantity else None,
             quantity=s.quantity.text if s.quantity else None,
@@ -92,7 +99,7 @@ def evidence_of(extraction: Extraction, document: DocumentInfo,
             speaker=speaker, speaker_name=names.get(speaker or ""),
             denial=a.denial, denied_by=denier, denied_by_name=names.get(denier or ""),
             hedged=a.hedged, reported=a.reported or a.quoted,
-            cited=cited_key(cited_name) if cited_name else None, cited_name=cited_name,
+            cited=cited, cited_name=cited_name,
             copy_group=document.copy_group, outlet=document.outlet,
             outlet_name=document.outlet_name, title=document.title,
             testimony=document.testimony,

@@ -35,6 +35,8 @@ RARE_WORDS = 4
 # Only the latest clusters under one key are candidates: a key as common as a country holds
 # thousands of claims, and a report is about a recent one.
 BUCKET_RECENT = 200
+# The second pass compares two claims on at most this many members of each.
+MERGE_SAMPLE = 8
 
 
 def family(event_type: str | None) -> str:
@@ -107,6 +109,8 @@ class Cluster:
     members: list[Evidence] = field(default_factory=list)
     features: list[frozenset[str]] = field(default_factory=list)
     family: str = "-"
+    families: set[str] = field(default_factory=set)  # of every event its members name
+    primary: set[str] = field(default_factory=set)  # of its members' main events
     low: int | None = None  # the smallest and largest count among members
     high: int | None = None
     first: dt.date | None = None  # the span of members' explicit dates
@@ -118,6 +122,9 @@ class Cluster:
     def add(self, e: Evidence, f: frozenset[str], reason: str | None = None) -> None:
         if not self.members or self.family == "-":
             self.family = family(e.event_type)
+        self.families.update(family(x) for x in e.events)
+        if e.event_type:
+            self.primary.add(family(e.event_type))
         self.members.append(e)
         self.features.append(f)
         self.ids.add(e.id)
@@ -141,9 +148,9 @@ def _value(e: Evidence) -> int | None:
 
 def conflict(e: Evidence, c: Cluster, settings: Settings) -> str | None:
     """Why `e` cannot be the fact of cluster `c`, or None."""
-    mine = family(e.event_type)
-    if mine != "-" and c.family != "-" and mine != c.family:
-        return f"event {e.event_type} is not {c.family}"
+    if e.event_type and c.primary and family(e.event_type) not in c.families \
+            and not {family(x) for x in e.events} & c.primary:
+        return f"events {', '.join(e.events)} are not {', '.join(sorted(c.primary))}"
     value = _value(e)
     if value is not None and c.low is not None and c.high is not None:
         ratio = settings.claim_quantity_ratio
@@ -160,17 +167,41 @@ def conflict(e: Evidence, c: Cluster, settings: Settings) -> str | None:
     return None
 
 
-def similarity(f: frozenset[str], c: Cluster, compared: int,
-               weights: Weights) -> tuple[float, int]:
-    """The best Jaccard between `f` and the cluster's first and latest members, and which
-    member it is."""
+def affinity(e: Evidence, f: frozenset[str], other: Evidence, g: frozenset[str],
+             weights: Weights, settings: Settings) -> float:
+    """How much two statements look like one fact: their weighted Jaccard, plus a bonus for
+    each structural agreement (same event type, counts within the ratio, dates within the
+    window): paraphrases share few words but the same event, count and date."""
+    score = jaccard(f, g, weights)
+    if score < settings.claim_bonus_floor:
+        return score  # no shared content: agreeing on "a detention of about 40" proves nothing
+    if e.event_type and e.event_type in other.events:
+        score += settings.claim_event_bonus
+    a, b = _value(e), _value(other)
+    if a is not None and b is not None and max(a, b) <= max(min(a, b), 1) * \
+            settings.claim_quantity_ratio:
+        score += settings.claim_count_bonus
+    days, others = period(e.date, e.precision), period(other.date, other.precision)
+    if days is not None and others is not None:
+        window = dt.timedelta(days=settings.claim_date_window_days)
+        if days[0] <= others[1] + window and others[0] <= days[1] + window:
+            score += settings.claim_date_bonus
+    return score
+
+
+def similarity(e: Evidence, f: frozenset[str], c: Cluster, weights: Weights,
+               settings: Settings) -> tuple[float, int]:
+    """The best affinity between a statement and the cluster's first and latest members,
+    and which member it is."""
+    compared = settings.claim_compared
     n = len(c.features)
     if n <= compared:
         chosen: Iterable[int] = range(n)
     else:
         half = compared // 2
         chosen = [*range(half), *range(n - (compared - half), n)]
-    return max(((jaccard(f, c.features[k], weights), k) for k in chosen), default=(0.0, 0))
+    return max(((affinity(e, f, c.members[k], c.features[k], weights, settings), k)
+                for k in chosen), default=(0.0, 0))
 
 
 def why(e: Evidence, f: frozenset[str], c: Cluster, member: int, score: float) -> str:
@@ -204,15 +235,15 @@ def cluster(evidence: Sequence[Evidence], settings: Settings, weights: Weights,
     for e, f in featured:
         keys = _keys(f, frequency)
         mine = family(e.event_type)
-        looked = [f"{prefix}|{key}" for key in keys
-                  for prefix in ((mine, "-") if mine != "-" else ("*",))]
+        prefixes = [*{family(x) for x in e.events}, "-"] if e.events else ["*"]
+        looked = [f"{prefix}|{key}" for key in keys for prefix in prefixes]
         candidates = sorted({k for key in looked for k in index.get(key, ())[-BUCKET_RECENT:]})
         best, best_score, reason = -1, 0.0, None
         for k in candidates:
             c = clusters[k]
             if conflict(e, c, settings) is not None or apart.get(e.id, set()) & c.ids:
                 continue
-            score, member = similarity(f, c, settings.claim_compared, weights)
+            score, member = similarity(e, f, c, weights, settings)
             needed = settings.claim_similarity if mine != "-" and c.family != "-" \
                 else settings.claim_similarity_untyped
             if score >= needed and score > best_score:
@@ -223,11 +254,69 @@ def cluster(evidence: Sequence[Evidence], settings: Settings, weights: Weights,
             clusters.append(Cluster())
         clusters[best].add(e, f, reason)
         for key in keys:
-            for prefix in (clusters[best].family, "*"):
+            for prefix in (*(clusters[best].families or {"-"}), "*"):
                 bucket = index[f"{prefix}|{key}"]
                 if not bucket or bucket[-1] != best:
                     bucket.append(best)
-    return clusters
+    return _merge_similar(clusters, settings, weights, apart)
+
+
+def _merge_similar(clusters: list[Cluster], settings: Settings, weights: Weights,
+                   apart: dict[str, set[str]]) -> list[Cluster]:
+    """Second pass: two claims the first pass kept apart (a paraphrase met the other claim
+    first, or founded its own before the others arrived) are merged when their statements are
+    alike on average (average linkage, at least `claim_merge`) and nothing rules it out; the
+    most alike pairs first."""
+    keys_of = [{k for f in c.features[:MERGE_SAMPLE] for k in _keys(f, weights.frequency)}
+               for c in clusters]
+    by_key: dict[str, list[int]] = defaultdict(list)
+    for k, keys in enumerate(keys_of):
+        for key in keys:
+            by_key[key].append(k)
+    pairs = []
+    for k, keys in enumerate(keys_of):
+        others = {j for key in keys for j in by_key[key][-BUCKET_RECENT:] if j > k}
+        for j in sorted(others):
+            score = _linkage(clusters[k], clusters[j], weights, settings)
+            if score >= settings.claim_merge:
+                pairs.append((score, k, j))
+    root = list(range(len(clusters)))
+
+    def find(k: int) -> int:
+        while root[k] != k:
+            root[k] = root[root[k]]
+            k = root[k]
+        return k
+
+    for score, k, j in sorted(pairs, key=lambda p: (-p[0], p[1], p[2])):
+        a, b = find(k), find(j)
+        if a == b:
+            continue
+        keep, gone = clusters[min(a, b)], clusters[max(a, b)]
+        if any(conflict(e, keep, settings) for e in gone.members) or any(
+                apart.get(e.id, set()) & keep.ids for e in gone.members):
+            continue
+        keep.reasons.append(f"merged with the claim founded by {gone.members[0].document}: "
+                            f"average similarity {score:.2f}")
+        for e, f in zip(gone.members, gone.features, strict=True):
+            keep.add(e, f)
+        keep.reasons.extend(gone.reasons)
+        root[max(a, b)] = min(a, b)
+    merged = [c for k, c in enumerate(clusters) if find(k) == k]
+    for c in merged:
+        order = sorted(range(len(c.members)), key=lambda i: (
+            c.members[i].published or "9999", c.members[i].document, c.members[i].start))
+        c.members = [c.members[i] for i in order]
+        c.features = [c.features[i] for i in order]
+    return merged
+
+
+def _linkage(a: Cluster, b: Cluster, weights: Weights, settings: Settings) -> float:
+    """Average affinity between the first members of two clusters."""
+    scores = [affinity(x, fx, y, fy, weights, settings)
+              for x, fx in zip(a.members[:MERGE_SAMPLE], a.features[:MERGE_SAMPLE], strict=True)
+              for y, fy in zip(b.members[:MERGE_SAMPLE], b.features[:MERGE_SAMPLE], strict=True)]
+    return sum(scores) / len(scores) if scores else 0.0
 
 
 def _keys(f: frozenset[str], frequency: Counter[str]) -> list[str]:

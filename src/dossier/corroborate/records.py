@@ -48,6 +48,7 @@ class Evidence:
     text: str  # the sentence, verbatim from the document's body
     kind: str
     event_type: str | None
+    events: tuple[str, ...]  # every event type the sentence names, event_type first
     victims: str | None  # head words, normalised ("gay men" → "man")
     low: int | None  # the quantity's bounds (None: no count)
     high: int | None

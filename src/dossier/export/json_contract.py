@@ -167,6 +167,7 @@ def _mention(e: Evidence, origin: str | None) -> dict[str, Any]:
     stance = Stance.DENIES if e.denial else Stance.REPORTS if e.reported else Stance.SUPPORTS
     return {
         "document": e.document, "quote": e.text, "start": e.start, "end": e.end,
+        "kind": e.kind, "event_type": e.event_type,
         "date": e.date, "stance": stance.value, "attributed_to": e.speaker_name,
         "source": e.cited_name, "denied_by": e.denied_by_name, "hedged": e.hedged,
         "quantity": e.quantity, "copy_group": e.copy_group, "outlet": e.outlet_name,

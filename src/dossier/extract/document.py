@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span
 from dossier.extract.attribution import attribute
 from dossier.extract.dates import find_dates
 from dossier.extract.entities import recognise
-from dossier.extract.events import event_trigger, event_type, victims
+from dossier.extract.events import event_trigger, event_type, event_types, victims
 from dossier.extract.quantities import first_quantity
 from dossier.extract.records import (
     Attribution,
@@ -119,7 +119,8 @@ def _statement(doc: Doc, sentence: Sentence, attribution: Attribution,
     return Statement(
         start=sentence.start, end=sentence.end, text=sentence.text, kind=kind,
         event_type=event, victims=victims(span, event) if event else None, quantity=quantity,
-        attribution=attribution, dates=dates, actors=actors, targets=targets, places=places)
+        attribution=attribution, dates=dates, actors=actors, targets=targets, places=places,
+        events=event_types(span) if event else ())
 
 
 def _trigger_offset(span: Span, event: str | None) -> int | None:

@@ -14,6 +14,7 @@ from anyascii import anyascii
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Token
 
+from dossier.clean.cues import MEDIA_WORDS
 from dossier.extract import gazetteer
 from dossier.extract.records import EntityType, LocalEntity, Mention, Role, Sentence
 from dossier.extract.text import lemma, tokens
@@ -446,7 +447,11 @@ def _classify(doc: Doc, c: _Candidate, starts: set[int]) -> None:
     if words[-1] in OTHER_WORDS:
         c.type, c.cue = EntityType.OTHER, f"'{words[-1]}'"
         return
-    if any(t in ORG_WORDS for t in words) or any(t.endswith("Gazeta") for t in words):
+    if words[-1] in MEDIA_WORDS or (words[0] in MEDIA_WORDS and len(words) > 1) \
+            or any(t.endswith("Gazeta") for t in words):
+        c.type, c.cue, c.media = EntityType.ORGANIZATION, "news outlet word", True
+        return
+    if any(t in ORG_WORDS for t in words):
         c.type, c.cue = EntityType.ORGANIZATION, "organisation word"
         return
     if words[-1] in PLACE_WORDS or (len(words) > 1 and words[0] in PLACE_PREFIXES):

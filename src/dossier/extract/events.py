@@ -650,6 +650,17 @@ def event_type(sentence: Span) -> str | None:
     return hit.pattern.event if hit is not None else None
 
 
+def event_types(sentence: Span) -> tuple[str, ...]:
+    """Every event type the sentence names, the chosen one (`event_type`) first, then in order:
+    "held for two weeks and released after a payment" is a detention and a release."""
+    a = _analyse(sentence)
+    found = [a.hit.pattern.event] if a.hit is not None else []
+    for h in sorted(a.hits, key=lambda h: h.start):
+        if h.pattern.event not in found:
+            found.append(h.pattern.event)
+    return tuple(found)
+
+
 def event_trigger(sentence: Span) -> str | None:
     """The words that decided the event type (for explanations), or None."""
     a = _analyse(sentence)

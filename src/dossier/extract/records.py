@@ -128,6 +128,7 @@ class Statement:
     actors: tuple[int, ...] = ()
     targets: tuple[int, ...] = ()
     places: tuple[int, ...] = ()
+    events: tuple[str, ...] = ()  # every event type the sentence names, event_type first
 
 
 @dataclass(frozen=True)

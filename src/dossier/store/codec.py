@@ -57,6 +57,7 @@ def _statement(s: Statement) -> dict[str, Any]:
                         a.hedged, list(a.cues)],
         "dates": [[d.start, d.end, d.text, d.value, d.precision.value] for d in s.dates],
         "actors": list(s.actors), "targets": list(s.targets), "places": list(s.places),
+        "events": list(s.events),
     }
 
 
@@ -83,7 +84,8 @@ def decode_extraction(document_id: str, text: str, data: str) -> Extraction:
             attribution=Attribution(speaker, source, quoted, reported, denial, denied_by,
                                     hedged, tuple(cues)),
             dates=tuple(DateMention(a, b, t, v, Precision(p)) for a, b, t, v, p in s["dates"]),
-            actors=tuple(s["actors"]), targets=tuple(s["targets"]), places=tuple(s["places"])))
+            actors=tuple(s["actors"]), targets=tuple(s["targets"]), places=tuple(s["places"]),
+            events=tuple(s.get("events", ()))))
     return Extraction(document_id=document_id, entities=entities, mentions=mentions,
                       roles=roles, statements=tuple(statements))
 
@@ -115,7 +117,7 @@ def encode_claim(claim: Claim, evidence: Mapping[str, Evidence],
 def _evidence(e: Evidence) -> dict[str, Any]:
     data = {f.name: getattr(e, f.name) for f in fields(e)}
     data["words"] = sorted(e.words)
-    for key in ("places", "actors", "targets"):
+    for key in ("places", "actors", "targets", "events"):
         data[key] = list(data[key])
     return data
 
@@ -125,7 +127,8 @@ def decode_claim(row: Mapping[str, Any]) -> tuple[Claim, dict[str, Evidence],
     """A `claims` row → the claim, its mentions' evidence, and the denials linked to it."""
     raw = json.loads(row["data"])
     evidence = {m: Evidence(**{**e, "places": tuple(e["places"]), "actors": tuple(e["actors"]),
-                               "targets": tuple(e["targets"]), "words": frozenset(e["words"])})
+                               "targets": tuple(e["targets"]), "events": tuple(e["events"]),
+                               "words": frozenset(e["words"])})
                 for m, e in raw["evidence"].items()}
     figures = raw["figures"]
     claim = Claim(

@@ -1,0 +1,218 @@
+"""Stage 5 (corroborate) against the labelled corroboration set (tests/data/corroboration; the
+gold rules are in its README).
+
+    .venv/bin/python benchmarks/corroboration.py [-v] [--sweep]
+
+Builds a real case from the set's documents (its own and those of the extraction set it uses)
+with `pipeline.build`, then compares the case's claims with the gold:
+
+- claims: B³ precision, recall and F1 of the clustering of the gold's supporting mentions (a
+  mention is matched to the predicted statement containing its sentence; a mention the
+  extraction missed counts as a claim of its own);
+- origins: for each gold claim, whether the predicted claim holding most of its mentions has
+  exactly the gold's number of independent origins (end to end), and whether the origin rules
+  alone, applied to exactly the gold's mentions, give that number;
+- denial links: precision and recall of (denial sentence → claim) links, a predicted link being
+  right when it points at the predicted claim of a gold claim that sentence denies.
+
+--sweep re-runs the corroboration (not the build) over a grid of thresholds and prints the
+figures for each, so the chosen settings (config.py) can be checked against their neighbours.
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import json
+import sys
+import tempfile
+from collections import Counter, defaultdict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from functools import cache
+from pathlib import Path
+
+from dossier.config import Settings
+from dossier.corroborate import Corroboration, Evidence, corroborate
+from dossier.corroborate.origins import origins
+from dossier.pipeline import build, case_evidence
+from dossier.store import Case
+
+HERE = Path(__file__).resolve().parent
+SET = HERE.parent / "tests" / "data" / "corroboration"
+EXTRACTION = HERE.parent / "tests" / "data" / "extraction"
+
+TARGETS = {"claims.f1": 0.85, "origins.exact": 0.90, "denials.f1": 0.85}
+
+
+@dataclass(frozen=True)
+class Gold:
+    claims: dict[str, list[tuple[str, str]]]  # claim → (document file, sentence) mentions
+    origins: dict[str, int]
+    denials: dict[tuple[str, str], set[str]]  # denial (document, sentence) → claims it denies
+
+
+def load_gold() -> tuple[Gold, list[Path]]:
+    raw = json.loads((SET / "claims.json").read_text(encoding="utf-8"))
+    paths = [SET / name if (SET / name).exists() else EXTRACTION / name
+             for name in raw["documents"]]
+    claims = {c["id"]: [(m["document"], m["sentence"]) for m in c["mentions"]]
+              for c in raw["claims"]}
+    denials: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for c in raw["claims"]:
+        for d in c["denied_by"]:
+            denials[(d["document"], d["sentence"])].add(c["id"])
+    return Gold(claims, {c["id"]: c["independent_origins"] for c in raw["claims"]},
+                dict(denials)), paths
+
+
+def locate(evidence: Sequence[Evidence], names: dict[str, str]
+           ) -> Callable[[tuple[str, str]], Evidence | None]:
+    """A finder: (document file, sentence) → the predicted statement containing it."""
+    by_document: dict[str, list[Evidence]] = defaultdict(list)
+    for e in evidence:
+        by_document[names.get(e.document, "")].append(e)
+
+    @cache
+    def find(key: tuple[str, str]) -> Evidence | None:
+        document, sentence = key
+        return next((e for e in by_document.get(document, []) if sentence in e.text), None)
+
+    return find
+
+
+def b_cubed(gold: dict[str, str], predicted: dict[str, str]) -> tuple[float, float]:
+    """B³ precision and recall of a clustering of the same items (item → cluster)."""
+    gold_members: dict[str, set[str]] = defaultdict(set)
+    predicted_members: dict[str, set[str]] = defaultdict(set)
+    for item, cluster in gold.items():
+        gold_members[cluster].add(item)
+    for item, cluster in predicted.items():
+        predicted_members[cluster].add(item)
+    precision = recall = 0.0
+    for item in gold:
+        g, p = gold_members[gold[item]], predicted_members[predicted[item]]
+        shared = len(g & p)
+        precision += shared / len(p)
+        recall += shared / len(g)
+    n = max(len(gold), 1)
+    return precision / n, recall / n
+
+
+def f1(p: float, r: float) -> float:
+    return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def evaluate(gold: Gold, evidence: Sequence[Evidence], found: Corroboration,
+             names: dict[str, str], verbose: bool = False) -> dict[str, float]:
+    finder = locate(evidence, names)
+    supports = {m: c.id for c in found.claims for m in c.mentions}
+    sources = {c.id: c.independent_sources for c in found.claims}
+    figures: dict[str, float] = {}
+    gold_of: dict[str, str] = {}
+    predicted_of: dict[str, str] = {}
+    missed = 0
+    for claim, mentions in gold.claims.items():
+        for k, key in enumerate(mentions):
+            item = f"{claim}#{k}"
+            gold_of[item] = claim
+            e = finder(key)
+            if e is None:
+                missed += 1
+            predicted_of[item] = supports.get(e.id, f"alone:{item}") if e else f"missed:{item}"
+    p, r = b_cubed(gold_of, predicted_of)
+    figures.update({"claims.precision": p, "claims.recall": r, "claims.f1": f1(p, r),
+                    "mentions": len(gold_of), "mentions.missed": missed})
+    # the predicted claim of each gold claim: the one holding most of its mentions
+    majority: dict[str, str] = {}
+    for claim in gold.claims:
+        votes = Counter(predicted_of[item] for item, c in gold_of.items() if c == claim
+                        and not predicted_of[item].startswith(("alone:", "missed:")))
+        if votes:
+            majority[claim] = votes.most_common(1)[0][0]
+    exact = rules_exact = rules_counted = 0
+    for claim, mentions in gold.claims.items():
+        predicted = sources.get(majority.get(claim, ""), 0)
+        ok = predicted == gold.origins[claim]
+        exact += ok
+        located = [finder(key) for key in mentions]
+        if mentions and all(e is not None for e in located):
+            rules_counted += 1
+            unique = {e.id: e for e in located if e is not None}
+            rules_exact += len(origins(list(unique.values()))) == gold.origins[claim]
+        if verbose and not ok:
+            print(f"  origins {claim}: predicted {predicted}, gold {gold.origins[claim]}")
+    figures["origins.exact"] = exact / max(len(gold.claims), 1)
+    figures["origins.rules_exact"] = rules_exact / max(rules_counted, 1)
+    figures["origins.rules_counted"] = rules_counted
+    links = defaultdict(set)
+    for link in found.links:
+        links[link.denial].add(link.claim)
+    right = predicted_total = gold_total = 0
+    for key, claims in gold.denials.items():
+        e = finder(key)
+        wanted = {majority[c] for c in claims if c in majority}
+        gold_total += len(claims)
+        got = links.get(e.id, set()) if e is not None else set()
+        predicted_total += len(got)
+        right += len(got & wanted)
+        if verbose and got != wanted:
+            print(f"  denial {key[0][:24]} {key[1][:60]!r}: linked {len(got)}, "
+                  f"right {len(got & wanted)} of {len(claims)}")
+    dp, dr = right / max(predicted_total, 1), right / max(gold_total, 1)
+    figures.update({"denials.precision": dp, "denials.recall": dr, "denials.f1": f1(dp, dr)})
+    if verbose:
+        for claim, mentions in gold.claims.items():
+            split = Counter(predicted_of[f"{claim}#{k}"] for k in range(len(mentions)))
+            if len(split) > 1:
+                print(f"  claim {claim} split over {len(split)} predicted claims "
+                      f"({', '.join(str(n) for n in split.values())})")
+    return figures
+
+
+def show(figures: dict[str, float]) -> None:
+    for key, value in figures.items():
+        target = TARGETS.get(key)
+        mark = "" if target is None or value >= target else " !"
+        goal = f"   >= {target}" if target is not None else ""
+        number = f"{value:.3f}" if isinstance(value, float) else f"{value}"
+        print(f"{key:28} {number:>8}{mark}{goal}")
+
+
+SWEEP = {
+    "denial_similarity": (0.2, 0.3, 0.4, 0.5, 0.6),
+    "denial_max_links": (1, 2, 3),
+}
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("-v", "--verbose", action="store_true")
+    parser.add_argument("--sweep", action="store_true")
+    args = parser.parse_args(argv)
+    gold, paths = load_gold()
+    settings = Settings()
+    with tempfile.TemporaryDirectory() as tmp:
+        case = Case.open(Path(tmp) / "case.db", create=True)
+        try:
+            build(case, paths, settings)
+            evidence = case_evidence(case)
+            names = {row.id: Path(row.path).name for row in case.view.documents()}
+        finally:
+            case.close()
+    found = corroborate(evidence, settings)
+    print(f"documents {len(paths)}, statements {len(evidence)}, claims {len(found.claims)}")
+    show(evaluate(gold, evidence, found, names, args.verbose))
+    if args.sweep:
+        print("\nsweep: " + ", ".join(SWEEP))
+        for values in itertools.product(*SWEEP.values()):
+            variant = replace(settings, **dict(zip(SWEEP, values, strict=True)))
+            figures = evaluate(gold, evidence, corroborate(evidence, variant), names)
+            print(" ".join(f"{v:<5}" for v in values), " ".join(
+                f"{k}={figures[k]:.3f}" for k in ("claims.f1", "origins.exact",
+                                                   "denials.f1")))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

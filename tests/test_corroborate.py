@@ -1,0 +1,202 @@
+"""Stage 5 (corroborate) through the real pipeline and CLI: independent origins (the GDELT-style
+over-count), conflicting figures, denials and status, the timeline, analysts' judgements
+re-applied on rebuilds, and the demo case."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from conftest import Dossier
+from fixtures import write
+
+WIRE = (
+    "Police in the northern city of Varna detained 60 environmental activists on Tuesday "
+    "after they blocked the road to a planned copper mine, witnesses said. The activists had "
+    "camped beside the road for three weeks and refused to leave when officers arrived before "
+    "dawn. Several of them were beaten with batons, according to two of the protesters who "
+    "were later released. Lawyers for the group said on Wednesday that none of those held had "
+    "been allowed to see a lawyer. The regional governor has backed the mine, which a company "
+    "close to his family is due to build, and has called the camp an illegal occupation. The "
+    "protest movement says the mine would poison the river that supplies the city with water, "
+    "and that the licence was granted without the public hearing the law requires."
+)
+CITING = (
+    "{lead} The newspaper's reporters spoke to witnesses who said the operation began before "
+    "dawn. {outlet_sentence} Environmental groups abroad have called for the activists to be "
+    "freed, and a European lawmaker said she would raise the case with the country's "
+    "ambassador. The mine has been contested in the courts for two years, and a ruling on its "
+    "licence is expected in the autumn. Residents of the valley, most of whom farm, say they "
+    "were never asked about the project before the licence was granted."
+)
+OWN = (
+    "About 60 activists were detained in Varna on Tuesday when police cleared the camp on the "
+    "road to the copper mine, a protester who escaped arrest told this newspaper. She said "
+    "officers arrived in buses at four in the morning and dragged people from their tents. "
+    "Our reporter saw the remains of the camp on Wednesday: torn tents, scattered food and a "
+    "banner reading 'Water is life'. The police declined to answer questions about the "
+    "operation. The regional governor's office said the camp had been an illegal occupation "
+    "and that the law had been applied. The activists' lawyers said they would appeal."
+)
+DENIAL = (
+    "The regional governor of Varna, Petar Lukov, said on Thursday that no activists had been "
+    "detained at the mine road and called the reports of arrests lies spread by foreign groups. "
+    "He said officers had only asked the campers to leave and that everyone had gone home "
+    "peacefully. Mr. Lukov has backed the copper mine since it was first proposed and says it "
+    "will bring hundreds of jobs to the region. Opposition politicians have accused him of "
+    "favouring a company close to his family, which he denies. The mine's licence is being "
+    "challenged in court, and a ruling is expected later this year."
+)
+
+
+def article(title: str, outlet: str, date: str, body: str) -> str:
+    return f"{title}\nBy Staff Reporter, {outlet}\n{date}\n\n{body}\n"
+
+
+def gdelt_case(folder: Path) -> None:
+    """Ten syndicated copies of the Northern Ledger's story, three outlets citing it, one with
+    its own reporting: 14 reports, 2 independent origins."""
+    write(folder / "ledger.txt", article("Police detain 60 activists at mine protest",
+                                         "The Northern Ledger", "14 May 2024", WIRE))
+    for k in range(10):
+        write(folder / f"copy{k}.txt", article("Police detain 60 activists at mine protest",
+                                               f"Copy Outlet {k} Times", "15 May 2024", WIRE))
+    leads = [
+        "According to the Northern Ledger, police in Varna detained 60 environmental "
+        "activists on Tuesday at a protest camp on the road to a planned copper mine.",
+        "Police in Varna detained 60 environmental activists at a protest camp on Tuesday, "
+        "the Northern Ledger reported.",
+        "Sixty environmental activists were detained by police in Varna on Tuesday, the "
+        "Northern Ledger reported, after they blocked the road to a copper mine.",
+    ]
+    for k, lead in enumerate(leads):
+        outlet = ["The Valley Herald", "The Coast Tribune", "Harbour Daily News"][k]
+        write(folder / f"cite{k}.txt", article(
+            "Activists held at mine protest", outlet, "16 May 2024",
+            CITING.format(lead=lead, outlet_sentence=f"{outlet} could not reach the police.")))
+    write(folder / "own.txt", article("Camp cleared at dawn", "The Eastern Courier",
+                                      "16 May 2024", OWN))
+
+
+def claim_with(export: dict[str, Any], words: str) -> dict[str, Any]:
+    found = [c for c in export["claims"] if any(words in m["quote"] for m in c["mentions"])
+             and c["kind"] != "denial"]
+    assert found, f"no claim has a passage with {words!r}"
+    return max(found, key=lambda c: len(c["mentions"]))
+
+
+def test_syndicated_copies_and_citations_are_not_independent(dossier: Dossier,
+                                                              tmp_path: Path) -> None:
+    gdelt_case(tmp_path / "in")
+    result = dossier("build", tmp_path / "in")
+    assert result.exit_code == 0, result.output
+    claim = claim_with(dossier.export(), "detained 60 environmental activists")
+    documents = {m["document"] for m in claim["mentions"]}
+    assert len(documents) == 15  # every report of the detentions is in the claim
+    assert claim["independent_sources"] == 2, json.dumps(claim["origins"], indent=1)
+    labels = sorted(o["label"] for o in claim["origins"])
+    assert labels == ["The Eastern Courier", "The Northern Ledger"]
+    ledger = next(o for o in claim["origins"] if o["label"] == "The Northern Ledger")
+    reasons = " ".join(ledger["reasons"])
+    assert "copies of one story" in reasons and "attribute the fact to" in reasons
+    assert claim["status"] == "corroborated"
+
+
+def test_conflicting_figures_keep_every_value(dossier: Dossier, tmp_path: Path) -> None:
+    gdelt_case(tmp_path / "in")
+    write(tmp_path / "in" / "police.txt", article(
+        "Police say 40 held", "The Western Post", "17 May 2024",
+        OWN.replace("About 60 activists were detained", "About 40 activists were detained")
+        .replace("a protester who escaped arrest told this newspaper", "a police spokesman "
+                 "told the Western Post")))
+    dossier("build", tmp_path / "in")
+    claim = claim_with(dossier.export(), "detained 60 environmental activists")
+    figures = claim["figures"]
+    assert figures["low"] == 40 and figures["high"] == 60
+    assert figures["estimate"] == 40  # ACLED's rule: the lowest figure reported
+    assert figures["disputed"] is True
+    assert {v["low"] for v in figures["values"]} == {40, 60}
+
+
+def test_a_denial_contests_the_claim_and_is_dated(dossier: Dossier, tmp_path: Path) -> None:
+    gdelt_case(tmp_path / "in")
+    write(tmp_path / "in" / "denial.txt", article("Governor denies arrests", "The Capital Wire",
+                                                  "17 May 2024", DENIAL))
+    dossier("build", tmp_path / "in")
+    export = dossier.export()
+    claim = claim_with(export, "detained 60 environmental activists")
+    assert claim["status"] == "contested"
+    assert claim["independent_sources"] == 2
+    denial_ids = {c["id"] for c in export["claims"] if c["kind"] == "denial"}
+    assert claim["contested_by"] and set(claim["contested_by"]) <= denial_ids
+    assert any(d["denier"] == "Petar Lukov" for d in claim["denied_by"])
+    assert any(m["stance"] == "denies" for m in claim["mentions"])
+    timeline = export["timeline"]
+    assert [t["date"] for t in timeline] == sorted(t["date"] for t in timeline)
+    assert any(t["kind"] == "denial" and t["date"] == "2024-05-16" for t in timeline)
+    shown = dossier("claims", "--status", "contested", "--why")
+    assert "Petar Lukov" in shown.output and "The Northern Ledger" in shown.output
+
+
+def test_judgements_apply_at_once_and_on_every_rebuild(dossier: Dossier,
+                                                       tmp_path: Path) -> None:
+    gdelt_case(tmp_path / "in")
+    dossier("build", tmp_path / "in")
+    claim = claim_with(dossier.export(), "detained 60 environmental activists")
+    own = next(m for m in claim["mentions"] if "escaped arrest" in m["quote"])
+    # "--not-a-claim" on the own report's mention: one origin left
+    listed = dossier("claims", "--mentions", "--json")
+    mention = next(m for c in json.loads(listed.stdout) for m in c["mentions"]
+                   if m["quote"] == own["quote"])
+    ids = dossier.sql("SELECT mention_id FROM claim_mentions WHERE document_id = ? AND start = ?",
+                      mention["document"], mention["start"])
+    result = dossier("judge", "mention", ids[0][0][:12], "--not-a-claim",
+                     "--reason", "the reporter's description", "--analyst", "ana")
+    assert result.exit_code == 0, result.output
+    after = claim_with(dossier.export(), "detained 60 environmental activists")
+    assert after["independent_sources"] == 1
+    assert not any("escaped arrest" in m["quote"] for m in after["mentions"])
+    dossier("build", tmp_path / "in")  # nothing new: the judgement still holds
+    write(tmp_path / "in" / "more.txt", article("Another copy", "Copy Outlet 11 Times",
+                                                "18 May 2024", WIRE))
+    dossier("build", tmp_path / "in")
+    again = claim_with(dossier.export(), "detained 60 environmental activists")
+    assert not any("escaped arrest" in m["quote"] for m in again["mentions"])
+    judged = dossier.sql("SELECT kind, verdict, analyst FROM judgements")
+    assert ("mention", "not-a-claim", "ana") in judged
+
+
+def test_judging_two_claims_the_same_merges_them(dossier: Dossier, tmp_path: Path) -> None:
+    gdelt_case(tmp_path / "in")
+    write(tmp_path / "in" / "mine.txt", article(
+        "Mine licence", "The Valley Herald", "18 May 2024",
+        "The copper mine near Varna was granted its licence in March without a public hearing, "
+        "campaigners say. The company behind it has close ties to the regional governor."))
+    dossier("build", tmp_path / "in")
+    export = dossier.export()
+    a = claim_with(export, "detained 60 environmental activists")
+    b = claim_with(export, "granted its licence in March")
+    assert a["id"] != b["id"]
+    result = dossier("judge", "claim", a["id"], b["id"], "--same", "--reason", "test merge")
+    assert result.exit_code == 0, result.output
+    merged = claim_with(dossier.export(), "granted its licence in March")
+    assert any("detained 60 environmental activists" in m["quote"] for m in merged["mentions"])
+    assert any("judged the same claim" in r for r in merged["merges"])
+    missing = dossier("judge", "claim", "claim-nope", a["id"], "--same", "--reason", "x")
+    assert missing.exit_code == 2 and "names 0 claims" in missing.output
+
+
+def test_the_demo_case_counts_independent_origins(dossier: Dossier) -> None:
+    result = dossier("demo", "--quiet")
+    assert result.exit_code == 0, result.output
+    export = dossier.export()
+    claim = claim_with(export, "more than 100 men")
+    assert claim["independent_sources"] >= 2
+    assert claim["status"] in ("corroborated", "contested")
+    cited = [o for o in claim["origins"] if o["label"] == "Novaya Gazeta"]
+    assert cited and any("attribute the fact to Novaya Gazeta" in r for r in cited[0]["reasons"])
+    statuses = {c["status"] for c in export["claims"]}
+    assert {"corroborated", "single-source", "denied"} <= statuses
+    timeline = dossier("timeline")
+    assert timeline.exit_code == 0 and "undated claims" in timeline.output
