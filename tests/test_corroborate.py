@@ -200,3 +200,31 @@ def test_the_demo_case_counts_independent_origins(dossier: Dossier) -> None:
     assert {"corroborated", "single-source", "denied"} <= statuses
     timeline = dossier("timeline")
     assert timeline.exit_code == 0 and "undated claims" in timeline.output
+
+
+def test_new_documents_join_existing_claims(dossier: Dossier, tmp_path: Path) -> None:
+    """Built in two steps, the case has the claim a one-step build has, and claims far from
+    the new documents keep their IDs (they were not re-read)."""
+    gdelt_case(tmp_path / "all")
+    first, later = tmp_path / "first", tmp_path / "later"
+    for path in sorted((tmp_path / "all").iterdir()):
+        target = later if path.name.startswith(("cite", "own")) else first
+        write(target / path.name, path.read_text())
+    write(first / "far.txt", article("Court frees editor", "The Southern Star", "2 March 2023",
+                                     "A court in Ostrava freed the newspaper editor Jana Horak "
+                                     "on Friday after six months in pre-trial detention, her "
+                                     "lawyer said. She had been charged with insulting a "
+                                     "judge in a column about corruption in the regional "
+                                     "courts, a charge she denies."))
+    dossier("build", first)
+    before = {c["id"]: c for c in dossier.export()["claims"]}
+    far = claim_with({"claims": list(before.values())}, "Jana Horak")
+    result = dossier("build", later)
+    assert "claims:" in result.output
+    export = dossier.export()
+    claim = claim_with(export, "detained 60 environmental activists")
+    assert claim["independent_sources"] == 2
+    assert len({m["document"] for m in claim["mentions"]}) == 15
+    assert far["id"] in {c["id"] for c in export["claims"]}  # untouched
+    again = dossier("build", later)
+    assert "claims:" not in again.output  # nothing new: stage 5 had nothing to do

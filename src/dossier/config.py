@@ -176,6 +176,13 @@ CLAIM_DATE_BONUS = 0.05
 CLAIM_QUANTITY_RATIO = 4.0
 CLAIM_DATE_WINDOW_DAYS = 400
 CLAIM_COMPARED = 12
+# Adding documents to a case re-reads only the claims around them: the claims sharing the most
+# blocking keys with the new statements, at most CLAIM_NEIGHBOURS, through keys held by at most
+# CLAIM_KEY_LIMIT claims (a key as common as the country of the case tells nothing). Chosen so
+# that adding one document to a 100,000-document case stays under a second
+# (benchmarks/corroboration_scale.py).
+CLAIM_NEIGHBOURS = 50
+CLAIM_KEY_LIMIT = 200
 DENIAL_SIMILARITY = 0.5
 DENIAL_MAX_LINKS = 2
 # A denial's match with a claim grows by DENIAL_REACH_WEIGHT per document reporting the claim
@@ -251,6 +258,8 @@ class Settings:
     claim_quantity_ratio: float = CLAIM_QUANTITY_RATIO
     claim_date_window_days: int = CLAIM_DATE_WINDOW_DAYS
     claim_compared: int = CLAIM_COMPARED
+    claim_neighbours: int = CLAIM_NEIGHBOURS
+    claim_key_limit: int = CLAIM_KEY_LIMIT
     denial_similarity: float = DENIAL_SIMILARITY
     denial_max_links: int = DENIAL_MAX_LINKS
     denial_reach_weight: float = DENIAL_REACH_WEIGHT

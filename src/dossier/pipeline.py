@@ -17,6 +17,7 @@ consistent case that the next run completes.
 from __future__ import annotations
 
 import os
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -29,7 +30,15 @@ from .config import Settings
 from .copies import OutletRegistry, curated, group_copies, index_batch, indexer_version
 from .copies.index import BufferedIndex, IndexText
 from .copies.outlets import outlet_key
-from .corroborate import CORROBORATOR_VERSION, DocumentInfo, Evidence, corroborate, evidence_of
+from .corroborate import (
+    CORROBORATOR_VERSION,
+    Corroboration,
+    DocumentInfo,
+    Evidence,
+    corroborate,
+    evidence_of,
+)
+from .corroborate.matching import Weights, blocking_keys, claim_keys, features
 from .custody import Action
 from .extract import EXTRACTOR_VERSION, extract_document
 from .extract.aliases import resolve_entities
@@ -159,10 +168,8 @@ def build(case: Case, paths: Sequence[Path], settings: Settings,
     # 4. extract
     tally.documents_extracted = extract_documents(case, settings)
 
-    # 5. corroborate: when copies or statements changed, or the rules did
-    if tally.copies_indexed or tally.documents_extracted \
-            or case.view.corroborator() != CORROBORATOR_VERSION:
-        tally.claims = corroborate_case(case, settings)
+    # 5. corroborate: new documents join the claims around them
+    tally.claims = corroborate_case(case, settings)
 
     # Files rejected after ingest (empty, binary, undecodable) count on every run that sees them.
     already = {(r.path, r.reason) for r in tally.rejected}
@@ -250,19 +257,66 @@ def _write_extractions(case: Case, rows: list[ExtractRow],
     return len(rows)
 
 
-def corroborate_case(case: Case, settings: Settings) -> int | None:
-    """Stage 5: every statement of the case → claims, origins, denial links and timeline, with
-    analysts' judgements applied. Returns how many claims the case has."""
-    evidence = case_evidence(case)
-    found = corroborate(evidence, settings, case.view.judgements(("claim", "mention")))
+def corroborate_case(case: Case, settings: Settings, full: bool = False) -> int | None:
+    """Stage 5. New documents' statements join the claims around them (the claims they might
+    belong to, found through stored blocking keys, are read again with them and replaced);
+    everything is recomputed when the rules changed, a document read before has changed, an
+    analyst judged a claim (`full`), or the case has no claims yet. Returns how many claims
+    were written, or None when there was nothing to do."""
+    view = case.view
+    if full or view.corroborator() != CORROBORATOR_VERSION or view.corroboration_gone():
+        return _corroborate_all(case, settings)
+    new = view.documents_to_corroborate()
+    regrouped = view.regrouped_claims()
+    if not new and not regrouped:
+        return None
+    fresh = case_evidence(case, new)
+    counts = Counter(term for e in fresh for term in features(e))
+    known, total = view.term_counts(counts)
+    weights = Weights.of_counts({t: known.get(t, 0) + n for t, n in counts.items()},
+                                total + len(fresh))
+    keys = {key for e in fresh for key in blocking_keys(features(e), weights.frequency)}
+    near = view.claims_by_keys(keys, settings.claim_key_limit, settings.claim_neighbours)
+    around = view.claims_sharing_mentions({*near, *regrouped})
+    held = view.mentions_of_claims(around)
+    evidence = [*fresh, *(e for e in case_evidence(case, list(held))
+                          if e.id in held.get(e.document, ()))]
+    known, total = view.term_counts({t for e in evidence for t in features(e)})
+    weights = Weights.of_counts({**known, **{t: known.get(t, 0) + n for t, n in counts.items()}},
+                                total + len(fresh))
+    found = corroborate(evidence, settings, view.judgements(("claim", "mention")), weights)
+    by_id = {e.id: e for e in evidence}
     with case.writer.transaction() as tx:
-        tx.replace_claims(found, {e.id: e for e in evidence}, CORROBORATOR_VERSION)
+        tx.forget_claims(sorted(around))
+        tx.add_claims(found, by_id, _keys_of(found, by_id, weights))
+        tx.count_terms(counts, new, CORROBORATOR_VERSION)
+        tx.set_meta("corroborated_statements", str(total + len(fresh)))
     return len(found.claims)
 
 
-def case_evidence(case: Case) -> list[Evidence]:
-    """Every statement of the case as evidence: with case entities, copy group, outlet and the
-    cited outlet's origin key."""
+def _corroborate_all(case: Case, settings: Settings) -> int:
+    evidence = case_evidence(case)
+    weights = Weights(features(e) for e in evidence)
+    found = corroborate(evidence, settings, case.view.judgements(("claim", "mention")), weights)
+    by_id = {e.id: e for e in evidence}
+    with case.writer.transaction() as tx:
+        tx.forget_claims()
+        tx.add_claims(found, by_id, _keys_of(found, by_id, weights))
+        tx.count_terms(dict(weights.frequency), case.view.documents_to_corroborate(),
+                       CORROBORATOR_VERSION)
+        tx.set_meta("corroborated_statements", str(weights.count))
+    return len(found.claims)
+
+
+def _keys_of(found: Corroboration, evidence: dict[str, Evidence],
+             weights: Weights) -> dict[str, set[str]]:
+    return {c.id: claim_keys([evidence[m] for m in (*c.mentions, *c.denials)], weights)
+            for c in found.claims}
+
+
+def case_evidence(case: Case, documents: Sequence[str] | None = None) -> list[Evidence]:
+    """The statements of these documents (all when none are given) as evidence: with case
+    entities, copy group, outlet and the cited outlet's origin key."""
     view = case.view
     entity_ids = view.entity_ids()
     names = {e.id: e.name for e in view.entities()}
@@ -275,12 +329,12 @@ def case_evidence(case: Case) -> list[Evidence]:
             return f"outlet:{outlet}", outlet_names.get(outlet, name)
         return f"name:{outlet_key(name)}", name
 
-    documents = {row.id: DocumentInfo(row.id, row.published, row.copy_group, row.outlet_id,
-                                      row.outlet_name or row.outlet, row.title)
-                 for row in view.documents() if row.status == "ok"}
+    info = {row.id: DocumentInfo(row.id, row.published, row.copy_group, row.outlet_id,
+                                 row.outlet_name, row.title)
+            for row in view.claim_inputs(documents)}
     found: list[Evidence] = []
-    for extraction in view.extractions():
-        document = documents.get(extraction.document_id)
+    for extraction in view.extractions(documents):
+        document = info.get(extraction.document_id)
         if document is not None:
             found.extend(evidence_of(extraction, document, entity_ids, names, cited_outlet))
     return found
@@ -356,7 +410,7 @@ def judge_copy(case: Case, judgement: Judgement, settings: Settings) -> None:
     with case.writer.transaction() as tx:
         tx.add_judgement(judgement)
     regroup_copies(case, {judgement.a, judgement.b}, settings)
-    corroborate_case(case, settings)  # copy groups are origins
+    corroborate_case(case, settings)  # copy groups are origins: regrouped claims are re-read
 
 
 def judge_claims(case: Case, judgement: Judgement, settings: Settings) -> None:
@@ -364,4 +418,4 @@ def judge_claims(case: Case, judgement: Judgement, settings: Settings) -> None:
     apply it at once (and on every build after)."""
     with case.writer.transaction() as tx:
         tx.add_judgement(judgement)
-    corroborate_case(case, settings)
+    corroborate_case(case, settings, full=True)

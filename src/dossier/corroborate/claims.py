@@ -38,7 +38,10 @@ PRECISION_RANK = {"day": 0, "month": 1, "year": 2}
 
 
 def corroborate(evidence: Sequence[Evidence], settings: Settings,
-                judgements: Sequence[Judgement] = ()) -> Corroboration:
+                judgements: Sequence[Judgement] = (),
+                weights: Weights | None = None) -> Corroboration:
+    """`weights` are the case's feature weights (by default, counted over `evidence`: a
+    neighbourhood re-read for new documents passes the whole case's)."""
     excluded = {j.a for j in judgements
                 if j.kind == "mention" and j.verdict is Verdict.NOT_A_CLAIM}
     apart: dict[str, set[str]] = defaultdict(set)
@@ -47,7 +50,7 @@ def corroborate(evidence: Sequence[Evidence], settings: Settings,
             apart[j.a].add(j.b)
             apart[j.b].add(j.a)
     kept = [e for e in evidence if e.id not in excluded]
-    weights = Weights(features(e) for e in kept)
+    weights = weights or Weights(features(e) for e in kept)
     supporting = _merge_judged(
         cluster([e for e in kept if not e.denial], settings, weights, apart), judgements, apart)
     denying = _merge_judged(

@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from ..config import Settings
@@ -64,6 +64,14 @@ class Weights:
             self.frequency.update(f)
             self.count += 1
         self.cache: dict[str, float] = {}
+
+    @classmethod
+    def of_counts(cls, frequency: Mapping[str, int], count: int) -> Weights:
+        """Weights from counts kept in the case (`count` statements counted in all)."""
+        weights = cls(())
+        weights.frequency.update(frequency)
+        weights.count = count
+        return weights
 
     def __call__(self, feature: str) -> float:
         weight = self.cache.get(feature)
@@ -233,7 +241,7 @@ def cluster(evidence: Sequence[Evidence], settings: Settings, weights: Weights,
     clusters: list[Cluster] = []
     index: dict[str, list[int]] = defaultdict(list)
     for e, f in featured:
-        keys = _keys(f, frequency)
+        keys = blocking_keys(f, frequency)
         mine = family(e.event_type)
         prefixes = [*{family(x) for x in e.events}, "-"] if e.events else ["*"]
         looked = [f"{prefix}|{key}" for key in keys for prefix in prefixes]
@@ -267,7 +275,7 @@ def _merge_similar(clusters: list[Cluster], settings: Settings, weights: Weights
     first, or founded its own before the others arrived) are merged when their statements are
     alike on average (average linkage, at least `claim_merge`) and nothing rules it out; the
     most alike pairs first."""
-    keys_of = [{k for f in c.features[:MERGE_SAMPLE] for k in _keys(f, weights.frequency)}
+    keys_of = [{k for f in c.features[:MERGE_SAMPLE] for k in blocking_keys(f, weights.frequency)}
                for c in clusters]
     by_key: dict[str, list[int]] = defaultdict(list)
     for k, keys in enumerate(keys_of):
@@ -319,9 +327,16 @@ def _linkage(a: Cluster, b: Cluster, weights: Weights, settings: Settings) -> fl
     return sum(scores) / len(scores) if scores else 0.0
 
 
-def _keys(f: frozenset[str], frequency: Counter[str]) -> list[str]:
+def claim_keys(members: Sequence[Evidence], weights: Weights) -> set[str]:
+    """A claim's blocking keys, stored so that a new statement finds it: those of its first
+    and latest members."""
+    chosen = [*members[:MERGE_SAMPLE], *members[MERGE_SAMPLE:][-MERGE_SAMPLE:]]
+    return {key for e in chosen for key in blocking_keys(features(e), weights.frequency)}
+
+
+def blocking_keys(f: frozenset[str], frequency: Mapping[str, int]) -> list[str]:
     """Blocking keys: every entity and the victims, and the rarest content words."""
     marked = sorted(w for w in f if w.startswith(("@", "victim:")))
     words = sorted((w for w in f if not w.startswith(("@", "victim:"))),
-                   key=lambda w: (frequency[w], w))[:RARE_WORDS]
+                   key=lambda w: (frequency.get(w, 0), w))[:RARE_WORDS]
     return [*marked, *words]

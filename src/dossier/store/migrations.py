@@ -74,6 +74,10 @@ MIGRATIONS: tuple[Migration, ...] = (
                                _indexes(schema.ix_documents_cleaned, schema.ix_documents_state))),
     ("0006_extraction", _create(schema.extractions, schema.document_entities, schema.entities)),
     ("0007_claims", _create(schema.claims, schema.claim_mentions, schema.timeline)),
+    ("0008_claim_index", _all(_add_columns(schema.claim_mentions, "copy_group"),
+                              _indexes(*schema.timeline.indexes),
+                              _create(schema.claim_keys, schema.claim_terms,
+                                      schema.corroborated))),
 )
 KNOWN = frozenset(name for name, _ in MIGRATIONS)
 

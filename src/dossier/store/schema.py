@@ -319,6 +319,7 @@ claim_mentions = Table(
     Column("document_id", String(40), nullable=False),
     Column("start", Integer, nullable=False),
     Column("end", Integer, nullable=False),
+    Column("copy_group", String(40)),  # the document's copy group when it was corroborated
 )
 Index("ix_claim_mentions_document", claim_mentions.c.document_id)
 Index("ix_claim_mentions_mention", claim_mentions.c.mention_id)
@@ -331,4 +332,26 @@ timeline = Table(
     Column("claim_id", String(40), nullable=False),
     Column("mention_id", String(40), nullable=False),
     Column("kind", String(10), nullable=False),  # claim | denial
+)
+Index("ix_timeline_claim", timeline.c.claim_id)
+# What lets a new document join existing claims without recomputing the case (0008): each
+# claim's blocking keys (entities, victims, rare words of its statements), how many statements
+# have each feature (the weights of the similarity), and which documents have been read.
+claim_keys = Table(
+    "claim_keys",
+    metadata,
+    Column("key", Text, primary_key=True),
+    Column("claim_id", String(40), primary_key=True),
+)
+Index("ix_claim_keys_claim", claim_keys.c.claim_id)
+claim_terms = Table(
+    "claim_terms",
+    metadata,
+    Column("term", Text, primary_key=True),
+    Column("count", Integer, nullable=False),
+)
+corroborated = Table(
+    "corroborated",
+    metadata,
+    Column("document_id", String(40), primary_key=True),
 )

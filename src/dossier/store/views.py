@@ -430,10 +430,112 @@ class ClaimViews:
             return conn.scalar(select(c.c.anchor).where(c.c.id == claim))
 
     def timeline(self) -> list[TimelineRow]:
+        """Dated claims and denials in date order (a year before its months and days)."""
         t = schema.timeline
         with self.engine.connect() as conn:
-            return [TimelineRow(r.date, r.precision, r.claim_id, r.mention_id, r.kind)
-                    for r in conn.execute(select(t).order_by(t.c.position))]
+            rows = [TimelineRow(r.date, r.precision, r.claim_id, r.mention_id, r.kind)
+                    for r in conn.execute(select(t))]
+        rank = {"year": 0, "month": 1, "day": 2}
+        return sorted(rows, key=lambda r: (r.date[:4], r.date, rank.get(r.precision, 3),
+                                           r.claim, r.mention))
+
+    # -- what stage 5 reads to add documents to existing claims --------------------------------
+
+    def documents_to_corroborate(self) -> list[str]:
+        """Documents with an extraction that stage 5 has not read yet."""
+        x, done = schema.extractions, schema.corroborated
+        with self.engine.connect() as conn:
+            return list(conn.scalars(select(x.c.document_id).where(
+                x.c.document_id.not_in(select(done.c.document_id)))
+                .order_by(x.c.document_id)))
+
+    def corroboration_gone(self) -> bool:
+        """Whether a document stage 5 read has lost its extraction (removed, cleaned again or
+        read by newer rules): then the claims are recomputed."""
+        x, done = schema.extractions, schema.corroborated
+        with self.engine.connect() as conn:
+            return conn.scalar(select(func.count()).select_from(done).where(
+                done.c.document_id.not_in(select(x.c.document_id)))) != 0
+
+    def regrouped_claims(self) -> set[str]:
+        """Claims with a mention whose document has changed copy group since."""
+        cm, m = schema.claim_mentions, schema.copy_members
+        with self.engine.connect() as conn:
+            return set(conn.scalars(select(cm.c.claim_id).join(
+                m, m.c.document_id == cm.c.document_id, isouter=True).where(
+                func.coalesce(m.c.group_id, "") != func.coalesce(cm.c.copy_group, ""))))
+
+    def claims_by_keys(self, keys: Iterable[str], per_key: int, most: int) -> list[str]:
+        """The claims sharing the most of these blocking keys (keys held by more than
+        `per_key` claims are too common to tell anything), at most `most` of them."""
+        k = schema.claim_keys
+        shared: dict[str, int] = defaultdict(int)
+        with self.engine.connect() as conn:
+            for key in dict.fromkeys(keys):
+                claims = list(conn.scalars(select(k.c.claim_id).where(k.c.key == key)
+                                           .limit(per_key + 1)))
+                if len(claims) > per_key:
+                    continue
+                for claim in claims:
+                    shared[claim] += 1
+        return sorted(shared, key=lambda c: (-shared[c], c))[:most]
+
+    def claims_sharing_mentions(self, ids: Iterable[str]) -> set[str]:
+        """These claims and every claim with a mention in common with one of them (a denial
+        links its denial claim to the claims it denies)."""
+        cm = schema.claim_mentions
+        found = set(ids)
+        with self.engine.connect() as conn:
+            mentions = [m for chunk in in_chunks(list(found)) for m in conn.scalars(
+                select(cm.c.mention_id).where(cm.c.claim_id.in_(chunk)))]
+            for chunk in in_chunks(mentions):
+                found.update(conn.scalars(select(cm.c.claim_id)
+                                          .where(cm.c.mention_id.in_(chunk))))
+        return found
+
+    def mentions_of_claims(self, ids: Iterable[str]) -> dict[str, set[str]]:
+        """Document → the mention IDs these claims hold in it."""
+        cm = schema.claim_mentions
+        found: dict[str, set[str]] = defaultdict(set)
+        with self.engine.connect() as conn:
+            for chunk in in_chunks(list(ids)):
+                for row in conn.execute(select(cm.c.document_id, cm.c.mention_id)
+                                        .where(cm.c.claim_id.in_(chunk))):
+                    found[row.document_id].add(row.mention_id)
+        return found
+
+    def term_counts(self, terms: Iterable[str]) -> tuple[dict[str, int], int]:
+        """How many statements have each of these features, and how many were counted."""
+        t = schema.claim_terms
+        counts: dict[str, int] = {}
+        with self.engine.connect() as conn:
+            for chunk in in_chunks(list(dict.fromkeys(terms))):
+                counts.update((term, n) for term, n in conn.execute(
+                    select(t.c.term, t.c.count).where(t.c.term.in_(chunk))))
+            total = conn.scalar(select(schema.case_meta.c.value)
+                                .where(schema.case_meta.c.key == "corroborated_statements"))
+        return counts, int(total or 0)
+
+    def claim_inputs(self, ids: Sequence[str] | None = None) -> list[ClaimInput]:
+        """What stage 5 needs of documents with a body (all when no IDs are given): date,
+        copy group, outlet, title."""
+        d, m, outlet = schema.documents, schema.copy_members, schema.outlets
+        query = (select(d.c.id, d.c.title, d.c.outlet, d.c.published,
+                        m.c.group_id, m.c.published.label("group_published"),
+                        func.coalesce(d.c.outlet_id, m.c.outlet_id).label("outlet_id"),
+                        outlet.c.name.label("outlet_name"))
+                 .join(m, m.c.document_id == d.c.id, isouter=True)
+                 .join(outlet, outlet.c.id == func.coalesce(d.c.outlet_id, m.c.outlet_id),
+                       isouter=True)
+                 .where(d.c.status == "ok"))
+        with self.engine.connect() as conn:
+            if ids is None:
+                rows = list(conn.execute(query))
+            else:
+                rows = [r for chunk in in_chunks(list(ids))
+                        for r in conn.execute(query.where(d.c.id.in_(chunk)))]
+        return [ClaimInput(r.id, r.published or r.group_published, r.group_id, r.outlet_id,
+                           r.outlet_name or r.outlet, r.title) for r in rows]
 
     def judgements(self, kinds: Sequence[str]) -> list[Judgement]:
         """Every judgement of these kinds, oldest first."""
@@ -442,6 +544,16 @@ class ClaimViews:
             return [Judgement(r.kind, r.a, r.b, Verdict(r.verdict), r.analyst, r.at, r.reason)
                     for r in conn.execute(select(j).where(j.c.kind.in_(list(kinds)))
                                           .order_by(j.c.id))]
+
+
+@dataclass(frozen=True)
+class ClaimInput:
+    id: str
+    published: str | None
+    copy_group: str | None
+    outlet_id: str | None
+    outlet_name: str | None
+    title: str | None
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from typing import Any
@@ -242,6 +242,8 @@ class Transaction:
         for chunk in in_chunks(list(document_ids)):
             self.conn.execute(delete(de).where(de.c.document_id.in_(chunk)))
             self.conn.execute(delete(x).where(x.c.document_id.in_(chunk)))
+        if document_ids:
+            self.set_meta("corroborator", "")  # claims hold their statements: recompute them
 
     def add_extractions(self, extracted: Sequence[tuple[Extraction, str | None]],
                         extractor: str) -> None:
@@ -289,12 +291,24 @@ class Transaction:
 
     # -- claims ------------------------------------------------------------------------------
 
-    def replace_claims(self, found: Corroboration, evidence: Mapping[str, Evidence],
-                       corroborator: str) -> None:
-        """The case's claims, which claim each mention supports or denies, and the timeline,
-        in place of the previous ones."""
-        for table in (schema.claims, schema.claim_mentions, schema.timeline):
-            self.conn.execute(delete(table))
+    def forget_claims(self, ids: Sequence[str] | None = None) -> None:
+        """Remove these claims (all of them when no IDs are given) with their mentions,
+        timeline entries and keys; with no IDs, also the feature counts and the record of
+        which documents were read."""
+        tables = (schema.claims, schema.claim_mentions, schema.timeline, schema.claim_keys)
+        if ids is None:
+            for table in (*tables, schema.claim_terms, schema.corroborated):
+                self.conn.execute(delete(table))
+            return
+        for chunk in in_chunks(list(ids)):
+            for table in tables:
+                column = table.c.id if table is schema.claims else table.c.claim_id
+                self.conn.execute(delete(table).where(column.in_(chunk)))
+
+    def add_claims(self, found: Corroboration, evidence: Mapping[str, Evidence],
+                   keys: Mapping[str, Iterable[str]]) -> None:
+        """Claims with which claim each mention supports or denies, their timeline entries and
+        their blocking keys."""
         links: dict[str, list[DenialLink]] = defaultdict(list)
         for link in found.links:
             links[link.claim].append(link)
@@ -313,16 +327,44 @@ class Transaction:
                 e = evidence[mention]
                 mention_rows.append({"claim_id": c.id, "mention_id": mention, "role": role,
                                      "document_id": e.document, "start": e.start,
-                                     "end": e.end})
+                                     "end": e.end, "copy_group": e.copy_group})
         if claim_rows:
             self.conn.execute(insert(schema.claims), claim_rows)
         if mention_rows:
             self.conn.execute(insert(schema.claim_mentions), mention_rows)
         if found.timeline:
             self.conn.execute(insert(schema.timeline), [
-                {"position": k, "date": t.date, "precision": t.precision, "claim_id": t.claim,
-                 "mention_id": t.mention, "kind": t.kind}
-                for k, t in enumerate(found.timeline)])
+                {"date": t.date, "precision": t.precision, "claim_id": t.claim,
+                 "mention_id": t.mention, "kind": t.kind} for t in found.timeline])
+        key_rows = [{"key": key, "claim_id": claim} for claim, claim_keys in keys.items()
+                    for key in set(claim_keys)]
+        if key_rows:
+            self.conn.execute(insert(schema.claim_keys), key_rows)
+
+    def count_terms(self, counts: Mapping[str, int], documents: Iterable[str],
+                    corroborator: str) -> None:
+        """Add statements' feature counts, record the documents as read by stage 5."""
+        t, done = schema.claim_terms, schema.corroborated
+        known: dict[str, int] = {}
+        for chunk in in_chunks(list(counts)):
+            known.update((term, n) for term, n in self.conn.execute(
+                select(t.c.term, t.c.count).where(t.c.term.in_(chunk))))
+        changed = [{"t": term, "n": known[term] + n} for term, n in counts.items()
+                   if term in known]
+        if changed:
+            self.conn.execute(update(t).where(t.c.term == bindparam("t"))
+                              .values(count=bindparam("n")), changed)
+        added = [{"term": term, "count": n} for term, n in counts.items() if term not in known]
+        if added:
+            self.conn.execute(insert(t), added)
+        new = list(dict.fromkeys(documents))
+        seen: set[str] = set()
+        for chunk in in_chunks(new):
+            seen.update(self.conn.scalars(select(done.c.document_id)
+                                          .where(done.c.document_id.in_(chunk))))
+        rows = [{"document_id": d} for d in new if d not in seen]
+        if rows:
+            self.conn.execute(insert(done), rows)
         self.set_meta("corroborator", corroborator)
 
     # -- copies -----------------------------------------------------------------------------
