@@ -38,6 +38,7 @@ from .corroborate import (
     corroborate,
     evidence_of,
 )
+from .corroborate.claims import carry_links
 from .corroborate.matching import Weights, blocking_keys, claim_keys, features
 from .custody import Action
 from .extract import EXTRACTOR_VERSION, extract_document
@@ -277,17 +278,24 @@ def corroborate_case(case: Case, settings: Settings, full: bool = False) -> int 
                                 total + len(fresh))
     keys = {key for e in fresh for key in blocking_keys(features(e), weights.frequency)}
     near = view.claims_by_keys(keys, settings.claim_key_limit, settings.claim_neighbours)
-    around = view.claims_sharing_mentions({*near, *regrouped})
-    held = view.mentions_of_claims(around)
-    evidence = [*fresh, *(e for e in case_evidence(case, list(held))
-                          if e.id in held.get(e.document, ()))]
+    stored = view.claims(sorted(view.claims_sharing_mentions({*near, *regrouped})))
+    owned = {m for s in stored for m in (*s.claim.mentions, *s.claim.denials)}
+    documents = sorted({s.evidence[m].document for s in stored for m in s.evidence
+                        if m in owned})
+    evidence = [*fresh, *(e for e in case_evidence(case, documents) if e.id in owned)]
     known, total = view.term_counts({t for e in evidence for t in features(e)})
     weights = Weights.of_counts({**known, **{t: known.get(t, 0) + n for t, n in counts.items()}},
                                 total + len(fresh))
     found = corroborate(evidence, settings, view.judgements(("claim", "mention")), weights)
+    # Denials outside the claims read again keep denying what their claims became.
+    kept = [(link, s.claim.anchor) for s in stored for link in s.links
+            if link.denial not in owned]
+    found = carry_links(found, kept, view.denial_claims_of({link.denial for link, _ in kept}))
     by_id = {e.id: e for e in evidence}
+    by_id.update((link.denial, s.evidence[link.denial]) for s in stored for link in s.links
+                 if link.denial not in owned)
     with case.writer.transaction() as tx:
-        tx.forget_claims(sorted(around))
+        tx.forget_claims([s.claim.id for s in stored])
         tx.add_claims(found, by_id, _keys_of(found, by_id, weights))
         tx.count_terms(counts, new, CORROBORATOR_VERSION)
         tx.set_meta("corroborated_statements", str(total + len(fresh)))
@@ -295,6 +303,7 @@ def corroborate_case(case: Case, settings: Settings, full: bool = False) -> int 
 
 
 def _corroborate_all(case: Case, settings: Settings) -> int:
+    documents = case.view.extracted_documents()  # read before the transaction forgets them
     evidence = case_evidence(case)
     weights = Weights(features(e) for e in evidence)
     found = corroborate(evidence, settings, case.view.judgements(("claim", "mention")), weights)
@@ -302,8 +311,7 @@ def _corroborate_all(case: Case, settings: Settings) -> int:
     with case.writer.transaction() as tx:
         tx.forget_claims()
         tx.add_claims(found, by_id, _keys_of(found, by_id, weights))
-        tx.count_terms(dict(weights.frequency), case.view.documents_to_corroborate(),
-                       CORROBORATOR_VERSION)
+        tx.count_terms(dict(weights.frequency), documents, CORROBORATOR_VERSION)
         tx.set_meta("corroborated_statements", str(weights.count))
     return len(found.claims)
 

@@ -20,7 +20,19 @@ from dataclasses import replace
 from ..config import Settings
 from ..models import Judgement, Verdict
 from .evidence import content_words
-from .matching import Cluster, Weights, cluster, conflict, features, jaccard
+from .matching import (
+    BUCKET_RECENT,
+    CANDIDATES,
+    KEY_SAMPLE,
+    Cluster,
+    Weights,
+    best_shared,
+    blocking_keys,
+    cluster,
+    conflict,
+    features,
+    jaccard,
+)
 from .origins import origins
 from .records import (
     Claim,
@@ -68,6 +80,27 @@ def corroborate(evidence: Sequence[Evidence], settings: Settings,
     timeline, undated = _timeline(claims, {e.id: e for e in kept})
     return Corroboration(claims=tuple(claims), links=tuple(links), timeline=timeline,
                          undated=undated, excluded=tuple(sorted(excluded)))
+
+
+def carry_links(found: Corroboration, kept: Sequence[tuple[DenialLink, str]],
+                denial_claims: dict[str, str]) -> Corroboration:
+    """Claims read again keep the denials from outside that denied them: each kept link (with
+    the anchor of the claim it pointed at) is moved to the claim now holding that anchor, which
+    becomes contested by the denial's claim."""
+    holder = {m: c.id for c in found.claims for m in c.mentions}
+    moved = [replace(link, claim=holder[anchor]) for link, anchor in kept if anchor in holder]
+    if not moved:
+        return found
+    by_claim: dict[str, set[str]] = defaultdict(set)
+    for link in moved:
+        if link.denial in denial_claims:
+            by_claim[link.claim].add(denial_claims[link.denial])
+    claims = tuple(
+        replace(c, status=Status.CONTESTED,
+                contested_by=tuple(sorted({*c.contested_by, *by_claim[c.id]})))
+        if c.id in by_claim or any(link.claim == c.id for link in moved) else c
+        for c in found.claims)
+    return replace(found, claims=claims, links=(*found.links, *moved))
 
 
 def _merge_judged(clusters: list[Cluster], judgements: Sequence[Judgement],
@@ -132,7 +165,8 @@ def _link_denials(denials: Sequence[Evidence], claims: Sequence[Cluster], ids: S
     by_feature: dict[str, list[int]] = defaultdict(list)
     by_document: dict[str, set[int]] = defaultdict(set)
     for k, c in enumerate(claims):
-        for word in unions[k]:
+        for word in {key for f in c.features[:KEY_SAMPLE]
+                     for key in blocking_keys(f, weights.frequency)}:
             by_feature[word].append(k)
         for e in c.members:
             by_document[e.document].add(k)
@@ -150,16 +184,20 @@ def _link_denials(denials: Sequence[Evidence], claims: Sequence[Cluster], ids: S
             return weights.total(f & unions[k]) / size * (
                 1 + settings.denial_reach_weight * reach)
 
-        candidates = sorted({k for word in f for k in by_feature.get(word, ())})
+        # a denial may deny a claim of any count, date or speaker: only the events must agree
+        loose = replace(d, low=None, high=None, date=None, speaker=None)
+        candidates = best_shared((k for word in blocking_keys(f, weights.frequency)
+                                  for k in by_feature.get(word, ())[-BUCKET_RECENT:]),
+                                 CANDIDATES)
         scored = sorted(((cover(k), k) for k in candidates
-                         if not _denial_conflict(d, claims[k], settings)),
+                         if conflict(loose, claims[k], settings) is None),
                         key=lambda x: (-x[0], x[1]))
         chosen = [(score, k, "covers") for score, k in scored[:settings.denial_max_links]
                   if score >= settings.denial_similarity]
         if not chosen:
             own = by_document.get(d.document, set()) | (
                 by_document.get(f"group:{d.copy_group}", set()) if d.copy_group else set())
-            fitting = [k for k in own if not _denial_conflict(d, claims[k], settings)]
+            fitting = [k for k in own if conflict(loose, claims[k], settings) is None]
             if fitting:
                 best = max(fitting, key=lambda k: (len({e.document for e in claims[k].members}),
                                                    cover(k), -k))
@@ -182,12 +220,6 @@ def _denied_content(d: Evidence) -> frozenset[str]:
     names = " ".join(n for n in (d.denied_by_name, d.speaker_name) if n)
     voices = {f"@{x}" for x in (d.denied_by, d.speaker) if x} | content_words(names)
     return features(d) - voices
-
-
-def _denial_conflict(d: Evidence, c: Cluster, settings: Settings) -> bool:
-    """A denial may deny a claim of any count or date; only the event family must agree."""
-    loose = replace(d, low=None, high=None, date=None, speaker=None)
-    return conflict(loose, c, settings) is not None
 
 
 def _claim(cid: str, c: Cluster, links: list[DenialLink], weights: Weights,

@@ -37,6 +37,10 @@ RARE_WORDS = 4
 BUCKET_RECENT = 200
 # The second pass compares two claims on at most this many members of each.
 MERGE_SAMPLE = 8
+# A claim is found through the keys of its first and latest this many members.
+KEY_SAMPLE = 8
+# A statement is compared with at most this many claims (those sharing the most keys with it).
+CANDIDATES = 40
 
 
 def family(event_type: str | None) -> str:
@@ -64,6 +68,7 @@ class Weights:
             self.frequency.update(f)
             self.count += 1
         self.cache: dict[str, float] = {}
+        self.totals: dict[frozenset[str], float] = {}
 
     @classmethod
     def of_counts(cls, frequency: Mapping[str, int], count: int) -> Weights:
@@ -83,13 +88,20 @@ class Weights:
     def total(self, f: Iterable[str]) -> float:
         return sum(self(x) for x in f)
 
+    def of_set(self, f: frozenset[str]) -> float:
+        """The total weight of a statement's features (kept: each is compared many times)."""
+        total = self.totals.get(f)
+        if total is None:
+            total = self.totals[f] = self.total(f)
+        return total
+
 
 def jaccard(a: frozenset[str], b: frozenset[str], weights: Weights) -> float:
     """Weighted Jaccard: the weight of the shared features over the weight of all."""
     if not a or not b:
         return 0.0
     shared = weights.total(a & b)
-    return shared / (weights.total(a | b) or 1.0)
+    return shared / ((weights.of_set(a) + weights.of_set(b) - shared) or 1.0)
 
 
 def period(date: str | None, precision: str | None) -> tuple[dt.date, dt.date] | None:
@@ -245,7 +257,8 @@ def cluster(evidence: Sequence[Evidence], settings: Settings, weights: Weights,
         mine = family(e.event_type)
         prefixes = [*{family(x) for x in e.events}, "-"] if e.events else ["*"]
         looked = [f"{prefix}|{key}" for key in keys for prefix in prefixes]
-        candidates = sorted({k for key in looked for k in index.get(key, ())[-BUCKET_RECENT:]})
+        candidates = best_shared((k for key in looked for k in index.get(key, ())[-BUCKET_RECENT:]),
+                                 CANDIDATES)
         best, best_score, reason = -1, 0.0, None
         for k in candidates:
             c = clusters[k]
@@ -269,6 +282,12 @@ def cluster(evidence: Sequence[Evidence], settings: Settings, weights: Weights,
     return _merge_similar(clusters, settings, weights, apart)
 
 
+def best_shared(found: Iterable[int], most: int) -> list[int]:
+    """The `most` items found most often (sharing the most blocking keys), in index order."""
+    counts = Counter(found)
+    return sorted(sorted(counts, key=lambda k: (-counts[k], k))[:most])
+
+
 def _merge_similar(clusters: list[Cluster], settings: Settings, weights: Weights,
                    apart: dict[str, set[str]]) -> list[Cluster]:
     """Second pass: two claims the first pass kept apart (a paraphrase met the other claim
@@ -283,8 +302,9 @@ def _merge_similar(clusters: list[Cluster], settings: Settings, weights: Weights
             by_key[key].append(k)
     pairs = []
     for k, keys in enumerate(keys_of):
-        others = {j for key in keys for j in by_key[key][-BUCKET_RECENT:] if j > k}
-        for j in sorted(others):
+        others = best_shared((j for key in keys for j in by_key[key][-BUCKET_RECENT:] if j > k),
+                             CANDIDATES)
+        for j in others:
             score = _linkage(clusters[k], clusters[j], weights, settings)
             if score >= settings.claim_merge:
                 pairs.append((score, k, j))
@@ -330,7 +350,7 @@ def _linkage(a: Cluster, b: Cluster, weights: Weights, settings: Settings) -> fl
 def claim_keys(members: Sequence[Evidence], weights: Weights) -> set[str]:
     """A claim's blocking keys, stored so that a new statement finds it: those of its first
     and latest members."""
-    chosen = [*members[:MERGE_SAMPLE], *members[MERGE_SAMPLE:][-MERGE_SAMPLE:]]
+    chosen = [*members[:KEY_SAMPLE], *members[KEY_SAMPLE:][-KEY_SAMPLE:]]
     return {key for e in chosen for key in blocking_keys(features(e), weights.frequency)}
 
 

@@ -449,6 +449,11 @@ class ClaimViews:
                 x.c.document_id.not_in(select(done.c.document_id)))
                 .order_by(x.c.document_id)))
 
+    def extracted_documents(self) -> list[str]:
+        x = schema.extractions
+        with self.engine.connect() as conn:
+            return list(conn.scalars(select(x.c.document_id).order_by(x.c.document_id)))
+
     def corroboration_gone(self) -> bool:
         """Whether a document stage 5 read has lost its extraction (removed, cleaned again or
         read by newer rules): then the claims are recomputed."""
@@ -482,7 +487,7 @@ class ClaimViews:
 
     def claims_sharing_mentions(self, ids: Iterable[str]) -> set[str]:
         """These claims and every claim with a mention in common with one of them (a denial
-        links its denial claim to the claims it denies)."""
+        statement is in its denial claim and in the claims it denies)."""
         cm = schema.claim_mentions
         found = set(ids)
         with self.engine.connect() as conn:
@@ -491,6 +496,17 @@ class ClaimViews:
             for chunk in in_chunks(mentions):
                 found.update(conn.scalars(select(cm.c.claim_id)
                                           .where(cm.c.mention_id.in_(chunk))))
+        return found
+
+    def denial_claims_of(self, mentions: Iterable[str]) -> dict[str, str]:
+        """Denial mention → the denial claim it belongs to."""
+        cm, c = schema.claim_mentions, schema.claims
+        found: dict[str, str] = {}
+        with self.engine.connect() as conn:
+            for chunk in in_chunks(list(mentions)):
+                found.update((row.mention_id, row.claim_id) for row in conn.execute(
+                    select(cm.c.mention_id, cm.c.claim_id).join(c, c.c.id == cm.c.claim_id)
+                    .where(cm.c.mention_id.in_(chunk), c.c.kind == "denial")))
         return found
 
     def mentions_of_claims(self, ids: Iterable[str]) -> dict[str, set[str]]:
