@@ -326,8 +326,8 @@ def case_evidence(case: Case, documents: Sequence[str] | None = None) -> list[Ev
     """The statements of these documents (all when none are given) as evidence: with case
     entities, copy group, outlet and the cited outlet's origin key."""
     view = case.view
-    entity_ids = view.entity_ids()
-    names = {e.id: e.name for e in view.entities()}
+    entity_ids = view.entity_ids(documents)
+    names = view.entity_names(entity_ids.values())
     registry = OutletRegistry.of(view.outlet_aliases())
     outlet_names = {row.id: row.name for row in view.outlets()}
 

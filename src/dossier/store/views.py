@@ -370,13 +370,26 @@ class ExtractViews:
                 found.append(decode_extraction(r.document_id, r.text or "", r.data))
         return found
 
-    def entity_ids(self) -> dict[tuple[str, int], str]:
-        """(document, local entity index) → case entity ID."""
+    def entity_ids(self, document_ids: Sequence[str] | None = None
+                   ) -> dict[tuple[str, int], str]:
+        """(document, local entity index) → case entity ID, for these documents (all when no
+        IDs are given)."""
         de = schema.document_entities
+        query = select(de.c.document_id, de.c.idx, de.c.entity_id).where(
+            de.c.entity_id.is_not(None))
         with self.engine.connect() as conn:
-            return {(r.document_id, r.idx): r.entity_id for r in conn.execute(
-                select(de.c.document_id, de.c.idx, de.c.entity_id)
-                .where(de.c.entity_id.is_not(None)))}
+            if document_ids is None:
+                rows = list(conn.execute(query))
+            else:
+                rows = [r for chunk in in_chunks(list(document_ids))
+                        for r in conn.execute(query.where(de.c.document_id.in_(chunk)))]
+        return {(r.document_id, r.idx): r.entity_id for r in rows}
+
+    def entity_names(self, ids: Iterable[str]) -> dict[str, str]:
+        e = schema.entities
+        with self.engine.connect() as conn:
+            return {r.id: r.name for chunk in in_chunks(list(dict.fromkeys(ids)))
+                    for r in conn.execute(select(e.c.id, e.c.name).where(e.c.id.in_(chunk)))}
 
     def entities(self) -> list[EntityRow]:
         """Case entities, most mentioned first."""
