@@ -120,8 +120,8 @@ def test_the_perfect_predictor_finds_every_labelled_item() -> None:
 
 def test_splits() -> None:
     dev, holdout = load("dev"), load("holdout")
-    assert len(dev) == 38 and len(holdout) == 20
-    assert {d.number for d in holdout} == {str(n) for n in range(39, 59)}
+    assert len(dev) == 48 and len(holdout) == 10
+    assert {d.number for d in holdout} == {str(n) for n in range(49, 59)}
     assert {d.name for d in dev} | {d.name for d in holdout} == {d.name for d in load("all")}
     with pytest.raises(ValueError):
         load("test")

@@ -620,7 +620,8 @@ def export(case_path: Path, fmt: str, output: Path | None) -> None:
 @case_option("demo.db")
 @click.option("--quiet", is_flag=True, help="No progress bar.")
 def demo(case_path: Path, quiet: bool) -> None:
-    """Build the bundled demo case (the 2017 Chechnya reports); show its sources and copies.
+    """Build the bundled demo case (the 2017 Chechnya reports); show its sources, copies,
+    entities and the claims at least two independent origins back.
 
     \b
     Example:
@@ -633,3 +634,7 @@ def demo(case_path: Path, quiet: bool) -> None:
     copies.callback(case_path=case_path, show_all=False)  # type: ignore[misc]
     entities.callback(case_path=case_path, kind=None, reasons=False,  # type: ignore[misc]
                       as_json=False)
+    claims.callback(case_path=case_path, status=None, min_sources=2,  # type: ignore[misc]
+                    why=True, show_mentions=False, as_json=False)
+    out.print("Every claim, with its passages: dossier claims --mentions --case "
+              f"{escape(str(case_path))}; in date order: dossier timeline")

@@ -163,7 +163,8 @@ DENIAL_CUE_PATTERNS: tuple[tuple[tuple[str, ...], str], ...] = (
                 r"|camps)\b"),
     (tuple(sorted({w.split()[-1] for w in C.EVALUATIVE_PREDICATES})),
      r"\b(?:as|is|are|was|were|be|been|being|it|them|called|calling|call|branded|labelled"
-     r"|labeled)(?: \w+){0,2}? [\"\u201c\u00ab]?(?:" + _alternation(C.EVALUATIVE_PREDICATES)
+     r"|labeled)(?: [\"\u201c\u00ab]?\w+){0,2}? [\"\u201c\u00ab]?(?:"
+     + _alternation(C.EVALUATIVE_PREDICATES)
      + r")\b"),
     (tuple(sorted({w.split()[-1] for w in C.AS_PREDICATES})),
      r"\b(?:as|called it|called them|calling it|calling them)(?: \w+)? [\"\u201c\u00ab]?(?:"
@@ -388,7 +389,10 @@ class _Reader:
             source = origin
         source = self._apply_frame(s, speaker, source, interview)
         text, where = _normalise(sentence.text)
-        denial, denied_by = self._denial(s, text, where, sentence.start, cues)
+        denial, denied_by, by_verb = self._denial(s, text, where, sentence.start, cues)
+        if speaker is None and by_verb and denied_by is not None \
+                and not self.entities[denied_by].media:
+            speaker = denied_by  # "Kadyrov dismissed the reports": denying is saying
         hedged = self._hedged(s, text, cues)
         reported = bool(s.verbs) or "according to" in cues or any(
             c.startswith("told ") for c in cues)
@@ -822,7 +826,7 @@ class _Reader:
                 if self.entities[entity].media and entity not in self.own \
                         and not mismatch & self.name_words[entity]:
                     return entity
-        if head in C.GENERIC_ORGANISATION_NOUNS:
+        if head in C.GENERIC_ORGANISATION_NOUNS or head in C.GROUP_LIKE_NOUNS:
             for entity in reversed(self.history):
                 record = self.entities[entity]
                 if record.type is EntityType.ORGANIZATION and not record.media:
@@ -1084,8 +1088,9 @@ class _Reader:
     # -- denials ------------------------------------------------------------------------------
 
     def _denial(self, s: _Sentence, text: str, where: list[int] | None, offset: int,
-                cues: list[str]) -> tuple[bool, int | None]:
-        """Whether the sentence denies a claim, and the first named denier. `text` is the
+                cues: list[str]) -> tuple[bool, int | None, bool]:
+        """Whether the sentence denies a claim, the first named denier, and whether that
+        denier is the subject of a denial verb ("X rejected the reports"). `text` is the
         normalised sentence, `where` maps its characters back (None: one to one), `offset` is
         the sentence's start in the body."""
         units = s.units
@@ -1113,18 +1118,20 @@ class _Reader:
                 if match.group(1) not in C.NO_DENIAL_AFTER_THERE_IS_NO:
                     found.append((unit_at(match.start()), match.group(), None))
         if not found:
-            return False, None
+            return False, None, False
         found.sort(key=lambda f: f[0])
         denied_by: int | None = None
+        by_verb = False
         for k, name, who in found:
             cues.append(name)
             if denied_by is None:
+                verb = who is not None
                 if who is None:
                     who = self._governing_subject(s, k)
                 key = who.deny if who.deny is not None else who.key
                 if key is not None and key >= 0 and key not in self.own:
-                    denied_by = key
-        return True, denied_by
+                    denied_by, by_verb = key, verb and who.deny is None
+        return True, denied_by, by_verb
 
     def _denial_verb(self, s: _Sentence, k: int) -> _Who | None:
         """The subject (or agent) when the deny/reject/dismiss verb at k denies a claim."""

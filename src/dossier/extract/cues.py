@@ -198,6 +198,12 @@ MEMBER_NOUNS: dict[str, frozenset[str]] = {
     "auditors": frozenset({"audit", "auditors", "accounts"}),
     "monitors": frozenset({"monitoring", "monitors", "observers", "observatory"}),
 }
+# Of the second set, the nouns a rights group is called by: when no organisation named with the
+# word is in the text ("Quarteera … the association says"), the last group named is meant.
+GROUP_LIKE_NOUNS = frozenset({
+    "association", "foundation", "network", "project", "initiative", "collective", "society",
+    "league", "trust", "fund", "campaign", "centre", "center", "forum",
+})
 # Synonyms for the second set: "the army" is the "Defence Forces".
 ORGANISATION_SYNONYMS: dict[str, frozenset[str]] = {
     "army": frozenset({"army", "military", "forces", "defence", "defense"}),
@@ -267,7 +273,7 @@ EVALUATIVE_PREDICATES = (
     "false", "absurd", "exaggerated", "overstated", "ridiculous", "rumours", "rumors", "slander",
     "propaganda", "inaccurate", "misleading", "a lie", "lies", "a fabrication", "fabricated",
     "distorted", "one-sided", "disinformation", "misinformation", "defamatory", "rubbish",
-    "falsehoods", "a falsehood",
+    "falsehoods", "a falsehood", "provocative",
 )
 # Predicates that deny only right after "as" ("dismissed the video as staged"): after "was" they
 # are ordinary ("a protest was staged").
