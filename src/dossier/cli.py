@@ -64,6 +64,15 @@ def case_option(default: str = "case.db") -> Callable[[F], F]:
         show_default=True, envvar="DOSSIER_CASE", help="The case file (one SQLite file).")
 
 
+def judgement_options(func: F) -> F:
+    """--reason and --analyst, which every judgement records."""
+    func = click.option("--analyst", default=lambda: os.environ.get("DOSSIER_ANALYST")
+                        or getuser(), show_default="DOSSIER_ANALYST, else the login name",
+                        help="Who judges.")(func)
+    return click.option("--reason", required=True,
+                        help="Why, in a few words, for whoever reads it later.")(func)
+
+
 @click.group(cls=DossierGroup)
 @click.version_option(__version__, prog_name="dossier")
 def main() -> None:
@@ -354,9 +363,7 @@ def judge() -> None:
 @click.argument("second", metavar="B")
 @click.option("--same/--different", "same", required=True,
               help="They are copies of one story (--same) or not (--different).")
-@click.option("--reason", required=True, help="Why, in a few words, for whoever reads it later.")
-@click.option("--analyst", default=lambda: os.environ.get("DOSSIER_ANALYST") or getuser(),
-              show_default="DOSSIER_ANALYST, else the login name", help="Who judges.")
+@judgement_options
 @case_option()
 def judge_copy(first: str, second: str, same: bool, reason: str, analyst: str,
                case_path: Path) -> None:
@@ -390,9 +397,7 @@ def judge_copy(first: str, second: str, same: bool, reason: str, analyst: str,
 @click.argument("second", metavar="B")
 @click.option("--same/--different", "same", required=True,
               help="They assert one fact (--same) or two (--different).")
-@click.option("--reason", required=True, help="Why, in a few words, for whoever reads it later.")
-@click.option("--analyst", default=lambda: os.environ.get("DOSSIER_ANALYST") or getuser(),
-              show_default="DOSSIER_ANALYST, else the login name", help="Who judges.")
+@judgement_options
 @case_option()
 def judge_claim(first: str, second: str, same: bool, reason: str, analyst: str,
                 case_path: Path) -> None:
@@ -427,9 +432,7 @@ def judge_claim(first: str, second: str, same: bool, reason: str, analyst: str,
 @click.argument("mention", metavar="M")
 @click.option("--not-a-claim", "not_a_claim", is_flag=True, required=True,
               help="The passage asserts nothing to corroborate.")
-@click.option("--reason", required=True, help="Why, in a few words, for whoever reads it later.")
-@click.option("--analyst", default=lambda: os.environ.get("DOSSIER_ANALYST") or getuser(),
-              show_default="DOSSIER_ANALYST, else the login name", help="Who judges.")
+@judgement_options
 @case_option()
 def judge_mention(mention: str, not_a_claim: bool, reason: str, analyst: str,
                   case_path: Path) -> None:

@@ -117,6 +117,17 @@ class CopyLinkRow:
 KEYS_PER_QUERY = 5000  # bound parameters per look-up query (SQLite allows 32,766)
 
 
+def rows_of(engine: Engine, query: Select[Any], column: Any,
+            ids: Sequence[str] | None) -> list[Any]:
+    """The rows of `query`: all of them when `ids` is None, else those whose `column` is one
+    of `ids` (asked in chunks, within SQLite's limit on bound parameters)."""
+    with engine.connect() as conn:
+        if ids is None:
+            return list(conn.execute(query))
+        return [row for chunk in in_chunks(list(ids))
+                for row in conn.execute(query.where(column.in_(chunk)))]
+
+
 def in_chunks(items: Sequence[Any], size: int = 500) -> Iterator[Sequence[Any]]:
     for start in range(0, len(items), size):
         yield items[start:start + size]
@@ -359,16 +370,9 @@ class ExtractViews:
         """Documents' extractions, read back with their bodies (all when no IDs are given)."""
         d, x = schema.documents, schema.extractions
         query = select(x.c.document_id, x.c.data, d.c.text).join(d, d.c.id == x.c.document_id)
-        found = []
-        with self.engine.connect() as conn:
-            if document_ids is None:
-                rows = list(conn.execute(query.order_by(x.c.document_id)))
-            else:
-                rows = [r for chunk in in_chunks(list(document_ids))
-                        for r in conn.execute(query.where(x.c.document_id.in_(chunk)))]
-            for r in rows:
-                found.append(decode_extraction(r.document_id, r.text or "", r.data))
-        return found
+        rows = rows_of(self.engine, query.order_by(x.c.document_id), x.c.document_id,
+                       document_ids)
+        return [decode_extraction(r.document_id, r.text or "", r.data) for r in rows]
 
     def entity_ids(self, document_ids: Sequence[str] | None = None
                    ) -> dict[tuple[str, int], str]:
@@ -377,13 +381,8 @@ class ExtractViews:
         de = schema.document_entities
         query = select(de.c.document_id, de.c.idx, de.c.entity_id).where(
             de.c.entity_id.is_not(None))
-        with self.engine.connect() as conn:
-            if document_ids is None:
-                rows = list(conn.execute(query))
-            else:
-                rows = [r for chunk in in_chunks(list(document_ids))
-                        for r in conn.execute(query.where(de.c.document_id.in_(chunk)))]
-        return {(r.document_id, r.idx): r.entity_id for r in rows}
+        return {(r.document_id, r.idx): r.entity_id
+                for r in rows_of(self.engine, query, de.c.document_id, document_ids)}
 
     def entity_names(self, ids: Iterable[str]) -> dict[str, str]:
         e = schema.entities
@@ -422,13 +421,8 @@ class ClaimViews:
         first (all when no IDs are given)."""
         c = schema.claims
         query = select(c).order_by(c.c.independent_sources.desc(), c.c.mentions.desc(), c.c.id)
-        with self.engine.connect() as conn:
-            if ids is None:
-                rows = list(conn.execute(query))
-            else:
-                rows = [r for chunk in in_chunks(list(ids)) for r in conn.execute(
-                    query.where(c.c.id.in_(chunk)))]
-        return [StoredClaim(*decode_claim(dict(row._mapping))) for row in rows]
+        return [StoredClaim(*decode_claim(dict(row._mapping)))
+                for row in rows_of(self.engine, query, c.c.id, ids)]
 
     def claim_of_mention(self, mention: str) -> str | None:
         """The claim a mention supports (or the first it denies)."""
@@ -557,12 +551,7 @@ class ClaimViews:
                  .join(outlet, outlet.c.id == func.coalesce(d.c.outlet_id, m.c.outlet_id),
                        isouter=True)
                  .where(d.c.status == "ok"))
-        with self.engine.connect() as conn:
-            if ids is None:
-                rows = list(conn.execute(query))
-            else:
-                rows = [r for chunk in in_chunks(list(ids))
-                        for r in conn.execute(query.where(d.c.id.in_(chunk)))]
+        rows = rows_of(self.engine, query, d.c.id, ids)
         return [ClaimInput(r.id, r.published or r.group_published, r.group_id, r.outlet_id,
                            r.outlet_name or r.outlet, r.title) for r in rows]
 
