@@ -20,7 +20,7 @@ import os
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from multiprocessing import get_context
 from pathlib import Path
 from typing import Protocol
@@ -48,7 +48,7 @@ from .extract.records import Extraction
 from .ingest import find_inputs, read_input
 from .models import BuildSummary, Captured, DocumentStatus, Judgement, Rejection
 from .store import Case
-from .store.views import ExtractRow
+from .store.views import ClaimInput, ExtractRow
 
 MAX_BATCH_BYTES = 64 * 1024 * 1024  # flush a batch early when its originals get this large
 
@@ -280,9 +280,9 @@ def corroborate_case(case: Case, settings: Settings, full: bool = False) -> int 
     near = view.claims_by_keys(keys, settings.claim_key_limit, settings.claim_neighbours)
     stored = view.claims(sorted(view.claims_sharing_mentions({*near, *regrouped})))
     owned = {m for s in stored for m in (*s.claim.mentions, *s.claim.denials)}
-    documents = sorted({s.evidence[m].document for s in stored for m in s.evidence
-                        if m in owned})
-    evidence = [*fresh, *(e for e in case_evidence(case, documents) if e.id in owned)]
+    read = [s.evidence[m] for s in stored for m in (*s.claim.mentions, *s.claim.denials)]
+    changed = _moved(read, view.claim_inputs(sorted({e.document for e in read})))
+    evidence = [*fresh, *(changed.get(e.id, e) for e in read)]
     known, total = view.term_counts({t for e in evidence for t in features(e)})
     weights = Weights.of_counts({**known, **{t: known.get(t, 0) + n for t, n in counts.items()}},
                                 total + len(fresh))
@@ -296,6 +296,8 @@ def corroborate_case(case: Case, settings: Settings, full: bool = False) -> int 
                  if link.denial not in owned)
     with case.writer.transaction() as tx:
         tx.forget_claims([s.claim.id for s in stored])
+        tx.add_evidence(fresh)
+        tx.refresh_evidence(changed.values())
         tx.add_claims(found, by_id, _keys_of(found, by_id, weights))
         tx.count_terms(counts, new, CORROBORATOR_VERSION)
         tx.set_meta("corroborated_statements", str(total + len(fresh)))
@@ -310,10 +312,26 @@ def _corroborate_all(case: Case, settings: Settings) -> int:
     by_id = {e.id: e for e in evidence}
     with case.writer.transaction() as tx:
         tx.forget_claims()
+        tx.add_evidence(evidence)
         tx.add_claims(found, by_id, _keys_of(found, by_id, weights))
         tx.count_terms(dict(weights.frequency), documents, CORROBORATOR_VERSION)
         tx.set_meta("corroborated_statements", str(weights.count))
     return len(found.claims)
+
+
+def _moved(evidence: Sequence[Evidence], documents: Sequence[ClaimInput]
+           ) -> dict[str, Evidence]:
+    """Statements whose document has since changed copy group, outlet or date (a copy group
+    merged or split), with their document's current values."""
+    info = {d.id: d for d in documents}
+    changed = {}
+    for e in evidence:
+        d = info.get(e.document)
+        if d is not None and (d.copy_group, d.outlet_id, d.published) != (
+                e.copy_group, e.outlet, e.published):
+            changed[e.id] = replace(e, copy_group=d.copy_group, outlet=d.outlet_id,
+                                    outlet_name=d.outlet_name, published=d.published)
+    return changed
 
 
 def _keys_of(found: Corroboration, evidence: dict[str, Evidence],

@@ -93,12 +93,10 @@ def decode_extraction(document_id: str, text: str, data: str) -> Extraction:
 # -- stage 5 ------------------------------------------------------------------------------------
 
 
-def encode_claim(claim: Claim, evidence: Mapping[str, Evidence],
-                 links: Sequence[DenialLink]) -> str:
-    """A claim with its origins, figures, denial links and every mention's evidence."""
-    members = (*claim.mentions, *claim.denials, *(link.denial for link in links))
+def encode_claim(claim: Claim, links: Sequence[DenialLink]) -> str:
+    """A claim's origins, figures, reasons and denial links (its members are rows of
+    `claim_mentions`, their evidence rows of `claim_evidence`)."""
     data = {
-        "mentions": list(claim.mentions), "denials": list(claim.denials),
         "origins": [[o.key, o.label, list(o.mentions), list(o.reasons)] for o in claim.origins],
         "copy_groups": claim.copy_groups, "outlets": list(claim.outlets),
         "figures": None if claim.figures is None else {
@@ -109,32 +107,36 @@ def encode_claim(claim: Claim, evidence: Mapping[str, Evidence],
         "reasons": list(claim.reasons), "contested_by": list(claim.contested_by),
         "links": [[link.denial, link.denier, link.denier_name, link.date, link.reason]
                   for link in links],
-        "evidence": {m: _evidence(evidence[m]) for m in dict.fromkeys(members)},
     }
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
 
-def _evidence(e: Evidence) -> dict[str, Any]:
+def encode_evidence(e: Evidence) -> str:
     data = {f.name: getattr(e, f.name) for f in fields(e)}
     data["words"] = sorted(e.words)
     for key in ("places", "actors", "targets", "events"):
         data[key] = list(data[key])
-    return data
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
 
-def decode_claim(row: Mapping[str, Any]) -> tuple[Claim, dict[str, Evidence],
-                                                   tuple[DenialLink, ...]]:
-    """A `claims` row → the claim, its mentions' evidence, and the denials linked to it."""
+def decode_evidence(data: str) -> Evidence:
+    e = json.loads(data)
+    return Evidence(**{**e, "places": tuple(e["places"]), "actors": tuple(e["actors"]),
+                       "targets": tuple(e["targets"]), "events": tuple(e["events"]),
+                       "words": frozenset(e["words"])})
+
+
+def decode_claim(row: Mapping[str, Any], members: Sequence[tuple[str, str]]
+                 ) -> tuple[Claim, tuple[DenialLink, ...]]:
+    """A `claims` row and its members ((mention, role), in order) → the claim and the denials
+    linked to it."""
     raw = json.loads(row["data"])
-    evidence = {m: Evidence(**{**e, "places": tuple(e["places"]), "actors": tuple(e["actors"]),
-                               "targets": tuple(e["targets"]), "events": tuple(e["events"]),
-                               "words": frozenset(e["words"])})
-                for m, e in raw["evidence"].items()}
     figures = raw["figures"]
     claim = Claim(
         id=row["id"], anchor=row["anchor"], kind=row["kind"], event_type=row["event_type"],
-        statement=row["statement"], mentions=tuple(raw["mentions"]),
-        denials=tuple(raw["denials"]),
+        statement=row["statement"],
+        mentions=tuple(m for m, role in members if role == "supports"),
+        denials=tuple(m for m, role in members if role == "denial"),
         origins=tuple(Origin(key, label, tuple(mentions), tuple(reasons))
                       for key, label, mentions, reasons in raw["origins"]),
         copy_groups=raw["copy_groups"], outlets=tuple(raw["outlets"]),
@@ -145,4 +147,4 @@ def decode_claim(row: Mapping[str, Any]) -> tuple[Claim, dict[str, Evidence],
         reasons=tuple(raw["reasons"]), contested_by=tuple(raw["contested_by"]))
     links = tuple(DenialLink(denial, row["id"], denier, name, date, reason)
                   for denial, denier, name, date, reason in raw["links"])
-    return claim, evidence, links
+    return claim, links

@@ -78,6 +78,8 @@ MIGRATIONS: tuple[Migration, ...] = (
                               _indexes(*schema.timeline.indexes),
                               _create(schema.claim_keys, schema.claim_terms,
                                       schema.corroborated))),
+    ("0009_claim_evidence", _all(_add_columns(schema.claim_mentions, "position"),
+                                 _create(schema.claim_evidence))),
 )
 KNOWN = frozenset(name for name, _ in MIGRATIONS)
 

@@ -315,11 +315,14 @@ claim_mentions = Table(
     metadata,
     Column("claim_id", String(40), primary_key=True),
     Column("mention_id", String(40), primary_key=True),
-    Column("role", String(10), nullable=False),  # supports | denies
+    # supports (a member of the claim), denial (a member of a denial claim), denies (a denial
+    # linked to the claim it denies)
+    Column("role", String(10), nullable=False),
     Column("document_id", String(40), nullable=False),
     Column("start", Integer, nullable=False),
     Column("end", Integer, nullable=False),
     Column("copy_group", String(40)),  # the document's copy group when it was corroborated
+    Column("position", Integer),  # the member's place in the claim (the anchor is 0)
 )
 Index("ix_claim_mentions_document", claim_mentions.c.document_id)
 Index("ix_claim_mentions_mention", claim_mentions.c.mention_id)
@@ -350,6 +353,16 @@ claim_terms = Table(
     Column("term", Text, primary_key=True),
     Column("count", Integer, nullable=False),
 )
+# Every statement as stage 5 read it (0009): its evidence (corroborate/records.py) as JSON, one
+# row per statement, so that a claim's members are read and added one by one.
+claim_evidence = Table(
+    "claim_evidence",
+    metadata,
+    Column("mention_id", String(40), primary_key=True),
+    Column("document_id", String(40), nullable=False),
+    Column("data", Text, nullable=False),
+)
+Index("ix_claim_evidence_document", claim_evidence.c.document_id)
 corroborated = Table(
     "corroborated",
     metadata,

@@ -28,7 +28,7 @@ from ..models import (
     Verdict,
 )
 from . import schema
-from .codec import decode_claim, decode_extraction
+from .codec import decode_claim, decode_evidence, decode_extraction
 
 
 @dataclass(frozen=True)
@@ -420,9 +420,29 @@ class ClaimViews:
         """Claims with their mentions' evidence and denial links: most independent origins
         first (all when no IDs are given)."""
         c = schema.claims
+        cm = schema.claim_mentions
         query = select(c).order_by(c.c.independent_sources.desc(), c.c.mentions.desc(), c.c.id)
-        return [StoredClaim(*decode_claim(dict(row._mapping)))
-                for row in rows_of(self.engine, query, c.c.id, ids)]
+        rows = rows_of(self.engine, query, c.c.id, ids)
+        members: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        for r in rows_of(self.engine, select(cm.c.claim_id, cm.c.mention_id, cm.c.role)
+                         .order_by(cm.c.claim_id, cm.c.position), cm.c.claim_id,
+                         None if ids is None else [r.id for r in rows]):
+            members[r.claim_id].append((r.mention_id, r.role))
+        evidence = self.evidence([m for found in members.values() for m, _ in found]
+                                 if ids is not None else None)
+        stored = []
+        for row in rows:
+            claim, links = decode_claim(dict(row._mapping), members.get(row.id, []))
+            stored.append(StoredClaim(claim, {m: evidence[m] for m, _ in members.get(row.id, [])
+                                              if m in evidence}, links))
+        return stored
+
+    def evidence(self, mentions: Sequence[str] | None = None) -> dict[str, Evidence]:
+        """Statements as stage 5 read them (all when no mention IDs are given)."""
+        ce = schema.claim_evidence
+        return {r.mention_id: decode_evidence(r.data) for r in rows_of(
+            self.engine, select(ce.c.mention_id, ce.c.data), ce.c.mention_id,
+            None if mentions is None else list(dict.fromkeys(mentions)))}
 
     def claim_of_mention(self, mention: str) -> str | None:
         """The claim a mention supports (or the first it denies)."""

@@ -42,7 +42,7 @@ from ..models import (
     rejection_id,
 )
 from . import schema
-from .codec import encode_claim, encode_extraction
+from .codec import encode_claim, encode_evidence, encode_extraction
 from .views import CopyLinkRow, in_chunks
 
 HEAD_KEY = "custody_head"  # "seq:hash" of the last entry, to catch entries cut off the end
@@ -297,7 +297,8 @@ class Transaction:
         which documents were read."""
         tables = (schema.claims, schema.claim_mentions, schema.timeline, schema.claim_keys)
         if ids is None:
-            for table in (*tables, schema.claim_terms, schema.corroborated):
+            for table in (*tables, schema.claim_terms, schema.corroborated,
+                          schema.claim_evidence):
                 self.conn.execute(delete(table))
             return
         for chunk in in_chunks(list(ids)):
@@ -305,10 +306,29 @@ class Transaction:
                 column = table.c.id if table is schema.claims else table.c.claim_id
                 self.conn.execute(delete(table).where(column.in_(chunk)))
 
+    def add_evidence(self, evidence: Iterable[Evidence]) -> None:
+        """Statements as stage 5 read them (new ones, or all after everything was forgotten)."""
+        rows = [{"mention_id": e.id, "document_id": e.document, "data": encode_evidence(e)}
+                for e in evidence]
+        if rows:
+            self.conn.execute(insert(schema.claim_evidence), rows)
+
+    def refresh_evidence(self, evidence: Iterable[Evidence]) -> None:
+        """Statements whose document changed (copy group, outlet) since they were read."""
+        ce = schema.claim_evidence
+        rows = [{"m": e.id, "d": encode_evidence(e)} for e in evidence]
+        if rows:
+            self.conn.execute(update(ce).where(ce.c.mention_id == bindparam("m"))
+                              .values(data=bindparam("d")), rows)
+            self.conn.execute(update(schema.claim_mentions).where(
+                schema.claim_mentions.c.mention_id == bindparam("m"))
+                .values(copy_group=bindparam("g")),
+                [{"m": e.id, "g": e.copy_group} for e in evidence])
+
     def add_claims(self, found: Corroboration, evidence: Mapping[str, Evidence],
                    keys: Mapping[str, Iterable[str]]) -> None:
         """Claims with which claim each mention supports or denies, their timeline entries and
-        their blocking keys."""
+        their blocking keys (the mentions' evidence is written by `add_evidence`)."""
         links: dict[str, list[DenialLink]] = defaultdict(list)
         for link in found.links:
             links[link.claim].append(link)
@@ -320,14 +340,15 @@ class Transaction:
                 "statement": c.statement, "status": c.status.value,
                 "independent_sources": c.independent_sources, "copy_groups": c.copy_groups,
                 "mentions": len(c.mentions) + len(c.denials), "date": c.date,
-                "precision": c.precision, "data": encode_claim(c, evidence, mine)})
-            roles = [*((m, "supports") for m in c.mentions), *((m, "denies") for m in c.denials),
+                "precision": c.precision, "data": encode_claim(c, mine)})
+            roles = [*((m, "supports") for m in c.mentions), *((m, "denial") for m in c.denials),
                      *((link.denial, "denies") for link in mine)]
-            for mention, role in dict(roles).items():
+            for position, (mention, role) in enumerate(dict(roles).items()):
                 e = evidence[mention]
                 mention_rows.append({"claim_id": c.id, "mention_id": mention, "role": role,
                                      "document_id": e.document, "start": e.start,
-                                     "end": e.end, "copy_group": e.copy_group})
+                                     "end": e.end, "copy_group": e.copy_group,
+                                     "position": position})
         if claim_rows:
             self.conn.execute(insert(schema.claims), claim_rows)
         if mention_rows:
