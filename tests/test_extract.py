@@ -153,3 +153,25 @@ def test_worker_processes_give_the_same_result(tmp_path: Path) -> None:
         finally:
             case.close()
     assert results[0] == results[1]
+
+
+def test_entities_resolved_document_by_document_match_the_whole_case(tmp_path: Path) -> None:
+    """Adding documents re-resolves only the entities their names can join; the demo corpus
+    added in four steps gives the entities a one-step build gives."""
+    from dossier.demo import corpus_folder
+
+    with corpus_folder() as corpus:
+        files = sorted(p for p in corpus.rglob("*") if p.is_file() and "bad" not in p.parts)
+        whole = Case.open(tmp_path / "whole.db", create=True)
+        build(whole, files, Settings())
+        steps = Case.open(tmp_path / "steps.db", create=True)
+        for k in range(4):
+            build(steps, files[k::4], Settings())
+
+    def entities(case: Case) -> set[tuple[str, str, frozenset[str]]]:
+        return {(e.id, e.name, frozenset(e.aliases)) for e in case.view.entities()}
+
+    expected, got = entities(whole), entities(steps)
+    whole.close()
+    steps.close()
+    assert got == expected, (sorted(expected - got)[:5], sorted(got - expected)[:5])

@@ -42,7 +42,7 @@ from .corroborate.claims import carry_links
 from .corroborate.matching import Weights, blocking_keys, claim_keys, features
 from .custody import Action
 from .extract import EXTRACTOR_VERSION, extract_document
-from .extract.aliases import resolve_entities
+from .extract.aliases import lookup_keys, resolve_entities
 from .extract.document import pipeline_ready, publication_date
 from .extract.records import Extraction
 from .ingest import find_inputs, read_input
@@ -214,6 +214,7 @@ def extract_documents(case: Case, settings: Settings) -> int:
         with case.writer.transaction() as tx:
             tx.remove_extractions(stale)
     done = 0
+    read: list[str] = []
     after = ""
     pool: ProcessPoolExecutor | None = None
     workers = settings.extract_workers or os.cpu_count() or 1
@@ -237,16 +238,26 @@ def extract_documents(case: Case, settings: Settings) -> int:
                     started = [_extract_one(job) for job in jobs]
             if pending is not None:
                 done += _write_extractions(case, *pending)
+                read.extend(row.id for row in pending[0])
             pending = (rows, started) if rows else None
             if pending is None:
                 break
     finally:
         if pool is not None:
             pool.shutdown(cancel_futures=True)
-    if done or stale:
+    if stale or (done and not case.view.entities_indexed()):
         found = resolve_entities(case.view.document_entities())
         with case.writer.transaction() as tx:
             tx.replace_entities(found)
+    elif done:
+        # Only the entities the new documents' names could join are resolved again.
+        view = case.view
+        keys = {key for x in view.document_entities(read) for e in x.entities
+                for key in lookup_keys(e)}
+        near = sorted(view.entities_by_keys(keys))
+        found = resolve_entities(view.document_entities(read, near))
+        with case.writer.transaction() as tx:
+            tx.replace_entities(found, gone=near)
     return done
 
 

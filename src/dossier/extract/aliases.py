@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from anyascii import anyascii
@@ -114,6 +114,27 @@ def resolve_entities(extractions: Sequence[Extraction]) -> list[CaseEntity]:
     _merge_people(groups, together)
     _merge_places(groups)
     return _case_entities(groups)
+
+
+def lookup_keys(entity: LocalEntity) -> set[str]:
+    """Keys that find every case entity this document entity could be merged with: its own
+    key, and for people its surname and its name block (fuzzy spellings), for places the first
+    letters of its names (typos). Adding a document re-resolves only the entities found so."""
+    key, _ = _key_of(entity, gazetteer.names())
+    return _index_keys(entity.type, key, entity.surfaces)
+
+
+def _index_keys(kind: EntityType, key: str, surfaces: Iterable[str]) -> set[str]:
+    found = {f"k:{kind.value}:{key}"}
+    if kind is EntityType.PERSON and not key.startswith("@"):
+        words = key.split()
+        found.add(f"s:{words[-1]}")
+        if len(words) >= 2:
+            found.add(f"b:{words[0][:1]}{words[-1][:2]}")
+    if kind is EntityType.PLACE:
+        prefixes = [key] if not key.startswith("@") else [name_key(s) for s in surfaces]
+        found.update(f"p:{p[:2]}" for p in prefixes if p)
+    return found
 
 
 def _key_of(entity: LocalEntity, known: dict[str, gazetteer.Known]) -> tuple[str, str]:
@@ -230,6 +251,7 @@ def _case_entities(groups: dict[tuple[EntityType, str], _Group]) -> list[CaseEnt
             id=stable_id("ent", group.type.value, keys[0]), name=name, type=group.type,
             aliases=tuple(sorted(group.surfaces, key=lambda s: (-group.surfaces[s], s))),
             members=tuple(sorted(group.members)), reasons=tuple(group.reasons),
-            media=group.media))
+            media=group.media, keys=tuple(sorted({
+                k for key in keys for k in _index_keys(group.type, key, group.surfaces)}))))
     found.sort(key=lambda e: (-len(e.members), e.name))
     return found

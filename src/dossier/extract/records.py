@@ -153,3 +153,4 @@ class CaseEntity:
     members: tuple[tuple[str, int], ...]  # (document id, LocalEntity.index)
     reasons: tuple[str, ...] = ()  # one per merge: "'Kadyrow' and 'Kadyrov' transliterate alike"
     media: bool = False
+    keys: tuple[str, ...] = ()  # lookup keys (aliases.lookup_keys) that find it again

@@ -80,6 +80,7 @@ MIGRATIONS: tuple[Migration, ...] = (
                                       schema.corroborated))),
     ("0009_claim_evidence", _all(_add_columns(schema.claim_mentions, "position"),
                                  _create(schema.claim_evidence))),
+    ("0010_entity_keys", _create(schema.entity_keys)),
 )
 KNOWN = frozenset(name for name, _ in MIGRATIONS)
 

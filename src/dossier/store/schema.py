@@ -291,6 +291,15 @@ entities = Table(
     Column("documents", Integer, nullable=False),
     Column("mentions", Integer, nullable=False),
 )
+# Keys that find a case entity again when a new document names someone (0010,
+# extract/aliases.lookup_keys): adding a document re-resolves only the entities they find.
+entity_keys = Table(
+    "entity_keys",
+    metadata,
+    Column("key", Text, primary_key=True),
+    Column("entity_id", String(40), primary_key=True),
+)
+Index("ix_entity_keys_entity", entity_keys.c.entity_id)
 # Stage 5: claims (a claim's origins, figures, denial links and its mentions' evidence are in
 # `data`, JSON: store/codec.py), which claim each mention supports or denies, and the timeline.
 claims = Table(

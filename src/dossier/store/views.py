@@ -351,20 +351,37 @@ class ExtractViews:
         with self.engine.connect() as conn:
             return list(conn.scalars(query, {"extractor": extractor}))
 
-    def document_entities(self) -> list[Extraction]:
-        """Every document's entities (without mentions or statements): what cross-document
-        resolution reads."""
+    def document_entities(self, documents: Sequence[str] | None = None,
+                          entities: Sequence[str] = ()) -> list[Extraction]:
+        """Documents' entities (without mentions or statements): what cross-document
+        resolution reads. All of them by default; else those of these documents and those that
+        belong to these case entities."""
         de = schema.document_entities
-        by_document: dict[str, list[LocalEntity]] = defaultdict(list)
+        by_document: dict[str, dict[int, LocalEntity]] = defaultdict(dict)
         query = select(de.c.document_id, de.c.idx, de.c.name, de.c.type, de.c.media,
                        de.c.surfaces).order_by(de.c.document_id, de.c.idx)
+        rows = rows_of(self.engine, query, de.c.document_id, documents)
+        if entities:
+            rows += rows_of(self.engine, query, de.c.entity_id, list(entities))
+        for r in rows:
+            by_document[r.document_id][r.idx] = LocalEntity(
+                index=r.idx, name=r.name, type=EntityType(r.type),
+                surfaces=tuple(json.loads(r.surfaces)), media=bool(r.media))
+        return [Extraction(document_id, tuple(found[k] for k in sorted(found)), (), (), ())
+                for document_id, found in sorted(by_document.items())]
+
+    def entities_by_keys(self, keys: Iterable[str]) -> set[str]:
+        """The case entities any of these lookup keys finds."""
+        k = schema.entity_keys
         with self.engine.connect() as conn:
-            for r in conn.execute(query):
-                by_document[r.document_id].append(LocalEntity(
-                    index=r.idx, name=r.name, type=EntityType(r.type),
-                    surfaces=tuple(json.loads(r.surfaces)), media=bool(r.media)))
-        return [Extraction(document_id, tuple(found), (), (), ())
-                for document_id, found in by_document.items()]
+            return {e for chunk in in_chunks(list(dict.fromkeys(keys))) for e in conn.scalars(
+                select(k.c.entity_id).where(k.c.key.in_(chunk)))}
+
+    def entities_indexed(self) -> bool:
+        """Whether the case's entities have lookup keys (cases built before 0010 do not)."""
+        with self.engine.connect() as conn:
+            return conn.scalar(select(func.count()).select_from(schema.entity_keys)) != 0 or \
+                conn.scalar(select(func.count()).select_from(schema.entities)) == 0
 
     def extractions(self, document_ids: Sequence[str] | None = None) -> list[Extraction]:
         """Documents' extractions, read back with their bodies (all when no IDs are given)."""

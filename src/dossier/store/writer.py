@@ -267,13 +267,27 @@ class Transaction:
         if rows:
             self.conn.execute(insert(schema.document_entities), rows)
 
-    def replace_entities(self, found: Sequence[CaseEntity]) -> None:
-        """The case's entities after resolution, and each document entity's case entity."""
-        de = schema.document_entities
-        self.conn.execute(delete(schema.entities))
-        mentions: dict[tuple[str, int], int] = {
-            (row.document_id, row.idx): row.mentions
-            for row in self.conn.execute(select(de.c.document_id, de.c.idx, de.c.mentions))}
+    def replace_entities(self, found: Sequence[CaseEntity],
+                         gone: Sequence[str] | None = None) -> None:
+        """The case's entities after resolution (in place of all of them, or of the `gone`
+        ones), their lookup keys, and each document entity's case entity."""
+        de, keys = schema.document_entities, schema.entity_keys
+        if gone is None:
+            self.conn.execute(delete(schema.entities))
+            self.conn.execute(delete(keys))
+        else:
+            for chunk in in_chunks(list(gone)):
+                self.conn.execute(delete(schema.entities).where(schema.entities.c.id.in_(chunk)))
+                self.conn.execute(delete(keys).where(keys.c.entity_id.in_(chunk)))
+        wanted = [member for e in found for member in e.members]
+        mentions: dict[tuple[str, int], int] = {}
+        for chunk in in_chunks(sorted({d for d, _ in wanted})):
+            mentions.update(((row.document_id, row.idx), row.mentions) for row in self.conn.execute(
+                select(de.c.document_id, de.c.idx, de.c.mentions)
+                .where(de.c.document_id.in_(chunk))))
+        key_rows = [{"key": key, "entity_id": e.id} for e in found for key in e.keys]
+        if key_rows:
+            self.conn.execute(insert(keys), key_rows)
         if found:
             self.conn.execute(insert(schema.entities), [
                 {"id": e.id, "name": e.name, "type": e.type.value, "media": e.media,
