@@ -54,28 +54,35 @@ def prepare(path: Path, n: int, settings: Settings) -> None:
     (path.parent / "extra.source").write_text(extra.text, encoding="utf-8")
 
 
+def whole_case(path: Path, settings: Settings) -> None:
+    case = Case.open(path)
+    try:
+        statements = sum(len(x.statements) for x in case.view.extractions())
+        started = time.perf_counter()
+        claims = pipeline.corroborate_case(case, settings, full=True)
+        whole = time.perf_counter() - started
+    finally:
+        case.close()
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"corroborate the whole case: {statements:,} statements -> {claims:,} claims in "
+          f"{whole:.1f} s ({statements / whole:,.0f} statements/s; peak memory "
+          f"{peak:,.0f} MB)")
+
+
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--documents", type=int, default=100_000)
     parser.add_argument("--case", type=Path)
+    parser.add_argument("--add-only", action="store_true",
+                        help="With --case: only add one document (the case is corroborated).")
     args = parser.parse_args(argv)
     settings = Settings()
     with tempfile.TemporaryDirectory() as tmp:
         path = args.case or Path(tmp) / "case.db"
         if not path.exists():
             prepare(path, args.documents, settings)
-        case = Case.open(path)
-        try:
-            statements = sum(len(x.statements) for x in case.view.extractions())
-            started = time.perf_counter()
-            claims = pipeline.corroborate_case(case, settings, full=True)
-            whole = time.perf_counter() - started
-        finally:
-            case.close()
-        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-        print(f"corroborate the whole case: {statements:,} statements -> {claims:,} claims in "
-              f"{whole:.1f} s ({statements / whole:,.0f} statements/s; peak memory "
-              f"{peak:,.0f} MB)")
+        if not args.add_only:
+            whole_case(path, settings)
         extra = path.parent / f"extra-{time.time_ns()}.txt"  # new bytes on every run
         extra.write_text(f"Follow-up\n\n{(path.parent / 'extra.source').read_text()}\n\n"
                          f"Filed at {time.ctime()}; the agency contributed.\n", encoding="utf-8")

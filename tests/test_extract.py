@@ -175,3 +175,12 @@ def test_entities_resolved_document_by_document_match_the_whole_case(tmp_path: P
     whole.close()
     steps.close()
     assert got == expected, (sorted(expected - got)[:5], sorted(got - expected)[:5])
+
+
+def test_lookup_keys_of_a_name_without_letters() -> None:
+    # found on a real page: an "entity" whose name has no letter left once transliterated
+    from dossier.extract.aliases import lookup_keys
+    from dossier.extract.records import EntityType, LocalEntity
+
+    for kind in EntityType:
+        assert lookup_keys(LocalEntity(0, "—", kind, ("—",))) == {f"k:{kind.value}:"}

@@ -126,8 +126,8 @@ def lookup_keys(entity: LocalEntity) -> set[str]:
 
 def _index_keys(kind: EntityType, key: str, surfaces: Iterable[str]) -> set[str]:
     found = {f"k:{kind.value}:{key}"}
-    if kind is EntityType.PERSON and not key.startswith("@"):
-        words = key.split()
+    words = key.split()
+    if kind is EntityType.PERSON and words and not key.startswith("@"):
         found.add(f"s:{words[-1]}")
         if len(words) >= 2:
             found.add(f"b:{words[0][:1]}{words[-1][:2]}")
