@@ -179,6 +179,23 @@ def show(figures: dict[str, float]) -> None:
         print(f"{key:28} {number:>8}{mark}{goal}")
 
 
+def stepwise(gold: Gold, paths: list[Path], settings: Settings, steps: int
+             ) -> dict[str, float]:
+    with tempfile.TemporaryDirectory() as tmp:
+        case = Case.open(Path(tmp) / "case.db", create=True)
+        try:
+            for k in range(steps):
+                build(case, sorted(paths)[k::steps], settings)
+            evidence = case_evidence(case)
+            stored = case.view.claims()
+            names = {row.id: Path(row.path).name for row in case.view.documents()}
+        finally:
+            case.close()
+    found = Corroboration(tuple(s.claim for s in stored),
+                          tuple(link for s in stored for link in s.links), (), (), ())
+    return evaluate(gold, evidence, found, names)
+
+
 SWEEP = {
     "denial_similarity": (0.2, 0.3, 0.4, 0.5, 0.6),
     "denial_max_links": (1, 2, 3),
@@ -189,6 +206,10 @@ def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("-v", "--verbose", action="store_true")
     parser.add_argument("--sweep", action="store_true")
+    parser.add_argument("--steps", type=int, default=0,
+                        help="Also build the case in this many steps (documents added a few "
+                             "at a time, as stage 5 adds them to existing claims) and score "
+                             "the claims the case then holds.")
     args = parser.parse_args(argv)
     gold, paths = load_gold()
     settings = Settings()
@@ -203,6 +224,9 @@ def main(argv: list[str]) -> int:
     found = corroborate(evidence, settings)
     print(f"documents {len(paths)}, statements {len(evidence)}, claims {len(found.claims)}")
     show(evaluate(gold, evidence, found, names, args.verbose))
+    if args.steps:
+        print(f"\nbuilt in {args.steps} steps (new documents join the claims around them):")
+        show(stepwise(gold, paths, settings, args.steps))
     if args.sweep:
         print("\nsweep: " + ", ".join(SWEEP))
         for values in itertools.product(*SWEEP.values()):

@@ -76,7 +76,7 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--add-only", action="store_true",
                         help="With --case: only add one document (the case is corroborated).")
     args = parser.parse_args(argv)
-    settings = Settings()
+    settings = Settings.from_environment()  # DOSSIER_<NAME> overrides, as in the CLI
     with tempfile.TemporaryDirectory() as tmp:
         path = args.case or Path(tmp) / "case.db"
         if not path.exists():
