@@ -197,8 +197,9 @@ def stepwise(gold: Gold, paths: list[Path], settings: Settings, steps: int
 
 
 SWEEP = {
-    "denial_similarity": (0.2, 0.3, 0.4, 0.5, 0.6),
-    "denial_max_links": (1, 2, 3),
+    "claim_similarity": (0.3, 0.35),
+    "claim_similarity_untyped": (0.3, 0.35, 0.4, 0.5),
+    "claim_merge": (0.2, 0.25),
 }
 
 
