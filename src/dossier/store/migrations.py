@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from sqlalchemy import Connection, Index, Table, inspect, select
+from sqlalchemy import Connection, Index, Table, delete, inspect, select
 
 from .. import __version__
 from ..errors import CaseVersionError
@@ -59,6 +59,16 @@ def _all(*steps: Callable[[Connection], None]) -> Callable[[Connection], None]:
     return run
 
 
+def _forget_claims(conn: Connection) -> None:
+    """Claims written before their evidence had rows of its own cannot be read any more: they
+    are dropped, and the next build corroborates the case again."""
+    for table in (schema.claims, schema.claim_mentions, schema.timeline, schema.claim_keys,
+                  schema.claim_terms, schema.corroborated):
+        if inspect(conn).has_table(table.name):
+            conn.execute(delete(table))
+    conn.execute(delete(schema.case_meta).where(schema.case_meta.c.key == "corroborator"))
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     ("0001_evidence", _create(schema.case_meta, schema.builds, schema.originals,
                               schema.original_content, schema.sources, schema.custody_log)),
@@ -79,7 +89,7 @@ MIGRATIONS: tuple[Migration, ...] = (
                               _create(schema.claim_keys, schema.claim_terms,
                                       schema.corroborated))),
     ("0009_claim_evidence", _all(_add_columns(schema.claim_mentions, "position"),
-                                 _create(schema.claim_evidence))),
+                                 _create(schema.claim_evidence), _forget_claims)),
     ("0010_entity_keys", _create(schema.entity_keys)),
 )
 KNOWN = frozenset(name for name, _ in MIGRATIONS)
