@@ -197,9 +197,9 @@ def stepwise(gold: Gold, paths: list[Path], settings: Settings, steps: int
 
 
 SWEEP = {
-    "claim_similarity": (0.3, 0.35),
-    "claim_similarity_untyped": (0.3, 0.35, 0.4, 0.5),
-    "claim_merge": (0.2, 0.25),
+    "denial_similarity": (0.4, 0.5, 0.6),
+    "denial_reach_weight": (0.1, 0.2, 0.4, 0.8),
+    "denial_reach_cap": (10, 30),
 }
 
 

@@ -183,13 +183,13 @@ CLAIM_COMPARED = 12
 # (benchmarks/corroboration_scale.py).
 CLAIM_NEIGHBOURS = 50
 CLAIM_KEY_LIMIT = 200
-DENIAL_SIMILARITY = 0.5
+DENIAL_SIMILARITY = 0.6
 DENIAL_MAX_LINKS = 2
 # A denial's match with a claim grows by DENIAL_REACH_WEIGHT per document reporting the claim
 # (up to DENIAL_REACH_CAP documents): "the reports are lies" answers what many are reporting,
 # not a passing remark.
-DENIAL_REACH_WEIGHT = 0.1
-DENIAL_REACH_CAP = 10
+DENIAL_REACH_WEIGHT = 0.2
+DENIAL_REACH_CAP = 30
 
 # How many originals are written per transaction. A SIGKILL loses at most one batch, which the
 # next run redoes; 500 keeps the 10,000-file ingest benchmark within 5% of a single
