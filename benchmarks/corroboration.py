@@ -1,7 +1,7 @@
 """Stage 5 (corroborate) against the labelled corroboration set (tests/data/corroboration; the
 gold rules are in its README).
 
-    .venv/bin/python benchmarks/corroboration.py [-v] [--sweep]
+    .venv/bin/python benchmarks/corroboration.py [-v] [--sweep] [--steps N] [--holdout]
 
 Builds a real case from the set's documents (its own and those of the extraction set it uses)
 with `pipeline.build`, then compares the case's claims with the gold:
@@ -40,6 +40,7 @@ from dossier.store import Case
 
 HERE = Path(__file__).resolve().parent
 SET = HERE.parent / "tests" / "data" / "corroboration"
+HOLDOUT = HERE.parent / "tests" / "data" / "corroboration-holdout"  # written blind, never tuned on
 EXTRACTION = HERE.parent / "tests" / "data" / "extraction"
 
 TARGETS = {"claims.f1": 0.85, "origins.exact": 0.90, "denials.f1": 0.85}
@@ -52,9 +53,9 @@ class Gold:
     denials: dict[tuple[str, str], set[str]]  # denial (document, sentence) → claims it denies
 
 
-def load_gold() -> tuple[Gold, list[Path]]:
-    raw = json.loads((SET / "claims.json").read_text(encoding="utf-8"))
-    paths = [SET / name if (SET / name).exists() else EXTRACTION / name
+def load_gold(folder: Path = SET) -> tuple[Gold, list[Path]]:
+    raw = json.loads((folder / "claims.json").read_text(encoding="utf-8"))
+    paths = [folder / name if (folder / name).exists() else EXTRACTION / name
              for name in raw["documents"]]
     claims = {c["id"]: [(m["document"], m["sentence"]) for m in c["mentions"]]
               for c in raw["claims"]}
@@ -207,12 +208,17 @@ def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("-v", "--verbose", action="store_true")
     parser.add_argument("--sweep", action="store_true")
+    parser.add_argument("--holdout", action="store_true",
+                        help="Score the blind holdout set (tests/data/corroboration-holdout) "
+                             "instead; no sweep there, so that nothing is tuned on it.")
     parser.add_argument("--steps", type=int, default=0,
                         help="Also build the case in this many steps (documents added a few "
                              "at a time, as stage 5 adds them to existing claims) and score "
                              "the claims the case then holds.")
     args = parser.parse_args(argv)
-    gold, paths = load_gold()
+    if args.holdout and args.sweep:
+        parser.error("the holdout set is never swept: thresholds are chosen on the other set")
+    gold, paths = load_gold(HOLDOUT if args.holdout else SET)
     settings = Settings()
     with tempfile.TemporaryDirectory() as tmp:
         case = Case.open(Path(tmp) / "case.db", create=True)
@@ -224,7 +230,7 @@ def main(argv: list[str]) -> int:
             case.close()
     found = corroborate(evidence, settings)
     print(f"documents {len(paths)}, statements {len(evidence)}, claims {len(found.claims)}")
-    show(evaluate(gold, evidence, found, names, args.verbose))
+    show(evaluate(gold, evidence, found, names, args.verbose and not args.holdout))
     if args.steps:
         print(f"\nbuilt in {args.steps} steps (new documents join the claims around them):")
         show(stepwise(gold, paths, settings, args.steps))
