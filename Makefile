@@ -35,6 +35,8 @@ bench: $(RUNTIME_STAMP)
 	$(BIN)/python benchmarks/copy_detection.py
 	$(BIN)/python benchmarks/extraction.py all
 	$(BIN)/python benchmarks/extraction_stage.py
+	$(BIN)/python benchmarks/corroboration.py --steps 4
+	$(BIN)/python benchmarks/corroboration_scale.py --documents 10000
 
 clean:
 	rm -rf $(VENV) demo.db .pytest_cache .mypy_cache .ruff_cache
