@@ -228,3 +228,30 @@ def test_new_documents_join_existing_claims(dossier: Dossier, tmp_path: Path) ->
     assert far["id"] in {c["id"] for c in export["claims"]}  # untouched
     again = dossier("build", later)
     assert "claims:" not in again.output  # nothing new: stage 5 had nothing to do
+
+
+def test_the_labelled_sets_are_consistent() -> None:
+    """The gold files' own checkers pass (sentences found once, origins partition the
+    mentions, statuses follow the rules) for the extraction set and both corroboration sets."""
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parent / "data"
+    for checker in (root / "extraction" / "check_gold.py",
+                    root / "corroboration" / "check_claims.py",
+                    root / "corroboration-holdout" / "check_claims.py"):
+        result = subprocess.run([sys.executable, str(checker)], capture_output=True, text=True,
+                                check=False)
+        assert result.returncode == 0, (checker, result.stdout[-2000:])
+        assert "problems: 0" in result.stdout
+
+
+def test_the_scoring_of_the_corroboration_benchmark() -> None:
+    """The gold scored as a prediction gives 1.0 (B³ on a perfect clustering), and a
+    clustering that puts everything in one claim has recall 1.0 and low precision."""
+    from corroboration import b_cubed
+
+    gold = {"a": "x", "b": "x", "c": "y"}
+    assert b_cubed(gold, gold) == (1.0, 1.0)
+    precision, recall = b_cubed(gold, dict.fromkeys(gold, "all"))
+    assert recall == 1.0 and precision < 0.6
