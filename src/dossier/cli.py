@@ -537,9 +537,8 @@ def claims(case_path: Path, status: str | None, min_sources: int, why: bool,
       dossier claims --case chechnya.db --status contested --why
     """
     with _open(case_path, write=False) as case:
-        stored = [s for s in case.view.claims()
-                  if (status is None or s.claim.status.value == status)
-                  and s.claim.independent_sources >= min_sources]
+        stored = case.view.claims(status=status, min_sources=min_sources,
+                                  with_evidence=show_mentions or as_json)
     if as_json:
         out.print_json(data=[json_contract.claim_json(s) for s in stored])
         return
@@ -581,7 +580,7 @@ def timeline(case_path: Path, as_json: bool) -> None:
       dossier timeline --case chechnya.db
     """
     with _open(case_path, write=False) as case:
-        stored = case.view.claims()
+        stored = case.view.claims(with_evidence=as_json)
         rows = case.view.timeline()
     by_id = {s.claim.id: s for s in stored}
     if as_json:

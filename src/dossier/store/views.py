@@ -433,20 +433,28 @@ class ClaimViews:
             return conn.scalar(select(schema.case_meta.c.value)
                                .where(schema.case_meta.c.key == "corroborator"))
 
-    def claims(self, ids: Sequence[str] | None = None) -> list[StoredClaim]:
+    def claims(self, ids: Sequence[str] | None = None, *, status: str | None = None,
+               min_sources: int = 0, with_evidence: bool = True) -> list[StoredClaim]:
         """Claims with their mentions' evidence and denial links: most independent origins
-        first (all when no IDs are given)."""
+        first (all when no IDs are given), only those with this status and at least this many
+        independent origins (filtered before anything else is read); without the evidence
+        (an empty mapping) when it is not needed."""
         c = schema.claims
         cm = schema.claim_mentions
         query = select(c).order_by(c.c.independent_sources.desc(), c.c.mentions.desc(), c.c.id)
+        if status is not None:
+            query = query.where(c.c.status == status)
+        if min_sources:
+            query = query.where(c.c.independent_sources >= min_sources)
         rows = rows_of(self.engine, query, c.c.id, ids)
+        everything = ids is None and status is None and not min_sources
         members: dict[str, list[tuple[str, str]]] = defaultdict(list)
         for r in rows_of(self.engine, select(cm.c.claim_id, cm.c.mention_id, cm.c.role)
                          .order_by(cm.c.claim_id, cm.c.position), cm.c.claim_id,
-                         None if ids is None else [r.id for r in rows]):
+                         None if everything else [row.id for row in rows]):
             members[r.claim_id].append((r.mention_id, r.role))
-        evidence = self.evidence([m for found in members.values() for m, _ in found]
-                                 if ids is not None else None)
+        evidence = {} if not with_evidence else self.evidence(
+            None if everything else [m for found in members.values() for m, _ in found])
         stored = []
         for row in rows:
             claim, links = decode_claim(dict(row._mapping), members.get(row.id, []))
