@@ -580,24 +580,24 @@ def timeline(case_path: Path, as_json: bool) -> None:
       dossier timeline --case chechnya.db
     """
     with _open(case_path, write=False) as case:
-        stored = case.view.claims(with_evidence=as_json)
         rows = case.view.timeline()
-    by_id = {s.claim.id: s for s in stored}
-    if as_json:
-        out.print_json(data={
-            "timeline": json_contract.timeline_json(rows, by_id),
-            "undated_claims": [s.claim.id for s in stored if s.claim.date is None]})
-        return
+        if as_json:
+            stored = case.view.claims(sorted({row.claim for row in rows}))
+            out.print_json(data={
+                "timeline": json_contract.timeline_json(rows, {s.claim.id: s for s in stored}),
+                "undated_claims": case.view.undated_claims()})
+            return
+        summary = case.view.claim_summaries()
     table = Table(title=f"timeline ({len(rows)})", title_justify="left")
     for name in ("date", "precision", "kind", "status", "origins", "statement"):
         table.add_column(name, overflow="fold")
     for row in rows:
-        c = by_id[row.claim].claim
-        table.add_row(row.date, row.precision, row.kind, c.status.value,
-                      str(c.independent_sources), escape(c.statement))
+        status, sources, statement = summary[row.claim]
+        table.add_row(row.date, row.precision, row.kind, status, str(sources), escape(statement))
     out.print(table)
-    undated = [s for s in stored if s.claim.date is None]
-    out.print(f"undated claims: {len(undated)} (dossier claims lists them)")
+    dated = {row.claim for row in rows}
+    undated = sum(1 for claim in summary if claim not in dated)
+    out.print(f"undated claims: {undated} (dossier claims lists them)")
 
 
 @main.command()

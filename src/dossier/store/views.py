@@ -462,6 +462,19 @@ class ClaimViews:
                                               if m in evidence}, links))
         return stored
 
+    def claim_summaries(self) -> dict[str, tuple[str, int, str]]:
+        """Claim ID → (status, independent origins, statement), without reading members."""
+        c = schema.claims
+        with self.engine.connect() as conn:
+            return {r.id: (r.status, r.independent_sources, r.statement) for r in conn.execute(
+                select(c.c.id, c.c.status, c.c.independent_sources, c.c.statement))}
+
+    def undated_claims(self) -> list[str]:
+        c = schema.claims
+        with self.engine.connect() as conn:
+            return list(conn.scalars(select(c.c.id).where(c.c.date.is_(None))
+                                     .order_by(c.c.independent_sources.desc(), c.c.id)))
+
     def evidence(self, mentions: Sequence[str] | None = None) -> dict[str, Evidence]:
         """Statements as stage 5 read them (all when no mention IDs are given)."""
         ce = schema.claim_evidence
