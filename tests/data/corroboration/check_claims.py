@@ -1,16 +1,22 @@
 """Check the labelled corroboration set (standard library only, Python 3.11).
 
-    python3 tests/data/corroboration/check_claims.py
+    python3 tests/data/corroboration/check_claims.py [--unlabelled]
 
 Loads ``claims.json`` from this folder, reads every document it names (from this folder or
 ``../extraction``) with the extraction set's ``read_document``, checks the gold against the
 rules in README.md, prints every problem and the totals, and exits 1 if there was a problem.
+``--unlabelled`` also lists the body sentences that are neither a mention, a denial nor a
+not_claim (colour and notes about the outlet's own reporting); they are not problems.
+
+``check`` serves the blind holdout too (``../corroboration-holdout/check_claims.py``), whose
+documents all live in its own folder.
 """
 
 from __future__ import annotations
 
 import collections
 import datetime as dt
+import itertools
 import json
 import re
 import sys
@@ -21,7 +27,7 @@ EXTRACTION = HERE.parent / "extraction"
 sys.path.insert(0, str(EXTRACTION))
 sys.dont_write_bytecode = True  # leave no __pycache__ in the extraction folder
 
-from check_gold import EVENT_TYPES, _sentence_of, read_document  # noqa: E402
+from check_gold import ABBREVIATIONS, EVENT_TYPES, _sentence_of, read_document  # noqa: E402
 
 TOP_KEYS = ["documents", "syndication", "claims", "not_claims", "entities"]
 REQUIRED_TOP = {"documents", "claims"}
@@ -40,7 +46,6 @@ STATUSES = ("corroborated", "single-source", "contested", "denied")
 CLAIM_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 ENTITY_ID = re.compile(r"^(person|org|place|other):[a-z0-9]+(?:-[a-z0-9]+)*$")
 PREFIX = {"person": "person", "organisation": "org", "place": "place", "other": "other"}
-NEW_DOC = re.compile(r"^c\d\d-[a-z0-9-]+\.txt$")
 OLD_DOC = re.compile(r"^\d\d-[a-z0-9-]+\.(txt|html)$")
 
 
@@ -52,6 +57,18 @@ def outlet_key(name: str) -> str:
     return name.lower()
 
 
+def body_sentences(body: str) -> list[str]:
+    """Split a body with the same boundaries as ``_sentence_of``."""
+    bounds = [0]
+    for m in re.finditer(r"[.!?][\"”’]?(?= +[\"“A-ZÀ-ÖØ-Þ])|\n", body):
+        if m.group() != "\n" and ABBREVIATIONS.search(body[max(0, m.start() - 5) : m.start() + 1]):
+            continue
+        bounds.append(m.end())
+    bounds.append(len(body))
+    out = [body[a:b].strip() for a, b in itertools.pairwise(bounds)]
+    return [s for s in out if s]
+
+
 def expected_status(n_mentions: int, n_origins: int, n_denials: int) -> str:
     if n_mentions and n_denials:
         return "contested"
@@ -60,13 +77,18 @@ def expected_status(n_mentions: int, n_origins: int, n_denials: int) -> str:
     return "corroborated" if n_origins >= 2 else "single-source"
 
 
-def main() -> int:
+def check(folder: Path, prefix: str, words: tuple[int, int], extraction_documents: bool,
+          list_unlabelled: bool = False) -> int:
+    """Check the set in `folder`: its own documents are named `<prefix>NN-slug.txt` with
+    bodies of `words` words; `extraction_documents` allows documents of ../extraction too."""
     problems: list[str] = []
+    new_doc = re.compile(rf"^{prefix}\d\d-[a-z0-9-]+\.txt$")
+    min_words, max_words = words
 
     def bad(where: str, msg: str) -> None:
         problems.append(f"{where}: {msg}")
 
-    gold = json.loads((HERE / "claims.json").read_text(encoding="utf-8"))
+    gold = json.loads((folder / "claims.json").read_text(encoding="utf-8"))
     registry = json.loads((EXTRACTION / "registry.json").read_text(encoding="utf-8"))["entities"]
 
     keys = list(gold)
@@ -95,14 +117,14 @@ def main() -> int:
     listed = gold["documents"]
     if len(set(listed)) != len(listed):
         bad("documents", "a document is listed twice")
-    on_disk = sorted(p.name for p in HERE.glob("c[0-9][0-9]-*.txt"))
+    on_disk = sorted(p.name for p in folder.glob(f"{prefix}[0-9][0-9]-*.txt"))
     for name in on_disk:
         if name not in listed:
             bad("documents", f"{name} is in the folder but not listed")
     for name in listed:
-        if NEW_DOC.match(name):
-            path = HERE / name
-        elif OLD_DOC.match(name):
+        if new_doc.match(name):
+            path = folder / name
+        elif extraction_documents and OLD_DOC.match(name):
             path = EXTRACTION / name
         else:
             bad("documents", f"unexpected document name {name!r}")
@@ -113,7 +135,7 @@ def main() -> int:
         raw, body, _published, outlet = read_document(path)
         bodies[name] = body
         outlets[name] = outlet or ""
-        if OLD_DOC.match(name):
+        if not new_doc.match(name):
             gpath = path.with_suffix(".json")
             if not gpath.exists():
                 bad(name, "no extraction gold file")
@@ -131,9 +153,9 @@ def main() -> int:
                     bad(name, f"bad date line {head[2]!r}")
             if not raw.endswith("\n") or "\n\n\n" in raw:
                 bad(name, "paragraphs must be separated by exactly one blank line")
-            words = len(body.split())
-            if not 120 <= words <= 450:
-                bad(name, f"body has {words} words (120–450 expected)")
+            n_words = len(body.split())
+            if not min_words <= n_words <= max_words:
+                bad(name, f"body has {n_words} words ({min_words}–{max_words} expected)")
             if not outlet:
                 bad(name, "no outlet in the byline")
 
@@ -316,6 +338,7 @@ def main() -> int:
             bad(f"claim {cid}", f"denial sentence is also a mention of {mention_owner[key]}: {key[1]!r}")
 
     # ---- not_claims ---------------------------------------------------------------------------
+    not_claim_keys: set[tuple[str, str]] = set()
     for ni, nc in enumerate(gold.get("not_claims", [])):
         nwhere = f"not_claims {ni}"
         if list(nc) != ["document", "sentence", "why"]:
@@ -326,6 +349,14 @@ def main() -> int:
             continue
         if key in mention_owner or key in denial_sentences:
             bad(nwhere, "sentence is used by a claim")
+        if key in not_claim_keys:
+            bad(nwhere, "sentence is listed twice in not_claims")
+        not_claim_keys.add(key)
+
+    # ---- coverage: every body sentence is a mention, a denial, a not_claim or unlabelled ----
+    labelled = set(mention_owner) | set(denial_sentences) | not_claim_keys
+    sentences = [(d, s) for d in listed if d in bodies for s in body_sentences(bodies[d])]
+    unlabelled = [key for key in sentences if key not in labelled]
 
     # ---- every document is used ---------------------------------------------------------------
     used = {k[0] for k in mention_owner} | {k[0] for k in denial_sentences}
@@ -337,9 +368,11 @@ def main() -> int:
     # ---- report -------------------------------------------------------------------------------
     for p in problems:
         print(p)
-    n_new = sum(1 for d in listed if NEW_DOC.match(d))
+    n_new = sum(1 for d in listed if new_doc.match(d))
+    families = gold.get("syndication", [])
     print(f"documents: {len(listed)} ({len(listed) - n_new} from the extraction set, {n_new} new); "
-          f"syndication families: {len(gold.get('syndication', []))}")
+          f"syndication families: {len(families)} "
+          f"({sum(len(f.get('copies', [])) for f in families)} copies)")
     print(f"claims: {len(gold['claims'])}; with >= 2 mentions: {totals['claims with >= 2 mentions']}; "
           f"with >= 2 origins: {totals['claims with >= 2 origins']}")
     print(f"mentions: {totals['mentions']}; origins: {totals['origins']}; figures: {totals['figures']}")
@@ -347,8 +380,18 @@ def main() -> int:
     print("status: " + ", ".join(f"{s} {by_status[s]}" for s in STATUSES))
     print("event types: " + ", ".join(f"{k} {v}" for k, v in sorted(by_type.items())))
     print(f"not_claims: {len(gold.get('not_claims', []))}; entities added: {len(entities)}")
+    print(f"body sentences: {len(sentences)}; unlabelled (colour, notes, credit lines): "
+          f"{len(unlabelled)}")
+    if list_unlabelled:
+        for d, s in unlabelled:
+            print(f"  unlabelled {d}: {s}")
     print(f"problems: {len(problems)}")
     return 1 if problems else 0
+
+
+def main() -> int:
+    return check(HERE, "c", (120, 450), extraction_documents=True,
+                 list_unlabelled="--unlabelled" in sys.argv[1:])
 
 
 if __name__ == "__main__":
