@@ -60,7 +60,7 @@ class Grouping:
     propagated: dict[str, Propagated]
 
 
-class _Components:
+class Components:
     """Union-find that refuses unions an analyst forbade ("different")."""
 
     def __init__(self, ids: Iterable[str]) -> None:
@@ -113,7 +113,7 @@ def _quotes(short: Member, found: Sequence[CopyLink], container: str,
         coverage(link) < quoted_max_coverage for link in found)
 
 
-def _earliest(members: Mapping[str, Member], components: _Components) -> dict[str, str]:
+def _earliest(members: Mapping[str, Member], components: Components) -> dict[str, str]:
     """The earliest publication date in each group, by root."""
     found: dict[str, str] = {}
     for member in members.values():
@@ -128,7 +128,7 @@ def _earliest(members: Mapping[str, Member], components: _Components) -> dict[st
 def group_copies(members: Mapping[str, Member], links: Sequence[CopyLink],
                  judgements: Iterable[Judgement], quoted_max_coverage: float) -> Grouping:
     """Groups of `members` (links and judgements naming others are ignored)."""
-    components = _Components(members)
+    components = Components(members)
     decisions: dict[tuple[str, str], Decision] = {}
     judged = {pair: j for pair, j in latest_judgements(judgements).items()
               if pair[0] in members and pair[1] in members}

@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from ..config import Settings
+from ..copies.groups import Components
 from ..models import Judgement, Verdict
 from .evidence import content_words
 from .matching import (
@@ -107,48 +108,21 @@ def _merge_judged(clusters: list[Cluster], judgements: Sequence[Judgement],
                   apart: dict[str, set[str]]) -> list[Cluster]:
     """Merge the clusters an analyst judged "same" (unless another judgement keeps them
     apart); the merged cluster keeps the older anchor."""
+    same = [j for j in judgements if j.kind == "claim" and j.verdict is Verdict.SAME]
+    if not same:
+        return clusters
     where = {e.id: k for k, c in enumerate(clusters) for e in c.members}
-    merged = list(range(len(clusters)))
-
-    def root(k: int) -> int:
-        while merged[k] != k:
-            k = merged[k]
-        return k
-
-    notes: dict[int, list[str]] = defaultdict(list)
-    for j in judgements:
-        if j.kind != "claim" or j.verdict is not Verdict.SAME:
-            continue
+    union = Components(map(str, range(len(clusters))))
+    for j in same:
         if j.a not in where or j.b not in where:
             continue
-        ka, kb = root(where[j.a]), root(where[j.b])
-        if ka == kb:
+        a, b = sorted((int(union.find(str(where[j.a]))), int(union.find(str(where[j.b])))))
+        if a == b or any(apart.get(e.id, set()) & clusters[a].ids for e in clusters[b].members):
             continue
-        ids_a = {e.id for k, c in enumerate(clusters) if root(k) == ka for e in c.members}
-        ids_b = {e.id for k, c in enumerate(clusters) if root(k) == kb for e in c.members}
-        if any(apart.get(x, set()) & ids_b for x in ids_a):
-            continue
-        keep, gone = min(ka, kb), max(ka, kb)
-        merged[gone] = keep
-        notes[keep].append(f"judged the same claim by {j.analyst} on {j.at}: {j.reason}")
-    result: dict[int, Cluster] = {}
-    for k, c in enumerate(clusters):
-        r = root(k)
-        if r not in result:
-            result[r] = Cluster(reasons=list(notes.get(r, [])))
-        target = result[r]
-        for e, f in zip(c.members, c.features, strict=True):
-            target.add(e, f)
-        if k != r:
-            target.reasons.extend(c.reasons)
-        else:
-            target.reasons[:0] = c.reasons
-    for c in result.values():
-        order = sorted(range(len(c.members)), key=lambda i: (
-            c.members[i].published or "9999", c.members[i].document, c.members[i].start))
-        c.members = [c.members[i] for i in order]
-        c.features = [c.features[i] for i in order]
-    return [result[r] for r in sorted(result)]
+        clusters[a].absorb(clusters[b], f"judged the same claim by {j.analyst} on {j.at}: "
+                                        f"{j.reason}")
+        union.union(str(a), str(b))
+    return [c for k, c in enumerate(clusters) if union.find(str(k)) == str(k)]
 
 
 def _link_denials(denials: Sequence[Evidence], claims: Sequence[Cluster], ids: Sequence[str],

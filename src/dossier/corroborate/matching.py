@@ -19,7 +19,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from ..config import Settings
-from .records import Evidence
+from ..copies.groups import Components
+from .records import Evidence, chronological
 
 # Event types that can be one fact reported in different words.
 EVENT_FAMILIES: dict[str, str] = {
@@ -139,6 +140,17 @@ class Cluster:
     ids: set[str] = field(default_factory=set)
     reasons: list[str] = field(default_factory=list)  # why each later member joined
 
+    def absorb(self, other: Cluster, reason: str | None = None) -> None:
+        """Take in another cluster's members and reasons, members kept in reading order."""
+        if reason:
+            self.reasons.append(reason)
+        for e, f in zip(other.members, other.features, strict=True):
+            self.add(e, f)
+        self.reasons.extend(other.reasons)
+        order = sorted(range(len(self.members)), key=lambda i: chronological(self.members[i]))
+        self.members = [self.members[i] for i in order]
+        self.features = [self.features[i] for i in order]
+
     def add(self, e: Evidence, f: frozenset[str], reason: str | None = None) -> None:
         if not self.members or self.family == "-":
             self.family = family(e.event_type)
@@ -247,7 +259,7 @@ def cluster(evidence: Sequence[Evidence], settings: Settings, weights: Weights,
     """Statements → clusters, oldest statement first. `apart` maps a mention to mentions an
     analyst judged to be different facts: they never share a cluster."""
     apart = apart or {}
-    ordered = sorted(evidence, key=lambda e: (e.published or "9999", e.document, e.start))
+    ordered = sorted(evidence, key=chronological)
     featured = [(e, features(e)) for e in ordered]
     frequency = weights.frequency
     clusters: list[Cluster] = []
@@ -308,35 +320,19 @@ def _merge_similar(clusters: list[Cluster], settings: Settings, weights: Weights
             score = _linkage(clusters[k], clusters[j], weights, settings)
             if score >= settings.claim_merge:
                 pairs.append((score, k, j))
-    root = list(range(len(clusters)))
-
-    def find(k: int) -> int:
-        while root[k] != k:
-            root[k] = root[root[k]]
-            k = root[k]
-        return k
-
+    union = Components(map(str, range(len(clusters))))
     for score, k, j in sorted(pairs, key=lambda p: (-p[0], p[1], p[2])):
-        a, b = find(k), find(j)
+        a, b = sorted((int(union.find(str(k))), int(union.find(str(j)))))
         if a == b:
             continue
-        keep, gone = clusters[min(a, b)], clusters[max(a, b)]
+        keep, gone = clusters[a], clusters[b]  # the older claim keeps its anchor
         if any(conflict(e, keep, settings) for e in gone.members) or any(
                 apart.get(e.id, set()) & keep.ids for e in gone.members):
             continue
-        keep.reasons.append(f"merged with the claim founded by {gone.members[0].document}: "
-                            f"average similarity {score:.2f}")
-        for e, f in zip(gone.members, gone.features, strict=True):
-            keep.add(e, f)
-        keep.reasons.extend(gone.reasons)
-        root[max(a, b)] = min(a, b)
-    merged = [c for k, c in enumerate(clusters) if find(k) == k]
-    for c in merged:
-        order = sorted(range(len(c.members)), key=lambda i: (
-            c.members[i].published or "9999", c.members[i].document, c.members[i].start))
-        c.members = [c.members[i] for i in order]
-        c.features = [c.features[i] for i in order]
-    return merged
+        keep.absorb(gone, f"merged with the claim founded by {gone.members[0].document}: "
+                          f"average similarity {score:.2f}")
+        union.union(str(a), str(b))
+    return [c for k, c in enumerate(clusters) if union.find(str(k)) == str(k)]
 
 
 def _linkage(a: Cluster, b: Cluster, weights: Weights, settings: Settings) -> float:

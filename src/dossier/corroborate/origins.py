@@ -14,24 +14,9 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 
+from ..copies.groups import Components
 from .evidence import own_outlet_key
-from .records import Evidence, Origin
-
-
-class _Union:
-    def __init__(self) -> None:
-        self.parent: dict[str, str] = {}
-
-    def find(self, x: str) -> str:
-        parent = self.parent.setdefault(x, x)
-        if parent != x:
-            parent = self.parent[x] = self.find(parent)
-        return parent
-
-    def join(self, a: str, b: str) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            self.parent[max(ra, rb)] = min(ra, rb)
+from .records import Evidence, Origin, chronological
 
 
 def origin_keys(e: Evidence) -> list[str]:
@@ -52,11 +37,11 @@ def origin_keys(e: Evidence) -> list[str]:
 
 def origins(mentions: Sequence[Evidence]) -> tuple[Origin, ...]:
     """The independent origins of these mentions, largest first."""
-    union = _Union()
-    for e in mentions:
-        union.find(e.id)
-        for key in origin_keys(e):
-            union.join(e.id, key)
+    keys = {e.id: origin_keys(e) for e in mentions}
+    union = Components({*keys, *(key for joined in keys.values() for key in joined)})
+    for mention, joined in keys.items():
+        for key in joined:
+            union.union(mention, key)
     members: dict[str, list[Evidence]] = defaultdict(list)
     for e in mentions:
         members[union.find(e.id)].append(e)
@@ -67,7 +52,7 @@ def origins(mentions: Sequence[Evidence]) -> tuple[Origin, ...]:
 def _origin(group: list[Evidence]) -> Origin:
     cited = Counter(e.cited_name for e in group if e.cited and e.cited_name)
     outlets = Counter(e.outlet_name for e in group if e.outlet_name and not e.cited)
-    first = min(group, key=lambda e: (e.published or "9999", e.document, e.start))
+    first = min(group, key=chronological)
     if cited:
         label = cited.most_common(1)[0][0]
     elif outlets:
@@ -101,6 +86,5 @@ def _origin(group: list[Evidence]) -> Origin:
         reasons.append("one report")
     key = sorted({k for e in group for k in origin_keys(e)})[0]
     return Origin(key=key, label=label,
-                  mentions=tuple(e.id for e in sorted(
-                      group, key=lambda e: (e.published or "9999", e.document, e.start))),
+                  mentions=tuple(e.id for e in sorted(group, key=chronological)),
                   reasons=tuple(reasons))

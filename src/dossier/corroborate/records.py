@@ -36,6 +36,12 @@ def claim_id(anchor: str) -> str:
     return stable_id("claim", anchor)
 
 
+def chronological(e: Evidence) -> tuple[str, str, int]:
+    """The order statements are read in, and a claim's members kept in: earliest published
+    first (undated last), then by document and place in it."""
+    return (e.published or "9999", e.document, e.start)
+
+
 @dataclass(frozen=True)
 class Evidence:
     """One statement as corroboration reads it: what it asserts, when, where, about whom, and
