@@ -284,19 +284,17 @@ def corroborate_case(case: Case, settings: Settings, full: bool = False) -> int 
         return None
     fresh = case_evidence(case, new)
     counts = Counter(term for e in fresh for term in features(e))
-    known, total = view.term_counts(counts)
-    weights = Weights.of_counts({t: known.get(t, 0) + n for t, n in counts.items()},
-                                total + len(fresh))
-    keys = {key for e in fresh for key in blocking_keys(features(e), weights.frequency)}
+    frequency = Counter(view.term_counts(counts)) + counts  # the case's, new statements in
+    total = view.statements_read() + len(fresh)
+    keys = {key for e in fresh for key in blocking_keys(features(e), frequency)}
     near = view.claims_by_keys(keys, settings.claim_key_limit, settings.claim_neighbours)
     stored = view.claims(sorted(view.claims_sharing_mentions({*near, *regrouped})))
     owned = {m for s in stored for m in (*s.claim.mentions, *s.claim.denials)}
     read = [s.evidence[m] for s in stored for m in (*s.claim.mentions, *s.claim.denials)]
     changed = _moved(read, view.claim_inputs(sorted({e.document for e in read})))
     evidence = [*fresh, *(changed.get(e.id, e) for e in read)]
-    known, total = view.term_counts({t for e in evidence for t in features(e)})
-    weights = Weights.of_counts({**known, **{t: known.get(t, 0) + n for t, n in counts.items()}},
-                                total + len(fresh))
+    frequency.update(view.term_counts({t for e in read for t in features(e)} - frequency.keys()))
+    weights = Weights.of_counts(frequency, total)
     found = corroborate(evidence, settings, view.judgements(("claim", "mention")), weights)
     # Denials outside the claims read again keep denying what their claims became.
     kept = [(link, s.claim.anchor) for s in stored for link in s.links
@@ -311,7 +309,6 @@ def corroborate_case(case: Case, settings: Settings, full: bool = False) -> int 
         tx.refresh_evidence(changed.values())
         tx.add_claims(found, by_id, _keys_of(found, by_id, weights))
         tx.count_terms(counts, new, CORROBORATOR_VERSION)
-        tx.set_meta("corroborated_statements", str(total + len(fresh)))
     return len(found.claims)
 
 
@@ -326,7 +323,6 @@ def _corroborate_all(case: Case, settings: Settings) -> int:
         tx.add_evidence(evidence)
         tx.add_claims(found, by_id, _keys_of(found, by_id, weights))
         tx.count_terms(dict(weights.frequency), documents, CORROBORATOR_VERSION)
-        tx.set_meta("corroborated_statements", str(weights.count))
     return len(found.claims)
 
 

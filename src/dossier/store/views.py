@@ -585,17 +585,20 @@ class ClaimViews:
                     found[row.document_id].add(row.mention_id)
         return found
 
-    def term_counts(self, terms: Iterable[str]) -> tuple[dict[str, int], int]:
-        """How many statements have each of these features, and how many were counted."""
+    def term_counts(self, terms: Iterable[str]) -> dict[str, int]:
+        """How many statements stage 5 has read have each of these features."""
         t = schema.claim_terms
         counts: dict[str, int] = {}
         with self.engine.connect() as conn:
             for chunk in in_chunks(list(dict.fromkeys(terms))):
                 counts.update((term, n) for term, n in conn.execute(
                     select(t.c.term, t.c.count).where(t.c.term.in_(chunk))))
-            total = conn.scalar(select(schema.case_meta.c.value)
-                                .where(schema.case_meta.c.key == "corroborated_statements"))
-        return counts, int(total or 0)
+        return counts
+
+    def statements_read(self) -> int:
+        """How many statements stage 5 has read (the N of the feature weights)."""
+        with self.engine.connect() as conn:
+            return conn.scalar(select(func.count()).select_from(schema.claim_evidence)) or 0
 
     def claim_inputs(self, ids: Sequence[str] | None = None) -> list[ClaimInput]:
         """What stage 5 needs of documents with a body (all when no IDs are given): date,
