@@ -48,7 +48,7 @@ from .extract.records import Extraction
 from .ingest import find_inputs, read_input
 from .models import BuildSummary, Captured, DocumentStatus, Judgement, Rejection
 from .store import Case
-from .store.views import ClaimInput, ExtractRow
+from .store.views import ExtractRow
 
 MAX_BATCH_BYTES = 64 * 1024 * 1024  # flush a batch early when its originals get this large
 
@@ -326,7 +326,7 @@ def _corroborate_all(case: Case, settings: Settings) -> int:
     return len(found.claims)
 
 
-def _moved(evidence: Sequence[Evidence], documents: Sequence[ClaimInput]
+def _moved(evidence: Sequence[Evidence], documents: Sequence[DocumentInfo]
            ) -> dict[str, Evidence]:
     """Statements whose document has since changed copy group, outlet or date (a copy group
     merged or split), with their document's current values."""
@@ -334,9 +334,9 @@ def _moved(evidence: Sequence[Evidence], documents: Sequence[ClaimInput]
     changed = {}
     for e in evidence:
         d = info.get(e.document)
-        if d is not None and (d.copy_group, d.outlet_id, d.published) != (
+        if d is not None and (d.copy_group, d.outlet, d.published) != (
                 e.copy_group, e.outlet, e.published):
-            changed[e.id] = replace(e, copy_group=d.copy_group, outlet=d.outlet_id,
+            changed[e.id] = replace(e, copy_group=d.copy_group, outlet=d.outlet,
                                     outlet_name=d.outlet_name, published=d.published)
     return changed
 
@@ -362,9 +362,7 @@ def case_evidence(case: Case, documents: Sequence[str] | None = None) -> list[Ev
             return f"outlet:{outlet}", outlet_names.get(outlet, name)
         return f"name:{outlet_key(name)}", name
 
-    info = {row.id: DocumentInfo(row.id, row.published, row.copy_group, row.outlet_id,
-                                 row.outlet_name, row.title)
-            for row in view.claim_inputs(documents)}
+    info = {row.id: row for row in view.claim_inputs(documents)}
     found: list[Evidence] = []
     for extraction in view.extractions(documents):
         document = info.get(extraction.document_id)

@@ -13,6 +13,7 @@ from sqlalchemy import Engine, ScalarSelect, Select, func, or_, select, text
 from ..copies.groups import Member
 from ..copies.index import IndexText
 from ..copies.outlets import Alias
+from ..corroborate.evidence import DocumentInfo
 from ..corroborate.records import Claim, DenialLink, Evidence
 from ..custody import CustodyEntry
 from ..extract.records import EntityType, Extraction, LocalEntity
@@ -600,7 +601,7 @@ class ClaimViews:
         with self.engine.connect() as conn:
             return conn.scalar(select(func.count()).select_from(schema.claim_evidence)) or 0
 
-    def claim_inputs(self, ids: Sequence[str] | None = None) -> list[ClaimInput]:
+    def claim_inputs(self, ids: Sequence[str] | None = None) -> list[DocumentInfo]:
         """What stage 5 needs of documents with a body (all when no IDs are given): date,
         copy group, outlet, title."""
         d, m, outlet = schema.documents, schema.copy_members, schema.outlets
@@ -613,8 +614,8 @@ class ClaimViews:
                        isouter=True)
                  .where(d.c.status == "ok"))
         rows = rows_of(self.engine, query, d.c.id, ids)
-        return [ClaimInput(r.id, r.published or r.group_published, r.group_id, r.outlet_id,
-                           r.outlet_name or r.outlet, r.title) for r in rows]
+        return [DocumentInfo(r.id, r.published or r.group_published, r.group_id, r.outlet_id,
+                             r.outlet_name or r.outlet, r.title) for r in rows]
 
     def judgements(self, kinds: Sequence[str]) -> list[Judgement]:
         """Every judgement of these kinds, oldest first."""
@@ -623,16 +624,6 @@ class ClaimViews:
             return [Judgement(r.kind, r.a, r.b, Verdict(r.verdict), r.analyst, r.at, r.reason)
                     for r in conn.execute(select(j).where(j.c.kind.in_(list(kinds)))
                                           .order_by(j.c.id))]
-
-
-@dataclass(frozen=True)
-class ClaimInput:
-    id: str
-    published: str | None
-    copy_group: str | None
-    outlet_id: str | None
-    outlet_name: str | None
-    title: str | None
 
 
 @dataclass(frozen=True)
