@@ -553,7 +553,7 @@ def claims(case_path: Path, status: str | None, min_sources: int, why: bool,
             text += f"\n[dim]figures {f.low} to {f.high}, conservative estimate {f.estimate}" \
                     + (" (disputed)" if f.disputed else "") + "[/]"
         if s.links:
-            deniers = sorted({link.denier_name or "unnamed" for link in s.links})
+            deniers = sorted({link.denier_name or "an unnamed source" for link in s.links})
             text += f"\n[dim]denied by {escape(', '.join(deniers))}[/]"
         if why:
             for o in c.origins:

@@ -178,8 +178,14 @@ def _link_denials(denials: Sequence[Evidence], claims: Sequence[Cluster], ids: S
                 chosen = [(cover(best), best, "in the same article")]
         for score, k, how in chosen:
             shared = sorted(w for w in f & unions[k] if not w.startswith("@"))[:6]
-            reason = (f"the claim covers {score:.0%} of the denial's content" if how == "covers"
-                      else "a general denial, put against the claim its article reports")
+            documents = len({e.document for e in claims[k].members})
+            share = weights.total(f & unions[k]) / size
+            reason = (f"the claim's statements hold {share:.0%} of the denial's content and "
+                      f"{documents} document{'s' if documents != 1 else ''} report it "
+                      f"(match {score:.2f}, at least {settings.denial_similarity} needed)"
+                      if how == "covers" else
+                      "a general denial, put against the most widely reported claim of its "
+                      f"article ({documents} document{'s' if documents != 1 else ''})")
             links.append(DenialLink(
                 denial=d.id, claim=ids[k], denier=d.denied_by or d.speaker,
                 denier_name=d.denied_by_name or d.speaker_name,

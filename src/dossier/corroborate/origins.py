@@ -49,6 +49,11 @@ def origins(mentions: Sequence[Evidence]) -> tuple[Origin, ...]:
     return tuple(sorted(found, key=lambda o: (-len(o.mentions), o.label, o.key)))
 
 
+def possessive(name: str) -> str:
+    """ "Rainbow Notes" → "Rainbow Notes'", "Baltic Courier" → "Baltic Courier's"."""
+    return f"{name}'" if name.endswith("s") else f"{name}'s"
+
+
 def _origin(group: list[Evidence]) -> Origin:
     cited = Counter(e.cited_name for e in group if e.cited and e.cited_name)
     outlets = Counter(e.outlet_name for e in group if e.outlet_name and not e.cited)
@@ -68,8 +73,8 @@ def _origin(group: list[Evidence]) -> Origin:
             reasons.append(f"{len(documents)} documents are copies of one story "
                            f"(copy group {copy_group})")
     for name, count in sorted(cited.items()):
-        reasons.append(f"{count} mention{'s' if count > 1 else ''} attribute the fact to {name}"
-                       " (cited, not their own evidence)")
+        reasons.append(f"{count} mention{'s attribute' if count > 1 else ' attributes'} the fact "
+                       f"to {name} (cited, not their own evidence)")
     for name, _ in sorted(outlets.items()):
         documents = {e.document for e in group if e.outlet_name == name and not e.cited}
         groups_of = {e.copy_group or e.document for e in group
@@ -77,11 +82,15 @@ def _origin(group: list[Evidence]) -> Origin:
         if len(groups_of) > 1:
             reasons.append(f"{len(documents)} documents published by {name} count once")
         elif not cited and len(documents) == 1 and len(group) == 1:
-            reasons.append(f"{name}'s own report")
+            reasons.append(f"{possessive(name)} own report")
     if any(e.testimony for e in group):
         reasons.append("a witness testimony: an origin of its own")
-    if cited and outlets:
-        reasons.append(f"{', '.join(sorted(outlets))} is the cited outlet's own report")
+    if cited:
+        for name in sorted(outlets):
+            if name in cited:
+                reasons.append(f"{possessive(name)} own article is in the case: the same origin")
+            else:
+                reasons.append(f"{possessive(name)} report is one of the copies above")
     if not reasons:
         reasons.append("one report")
     key = sorted({k for e in group for k in origin_keys(e)})[0]

@@ -1199,7 +1199,12 @@ class _Reader:
         for verb in s.verbs:
             if verb.at > k:
                 return verb.who
-        return self._main_subject(s)
+        subject = self._main_subject(s)
+        if subject.key is not None and subject.key >= 0 and self.entities[subject.key].media:
+            # No verb of saying, and the subject is an outlet: what the cue judges is its
+            # report ("It [the article by Novaya Gazeta] is absolute lies"), not who judges.
+            return _Who()
+        return subject
 
     # -- hedges and quotes --------------------------------------------------------------------
 
