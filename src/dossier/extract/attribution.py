@@ -144,6 +144,11 @@ DENIAL_CUE_PATTERNS: tuple[tuple[tuple[str, ...], str], ...] = (
      r"(?: \w+)?(?: been)? (?:" + _alternation(C.DENIED_ACTS) + r")(?: \w+){0,3}? "
      r"(?:any|a single|an order|anything|such)\b"),
     (("never",), r"\bnever (?:" + _alternation(C.DENIED_ACTS) + r")\b"),
+    (("not", "n't"),
+     r"\b(?:did|do|does)(?: not|n't) (?:" + _alternation(C.DENIED_ACTS_BASE) + r")\b"
+     r"(?! to\b)(?: [\w-]+){0,5}? (?:anyone|anybody|anything|any|a single)\b"),
+    (("alive",), r"\b(?:described|reported|listed|named|declared|claimed) as (?:dead|killed)\b"
+                 r".*\balive\b"),
     (("cleared", "vindicated", "exonerated", "acquitted"),
      r"\bbe (?:cleared|vindicated|exonerated|acquitted)\b"),
     (("innocent",), r"\b(?:is|was|are|were) innocent\b"),

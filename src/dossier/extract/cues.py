@@ -287,6 +287,13 @@ DENIED_ACTS = (
     "provided", "produced", "broken", "taken part", "touched", "mistreated", "persecuted",
     "shown", "offered", "done", "paid", "taken", "received any", "hurt",
 )
+# The same acts after "did not / do not / does not" ("officers did not use dating apps to entrap
+# anyone", "we do not torture anybody").
+DENIED_ACTS_BASE = (
+    "use", "kill", "torture", "detain", "arrest", "beat", "harm", "abuse", "attack",
+    "threaten", "order", "commit", "incite", "mistreat", "persecute", "pay", "take", "hurt",
+    "hold", "shoot", "fire", "target", "blackmail", "entrap", "abduct", "kidnap",
+)
 # Nouns after "there is/was no …" that make it something other than a denial ("there was no
 # information to confirm the reports", "there is no sign yet").
 NO_DENIAL_AFTER_THERE_IS_NO = frozenset({
