@@ -66,3 +66,13 @@ def run_subprocess(*args: str, **kwargs: object) -> subprocess.Popen[str]:
     """dossier in a process of its own, for kills and concurrent builds."""
     return subprocess.Popen([sys.executable, "-m", "dossier", *args], text=True,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, **kwargs)  # type: ignore[call-overload]
+
+
+@pytest.fixture(scope="session")
+def demo_case(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The bundled demo case, built once for the tests that only read it."""
+    case = tmp_path_factory.mktemp("demo") / "demo.db"
+    result = CliRunner().invoke(main, ["demo", "--case", str(case), "--quiet"],
+                                catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    return case

@@ -618,10 +618,49 @@ def export(case_path: Path, fmt: str, output: Path | None) -> None:
         err.print(f"wrote {output} ({size:,} bytes)")
 
 
+def serve_options(func: F) -> F:
+    """--host and --port of the web UI."""
+    func = click.option("--port", type=click.IntRange(1, 65535), default=8080,
+                        show_default=True, help="The port to listen on.")(func)
+    return click.option("--host", default="127.0.0.1", show_default=True,
+                        help="The address to listen on (127.0.0.1: this machine only).")(func)
+
+
+@main.command()
+@case_option()
+@serve_options
+def serve(case_path: Path, host: str, port: int) -> None:
+    """Open the case in a web browser: overview, claims with their passages, documents and
+    rejected files, each page with its JSON twin under /api/ (schema at /openapi.json). The
+    case is only read.
+
+    \b
+    Example:
+      dossier serve --case chechnya.db --port 8080
+    """
+    _serve(case_path, host, port)
+
+
+def _serve(case_path: Path, host: str, port: int) -> None:
+    import uvicorn  # loaded only here: the other commands start faster without the web stack
+
+    from .web import create_app
+
+    app = create_app(case_path)
+    out.print(f"serving {escape(str(case_path))} on http://{host}:{port}/ — Ctrl+C stops")
+    try:
+        uvicorn.run(app, host=host, port=port, log_level="warning")
+    except OSError as exc:
+        raise click.ClickException(f"cannot listen on {host}:{port}: {exc.strerror}") from exc
+
+
 @main.command()
 @case_option("demo.db")
 @click.option("--quiet", is_flag=True, help="No progress bar.")
-def demo(case_path: Path, quiet: bool) -> None:
+@click.option("--serve", "then_serve", is_flag=True,
+              help="Then serve the case in a web browser (see dossier serve).")
+@serve_options
+def demo(case_path: Path, quiet: bool, then_serve: bool, host: str, port: int) -> None:
     """Build the bundled demo case (the 2017 Chechnya reports); show its sources, copies,
     entities and the claims at least two independent origins back.
 
@@ -639,4 +678,7 @@ def demo(case_path: Path, quiet: bool) -> None:
     claims.callback(case_path=case_path, status=None, min_sources=2,  # type: ignore[misc]
                     why=True, show_mentions=False, as_json=False)
     out.print("Every claim, with its passages: dossier claims --mentions --case "
-              f"{escape(str(case_path))}; in date order: dossier timeline")
+              f"{escape(str(case_path))}; in date order: dossier timeline; in a browser: "
+              "dossier serve")
+    if then_serve:
+        _serve(case_path, host, port)

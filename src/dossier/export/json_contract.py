@@ -45,10 +45,10 @@ def case_json(view: CaseView) -> dict[str, Any]:
 
 def _documents(view: CaseView, rows: list[DocumentRow]) -> list[dict[str, Any]]:
     blocks = view.blocks_of([row.id for row in rows])
-    return [_document(row, blocks.get(row.id, [])) for row in rows]
+    return [document_json(row, blocks.get(row.id, [])) for row in rows]
 
 
-def _document(row: DocumentRow, blocks: list[Block]) -> dict[str, Any]:
+def document_json(row: DocumentRow, blocks: list[Block]) -> dict[str, Any]:
     return {
         "id": row.id,
         "path": row.path,

@@ -671,7 +671,10 @@ class CaseView(CopyViews, ExtractViews, ClaimViews):
                         BlockKind(row.kind), row.start, row.end, row.text, row.reason))
         return found
 
-    def documents(self, *, rejected_only: bool = False) -> list[DocumentRow]:
+    def documents(self, ids: Sequence[str] | None = None, *,
+                  rejected_only: bool = False) -> list[DocumentRow]:
+        """Documents (all, or those with these IDs) with their originals' data, copy group
+        and outlet, by path."""
         d, o, s = schema.documents, schema.originals, schema.sources
         m, outlet = schema.copy_members, schema.outlets
         query = (select(d, o.c.media_type, o.c.size, m.c.group_id,
@@ -686,31 +689,50 @@ class CaseView(CopyViews, ExtractViews, ClaimViews):
                  .order_by(d.c.path, d.c.segment, d.c.id))
         if rejected_only:
             query = query.where(d.c.status == "rejected")
+        found = rows_of(self.engine, query, d.c.id, ids)
+        sighted = select(s.c.sha256, s.c.path, s.c.captured_at, s.c.first_seen).order_by(s.c.id)
+        sightings: dict[str, list[tuple[str, str | None, str]]] = defaultdict(list)
+        for row in rows_of(self.engine, sighted, s.c.sha256,
+                           None if ids is None else sorted({r.sha256 for r in found
+                                                            if r.sha256})):
+            sightings[row.sha256].append((row.path, row.captured_at, row.first_seen))
+        rows = []
+        for row in found:
+            seen = sightings.get(row.sha256 or "", [])
+            rows.append(DocumentRow(
+                id=row.id, path=row.path, segment=row.segment, sha256=row.sha256,
+                media_type=row.media_type, size=row.size, status=row.status,
+                reason=row.reason, pending=row.pending, title=row.title,
+                outlet=row.outlet, published=row.published or row.group_published,
+                language=row.language,
+                text=row.text, paths=tuple(path for path, _, _ in seen),
+                captured_at=next((at for _, at, _ in seen if at), None),
+                first_seen=seen[0][2] if seen else row.created_at,
+                author=row.author,
+                published_from=(row.published_from if row.published
+                                else row.group_published_from),
+                copy_group=row.group_id, outlet_id=row.any_outlet_id,
+                outlet_name=row.outlet_name,
+                outlet_from=None if row.outlet_id else row.outlet_from,
+                date_from_group=not row.published and bool(row.group_published)))
+        return rows
+
+    def latest_documents(self, limit: int) -> list[tuple[str, str, str | None]]:
+        """(ID, when it was added, title) of the documents added last, newest first."""
+        d = schema.documents
         with self.engine.connect() as conn:
-            sightings: dict[str, list[tuple[str, str | None, str]]] = defaultdict(list)
-            for row in conn.execute(select(s.c.sha256, s.c.path, s.c.captured_at,
-                                           s.c.first_seen).order_by(s.c.id)):
-                sightings[row.sha256].append((row.path, row.captured_at, row.first_seen))
-            rows = []
-            for row in conn.execute(query):
-                seen = sightings.get(row.sha256 or "", [])
-                rows.append(DocumentRow(
-                    id=row.id, path=row.path, segment=row.segment, sha256=row.sha256,
-                    media_type=row.media_type, size=row.size, status=row.status,
-                    reason=row.reason, pending=row.pending, title=row.title,
-                    outlet=row.outlet, published=row.published or row.group_published,
-                    language=row.language,
-                    text=row.text, paths=tuple(path for path, _, _ in seen),
-                    captured_at=next((at for _, at, _ in seen if at), None),
-                    first_seen=seen[0][2] if seen else row.created_at,
-                    author=row.author,
-                    published_from=(row.published_from if row.published
-                                    else row.group_published_from),
-                    copy_group=row.group_id, outlet_id=row.any_outlet_id,
-                    outlet_name=row.outlet_name,
-                    outlet_from=None if row.outlet_id else row.outlet_from,
-                    date_from_group=not row.published and bool(row.group_published)))
-            return rows
+            return [(r.id, r.created_at, r.title) for r in conn.execute(
+                select(d.c.id, d.c.created_at, d.c.title).where(d.c.status == "ok")
+                .order_by(d.c.created_at.desc(), d.c.id).limit(limit))]
+
+    def original(self, sha256: str) -> tuple[bytes, str | None] | None:
+        """An original's bytes as captured and its media type, or None."""
+        o, c = schema.originals, schema.original_content
+        with self.engine.connect() as conn:
+            row = conn.execute(select(c.c.content, o.c.media_type)
+                               .join(o, o.c.sha256 == c.c.sha256)
+                               .where(c.c.sha256 == sha256)).first()
+        return None if row is None or row.content is None else (row.content, row.media_type)
 
     def rejections_of(self, shas: Iterable[str], chunk: int = 500) -> list[tuple[str, str]]:
         """(path, reason) of the rejected documents made from these originals."""

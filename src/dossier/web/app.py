@@ -1,0 +1,182 @@
+"""The web UI: `dossier serve`. FastAPI with server-rendered Jinja2 pages; every page has a JSON
+twin under /api/… (the same data, from `pages`), described by the OpenAPI schema at
+/openapi.json. It only reads the case: nothing here writes, and no page needs the network
+(styles are served by the app)."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
+from pathlib import Path
+from typing import Annotated, Any
+
+from fastapi import Depends, FastAPI, HTTPException, Query, Request
+from fastapi.exception_handlers import http_exception_handler
+from fastapi.responses import HTMLResponse, Response
+from fastapi.staticfiles import StaticFiles
+from fastapi.templating import Jinja2Templates
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from .. import __version__
+from ..store import Case, CaseView
+from . import pages
+
+HERE = Path(__file__).resolve().parent
+
+
+def claim_filters(
+        status: Annotated[str | None, Query(description="corroborated, single-source, "
+                                                        "contested or denied")] = None,
+        kind: Annotated[str | None, Query(description="event, quantity, quote, "
+                                                      "report, denial")] = None,
+        entity: Annotated[str | None, Query(description="a case entity ID")] = None,
+        outlet: Annotated[str | None, Query(description="an outlet's name")] = None,
+        since: Annotated[str | None, Query(description="dated on or after (ISO: "
+                                                       "2017, 2017-04, 2017-04-01)")] = None,
+        until: Annotated[str | None, Query(description="dated on or before (ISO)")] = None,
+        q: Annotated[str | None, Query(description="words in the statement or a "
+                                                   "passage")] = None,
+        sort: Annotated[str, Query(pattern="^(origins|mentions|date)$")] = "origins",
+        offset: Annotated[int, Query(ge=0)] = 0,
+        limit: Annotated[int, Query(ge=1, le=500)] = pages.PAGE_SIZE,
+) -> pages.ClaimFilters:
+    """The claims list's filters from the query string (an empty field is no filter)."""
+    def given(value: str | None) -> str | None:
+        return value.strip() or None if value is not None else None
+
+    return pages.ClaimFilters(given(status), given(kind), given(entity), given(outlet),
+                              given(since), given(until), given(q), sort, offset, limit)
+
+
+Filters = Annotated[pages.ClaimFilters, Depends(claim_filters)]
+
+
+def create_app(case_path: Path) -> FastAPI:
+    """The app serving the case at `case_path`, opened for reading only."""
+    case = Case.open(case_path, write=False)
+    view = case.view
+
+    @asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        yield
+        case.close()
+
+    # No /docs or /redoc: their pages load scripts from a CDN, and dossier works offline.
+    app = FastAPI(title="dossier", version=__version__, lifespan=lifespan, docs_url=None,
+                  redoc_url=None,
+                  description="A corroborated, sourced case file: claims with their "
+                              "independent origins, passages, denials and documents.")
+    app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
+    templates = Jinja2Templates(directory=HERE / "templates")
+    templates.env.globals["case_name"] = case_path.name
+    templates.env.globals["version"] = __version__
+
+    def page(request: Request, template: str, data: dict[str, Any], title: str,
+             api: str) -> HTMLResponse:
+        return templates.TemplateResponse(request, template, {**data, "title": title,
+                                                              "api": api})
+
+    def missing(what: str, ident: str) -> HTTPException:
+        return HTTPException(status_code=404, detail=f"there is no {what} {ident} in this case")
+
+    def required(data: dict[str, Any] | None, what: str, ident: str) -> dict[str, Any]:
+        if data is None:
+            raise missing(what, ident)
+        return data
+
+    @app.exception_handler(StarletteHTTPException)
+    async def not_found(request: Request, exc: StarletteHTTPException) -> Response:
+        if request.url.path.startswith("/api/"):
+            return await http_exception_handler(request, exc)
+        return templates.TemplateResponse(
+            request, "error.html", {"title": "Not found", "detail": exc.detail, "api": None},
+            status_code=exc.status_code)
+
+    def twin(path: str, api: str, template: str, title: str,
+             build: Callable[[CaseView], dict[str, Any]], tag: str, summary: str) -> None:
+        """A page without parameters and its JSON twin, both from `build`."""
+
+        def api_route() -> dict[str, Any]:
+            return build(view)
+
+        def page_route(request: Request) -> HTMLResponse:
+            return page(request, template, build(view), title, api)
+
+        api_route.__doc__ = summary
+        app.get(api, tags=[tag], name=f"api_{template.removesuffix('.html')}")(api_route)
+        app.get(path, response_class=HTMLResponse, include_in_schema=False,
+                name=template.removesuffix(".html"))(page_route)
+
+    twin("/", "/api/overview", "overview.html", "Overview", pages.overview, "overview",
+         "Counts (documents, copy groups, outlets, claims by status, rejected files), the most "
+         "corroborated and the contested claims, the documents added last.")
+    twin("/documents", "/api/documents", "documents.html", "Documents", pages.documents,
+         "documents", "Every accepted document, by path (bodies on each document's page).")
+    twin("/rejected", "/api/rejected", "rejected.html", "Rejected files", pages.rejected,
+         "documents", "Every file the build rejected, with the reason.")
+
+    # -- claims --------------------------------------------------------------------------------
+
+    @app.get("/api/claims", tags=["claims"])
+    def api_claims(filters: Filters) -> dict[str, Any]:
+        """Claims that pass the filters, most independent origins first (or by number of
+        passages, or by date), a page of them, with the total."""
+        return pages.claims(view, filters)
+
+    @app.get("/claims", response_class=HTMLResponse, include_in_schema=False)
+    def claims_page(request: Request, filters: Filters) -> HTMLResponse:
+        return page(request, "claims.html", pages.claims(view, filters), "Claims",
+                    "/api/claims" + (f"?{request.url.query}" if request.url.query else ""))
+
+    @app.get("/api/claims/{cid}", tags=["claims"])
+    def api_claim(cid: str) -> dict[str, Any]:
+        """One claim as the export has it, every passage in its context, and the analysts'
+        judgements of its passages."""
+        return required(pages.claim(view, cid), "claim", cid)
+
+    @app.get("/claims/{cid}", response_class=HTMLResponse, include_in_schema=False)
+    def claim_page(request: Request, cid: str) -> HTMLResponse:
+        return page(request, "claim.html", required(pages.claim(view, cid), "claim", cid),
+                    "Claim", f"/api/claims/{cid}")
+
+    # -- documents -----------------------------------------------------------------------------
+
+    @app.get("/api/documents/{did}", tags=["documents"])
+    def api_document(did: str) -> dict[str, Any]:
+        """A document as the export has it, its statements (with their claims), its body cut
+        into statements and plain text, its copies and possible copies."""
+        return required(pages.document(view, did), "document", did)
+
+    @app.get("/documents/{did}", response_class=HTMLResponse, include_in_schema=False)
+    def document_page(request: Request, did: str) -> HTMLResponse:
+        data = required(pages.document(view, did), "document", did)
+        title = data["document"]["title"] or data["document"]["path"]
+        return page(request, "document.html", data, title, f"/api/documents/{did}")
+
+    @app.get("/documents/{did}/original", tags=["documents"],
+             responses={200: {"content": {"application/octet-stream": {}}}})
+    def original(did: str) -> Response:
+        """The original file as it was captured, byte for byte (its SHA-256 is on the
+        document's page)."""
+        rows = view.documents([did])
+        found = view.original(rows[0].sha256) if rows and rows[0].sha256 else None
+        if found is None:
+            raise missing("original for document", did)
+        content, media_type = found
+        name = Path(rows[0].path.split("!")[-1]).name or f"{did}.bin"
+        return Response(content, media_type=_content_type(media_type), headers={
+            "Content-Disposition": f'attachment; filename="{_safe(name)}"'})
+
+    return app
+
+
+def _content_type(media_type: str | None) -> str:
+    """What the browser is told the original is: never something it would render as a page
+    of this site (an HTML original is evidence to download, not to run)."""
+    if media_type in ("text/plain", "application/pdf", "application/zip"):
+        return media_type
+    return "application/octet-stream"
+
+
+def _safe(name: str) -> str:
+    return "".join(ch if ch.isalnum() or ch in "._-" else "_" for ch in name)

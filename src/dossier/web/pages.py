@@ -1,0 +1,235 @@
+"""What each page of the web UI shows, as JSON-ready data: the page's JSON twin under /api/…
+returns it and the page's template renders it, so the two never disagree. Presentation only:
+every fact comes from the case's read-only view."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import asdict, dataclass
+from typing import Any
+
+from ..corroborate.records import Evidence, Status, mention_id
+from ..export.json_contract import claim_json, document_json
+from ..models import REMOVED_KINDS
+from ..store import CaseView
+from ..store.views import StoredClaim
+
+PAGE_SIZE = 50  # claims per page of the claims list
+CONTEXT_CHARS = 280  # characters of the document shown on each side of a passage
+OVERVIEW_ITEMS = 8  # claims and documents in each list of the overview
+ENTITY_CHOICES = 150  # entities offered in the claims filter: those in the most documents
+STATUSES = tuple(s.value for s in Status)
+SORTS = ("origins", "mentions", "date")
+
+
+@dataclass(frozen=True)
+class ClaimFilters:
+    """The claims list's filters, as the page's form and /api/claims take them."""
+
+    status: str | None = None
+    kind: str | None = None
+    entity: str | None = None  # a case entity ID
+    outlet: str | None = None  # an outlet's name
+    since: str | None = None  # ISO date prefix: claims dated on or after it
+    until: str | None = None
+    text: str | None = None  # words in the statement or any of its passages
+    sort: str = "origins"
+    offset: int = 0
+    limit: int = PAGE_SIZE
+
+
+def overview(view: CaseView) -> dict[str, Any]:
+    """Counts, the most corroborated and the contested claims, the latest documents."""
+    counts = view.counts()
+    summaries = view.claim_summaries()
+    by_status = Counter(status for status, _, _ in summaries.values())
+    ranked = sorted(summaries.items(), key=lambda kv: (-kv[1][1], kv[0]))
+
+    def listed(status: str | None) -> list[dict[str, Any]]:
+        return [{"id": cid, "status": s, "independent_sources": n, "statement": text}
+                for cid, (s, n, text) in ranked
+                if (s == status if status else s != Status.DENIED.value)][:OVERVIEW_ITEMS]
+
+    return {
+        "counts": {
+            "documents": counts["documents"], "rejected": counts["rejected"],
+            "originals": counts["originals"], "copy_groups": len(view.copy_groups()),
+            "outlets": len(view.outlets()), "claims": len(summaries),
+            "claims_by_status": {s: by_status.get(s, 0) for s in STATUSES},
+        },
+        "most_corroborated": listed(None),
+        "contested": listed(Status.CONTESTED.value),
+        "latest_documents": [{"id": did, "added": added, "title": title}
+                             for did, added, title in view.latest_documents(OVERVIEW_ITEMS)],
+    }
+
+
+def claims(view: CaseView, filters: ClaimFilters) -> dict[str, Any]:
+    """The claims that pass the filters, sorted, one page of them."""
+    stored = [s for s in view.claims(status=filters.status) if _passes(s, filters)]
+    if filters.sort == "mentions":
+        stored.sort(key=lambda s: (-len(s.claim.mentions), s.claim.id))
+    elif filters.sort == "date":
+        stored.sort(key=lambda s: (s.claim.date is None, s.claim.date or "", s.claim.id))
+    entities = sorted(view.entities(), key=lambda e: (-e.documents, e.name))[:ENTITY_CHOICES]
+    page = stored[filters.offset:filters.offset + filters.limit]
+    return {
+        "total": len(stored),
+        "filters": asdict(filters),
+        "claims": [_claim_row(s) for s in page],
+        "choices": {
+            "statuses": list(STATUSES), "sorts": list(SORTS),
+            "kinds": sorted({s.claim.kind for s in stored} | ({filters.kind} - {None})),
+            "outlets": [o.name for o in view.outlets()],
+            "entities": [{"id": e.id, "name": e.name, "type": e.type} for e in entities],
+        },
+    }
+
+
+def _passes(s: StoredClaim, f: ClaimFilters) -> bool:
+    c = s.claim
+    if f.kind and c.kind != f.kind:
+        return False
+    if f.outlet and f.outlet not in c.outlets:
+        return False
+    if f.since and (c.date is None or c.date[:len(f.since)] < f.since):
+        return False
+    if f.until and (c.date is None or c.date[:len(f.until)] > f.until):
+        return False
+    passages = list(s.evidence.values())
+    if f.entity and not any(f.entity in _entities_of(e) for e in passages):
+        return False
+    if f.text:
+        wanted = f.text.casefold()
+        return wanted in c.statement.casefold() or any(
+            wanted in e.text.casefold() for e in passages)
+    return True
+
+
+def _entities_of(e: Evidence) -> set[str]:
+    return {*e.places, *e.actors, *e.targets, *(x for x in (e.speaker, e.denied_by) if x)}
+
+
+def _claim_row(s: StoredClaim) -> dict[str, Any]:
+    c = s.claim
+    f = c.figures
+    return {
+        "id": c.id, "statement": c.statement, "status": c.status.value, "kind": c.kind,
+        "event_type": c.event_type, "independent_sources": c.independent_sources,
+        "mentions": len(c.mentions), "denials": len(s.links) + len(c.denials),
+        "outlets": list(c.outlets), "date": c.date, "precision": c.precision,
+        "figures": None if f is None else {"low": f.low, "high": f.high,
+                                           "estimate": f.estimate, "disputed": f.disputed},
+    }
+
+
+def claim(view: CaseView, cid: str) -> dict[str, Any] | None:
+    """A claim with every supporting and denying passage in its context, and the analysts'
+    judgements of its passages."""
+    found = view.claims([cid])
+    if not found:
+        return None
+    stored = found[0]
+    data = claim_json(stored)
+    documents = {row.id: row for row in view.documents(
+        sorted({e.document for e in stored.evidence.values()}))}
+    passages = []
+    for m in data["mentions"]:
+        row = documents.get(m["document"])
+        body = row.text if row else ""
+        start, end = m["start"], m["end"]
+        passages.append({
+            **m, "mention": mention_id(m["document"], start),
+            "title": row.title if row else None,
+            "published": row.published if row else None,
+            "before": _clip_left(body[max(0, start - CONTEXT_CHARS):start], start),
+            "passage": body[start:end] or m["quote"],
+            "after": _clip_right(body[end:end + CONTEXT_CHARS], len(body) - end)})
+    mentions = [p["mention"] for p in passages]
+    judged = [*view.judgements_of("claim", mentions), *view.judgements_of("mention", mentions)]
+    return {
+        "claim": data,
+        "passages": passages,
+        "judgements": [{"kind": j.kind, "a": j.a, "b": j.b, "verdict": j.verdict.value,
+                        "analyst": j.analyst, "at": j.at, "reason": j.reason}
+                       for j in judged],
+    }
+
+
+def _clip_left(text: str, available: int) -> str:
+    """Context before a passage, starting at a word when it was cut."""
+    if available > len(text) and " " in text:
+        text = "… " + text.split(" ", 1)[1]
+    return text
+
+
+def _clip_right(text: str, available: int) -> str:
+    if available > len(text) and " " in text:
+        text = text.rsplit(" ", 1)[0] + " …"
+    return text
+
+
+def document(view: CaseView, did: str) -> dict[str, Any] | None:
+    """A document: its body with its statements marked, the blocks cleaning removed, its
+    copies and possible copies, and its original's hash and capture data."""
+    rows = view.documents([did])
+    if not rows:
+        return None
+    row = rows[0]
+    blocks = view.blocks_of([did]).get(did, [])
+    data = document_json(row, blocks)
+    extraction = next(iter(view.extractions([did])), None)
+    statements = [] if extraction is None else [
+        {"mention": mention_id(did, s.start), "start": s.start, "end": s.end,
+         "kind": s.kind.value, "event_type": s.event_type,
+         "claim": view.claim_of_mention(mention_id(did, s.start))}
+        for s in sorted(extraction.statements, key=lambda s: s.start)]
+    group = next((g for g in view.copy_groups() if did in g.members), None)
+    links = [r for r in view.copy_links() if did in (r.link.a, r.link.b)]
+    return {
+        "document": data,
+        "segments": _segments(row.text, statements),
+        "statements": statements,
+        "removed_kinds": [str(k) for k in REMOVED_KINDS
+                          if any(b.kind == k for b in blocks)],
+        "copy_group": None if group is None else {
+            "id": group.id, "representative": group.representative,
+            "documents": [d for d in group.members if d != did]},
+        "copy_links": [{"document": r.link.b if r.link.a == did else r.link.a,
+                        "kind": str(r.link.kind), "verdict": r.verdict,
+                        "jaccard": round(r.link.jaccard, 3),
+                        "containment": round(r.link.containment, 3),
+                        "reason": r.decision or r.link.reason} for r in links],
+    }
+
+
+def _segments(body: str, statements: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The body cut into plain text and statements (given in order of position), for
+    highlighting."""
+    found: list[dict[str, Any]] = []
+    at = 0
+    for k, s in enumerate(statements):
+        if s["start"] < at:
+            continue
+        if s["start"] > at:
+            found.append({"text": body[at:s["start"]], "statement": None})
+        found.append({"text": body[s["start"]:s["end"]], "statement": k})
+        at = s["end"]
+    if at < len(body):
+        found.append({"text": body[at:], "statement": None})
+    return found
+
+
+def documents(view: CaseView) -> dict[str, Any]:
+    """Every accepted document, by path, without bodies."""
+    return {"documents": [
+        {"id": r.id, "path": r.path, "title": r.title, "outlet": r.outlet_name or r.outlet,
+         "published": r.published, "copy_group": r.copy_group, "sha256": r.sha256}
+        for r in view.documents() if r.status == "ok"]}
+
+
+def rejected(view: CaseView) -> dict[str, Any]:
+    """Every rejected file, with the reason."""
+    return {"rejected": [{"id": r.id, "path": r.path, "reason": r.reason, "sha256": r.sha256,
+                          "media_type": r.media_type, "size": r.size}
+                         for r in view.documents(rejected_only=True)]}

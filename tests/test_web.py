@@ -1,0 +1,135 @@
+"""The web UI in-process (httpx through FastAPI's TestClient), on the demo case: every page
+answers, its JSON twin carries the same facts, every number leads to its passages."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+
+from dossier.web import create_app
+
+
+@pytest.fixture(scope="module")
+def client(demo_case: Path) -> Iterator[TestClient]:
+    with TestClient(create_app(demo_case)) as c:
+        yield c
+
+
+def test_overview_counts_match_the_claims(client: TestClient) -> None:
+    overview = client.get("/api/overview").json()
+    counts = overview["counts"]
+    claims = client.get("/api/claims", params={"limit": 500}).json()
+    assert counts["claims"] == claims["total"] > 0
+    assert sum(counts["claims_by_status"].values()) == counts["claims"]
+    for status, n in counts["claims_by_status"].items():
+        assert client.get("/api/claims", params={"status": status}).json()["total"] == n
+    assert counts["documents"] == len(client.get("/api/documents").json()["documents"])
+    assert counts["rejected"] == len(client.get("/api/rejected").json()["rejected"])
+    page = client.get("/")
+    assert page.status_code == 200 and "Most corroborated claims" in page.text
+    top = overview["most_corroborated"][0]
+    assert f'href="/claims/{top["id"]}"' in page.text
+
+
+def test_claims_are_filtered_and_sorted(client: TestClient) -> None:
+    everything = client.get("/api/claims", params={"limit": 500}).json()
+    origins = [c["independent_sources"] for c in everything["claims"]]
+    assert origins == sorted(origins, reverse=True)
+    argun = client.get("/api/claims", params={"q": "argun", "limit": 500}).json()
+    assert 0 < argun["total"] < everything["total"]
+    contested = client.get("/api/claims", params={"status": "contested"}).json()
+    assert contested["total"] and all(c["status"] == "contested" for c in contested["claims"])
+    dated = client.get("/api/claims", params={"since": "2017-04", "until": "2017-04",
+                                              "limit": 500}).json()
+    assert dated["total"] and all(c["date"].startswith("2017-04") for c in dated["claims"])
+    outlet = everything["choices"]["outlets"][0]
+    by_outlet = client.get("/api/claims", params={"outlet": outlet, "limit": 500}).json()
+    assert by_outlet["total"] and all(outlet in c["outlets"] for c in by_outlet["claims"])
+    entity = everything["choices"]["entities"][0]["id"]
+    assert client.get("/api/claims", params={"entity": entity}).json()["total"] > 0
+    by_date = client.get("/api/claims", params={"sort": "date", "limit": 500}).json()["claims"]
+    dates = [c["date"] for c in by_date if c["date"]]
+    assert dates == sorted(dates)
+    html = client.get("/claims", params={"status": "contested"}).text
+    assert contested["claims"][0]["statement"].replace("'", "&#39;")[:40] in html
+    assert client.get("/claims", params={"sort": "nonsense"}).status_code == 422
+
+
+def test_a_claims_page_shows_every_passage_in_context(client: TestClient) -> None:
+    claims = client.get("/api/claims", params={"status": "contested"}).json()["claims"]
+    cid = claims[0]["id"]
+    data = client.get(f"/api/claims/{cid}").json()
+    claim = data["claim"]
+    assert claim["independent_sources"] == len(claim["origins"]) >= 1
+    assert all(o["reasons"] for o in claim["origins"])
+    passages = data["passages"]
+    assert [p["quote"] for p in passages] == [m["quote"] for m in claim["mentions"]]
+    for p in passages:
+        assert p["passage"] == p["quote"]  # the body at the passage's offsets is the sentence
+        body = client.get(f"/api/documents/{p['document']}").json()["document"]["text"]
+        assert body[p["start"]:p["end"]] == p["quote"]
+        assert p["before"].removeprefix("… ") in body
+    assert claim["denied_by"]
+    html = client.get(f"/claims/{cid}").text
+    assert html.count("<mark>") == len(passages)
+    assert "Denied by" in html and "independent origin" in html
+    for p in passages:
+        assert f'href="/documents/{p["document"]}#{p["mention"]}"' in html
+
+
+def test_a_documents_page_marks_its_statements_and_offers_the_original(
+        client: TestClient) -> None:
+    claims = client.get("/api/claims").json()["claims"]
+    passage = client.get(f"/api/claims/{claims[0]['id']}").json()["passages"][0]
+    data = client.get(f"/api/documents/{passage['document']}").json()
+    document = data["document"]
+    assert "".join(s["text"] for s in data["segments"]) == document["text"]
+    marked = [data["statements"][s["statement"]] for s in data["segments"]
+              if s["statement"] is not None]
+    assert any(s["mention"] == passage["mention"] and s["claim"] == claims[0]["id"]
+               for s in marked)
+    html = client.get(f"/documents/{document['id']}").text
+    assert f'id="{passage["mention"]}"' in html and document["sha256"] in html
+    original = client.get(f"/documents/{document['id']}/original")
+    assert original.status_code == 200
+    assert original.headers["content-disposition"].startswith("attachment")
+    import hashlib
+    assert hashlib.sha256(original.content).hexdigest() == document["sha256"]
+
+
+def test_removed_blocks_are_shown_on_demand(client: TestClient) -> None:
+    for row in client.get("/api/documents").json()["documents"]:
+        data = client.get(f"/api/documents/{row['id']}").json()
+        if data["document"]["removed"]:
+            html = client.get(f"/documents/{row['id']}").text
+            for kind in data["removed_kinds"]:
+                assert f"<summary>{kind} (" in html
+            return
+    pytest.fail("the demo case has no document with removed blocks")
+
+
+def test_unknown_ids_are_clear_404s(client: TestClient) -> None:
+    assert client.get("/api/claims/claim-nope").json() == {
+        "detail": "there is no claim claim-nope in this case"}
+    page = client.get("/documents/doc-nope")
+    assert page.status_code == 404 and "there is no document doc-nope" in page.text
+    assert client.get("/documents/doc-nope/original").status_code == 404
+
+
+def test_every_api_route_is_in_the_openapi_schema(client: TestClient) -> None:
+    paths = client.get("/openapi.json").json()["paths"]
+    for route in ("/api/overview", "/api/claims", "/api/claims/{cid}", "/api/documents",
+                  "/api/documents/{did}", "/api/rejected", "/documents/{did}/original"):
+        assert route in paths
+    params = {p["name"] for p in paths["/api/claims"]["get"]["parameters"]}
+    assert {"status", "kind", "entity", "outlet", "since", "until", "q", "sort"} <= params
+
+
+def test_pages_need_no_network(client: TestClient) -> None:
+    for url in ("/", "/claims", "/documents", "/rejected"):
+        html = client.get(url).text
+        assert "http://" not in html and "https://" not in html
+    assert client.get("/docs").status_code == 404  # Swagger UI would load a CDN's scripts
