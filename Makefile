@@ -19,13 +19,18 @@ $(TEST_STAMP): pyproject.toml | $(BIN)/python
 	touch $@ $(RUNTIME_STAMP)
 
 demo: $(RUNTIME_STAMP)
-	$(BIN)/dossier demo --case demo.db
+	$(BIN)/dossier demo --case demo.db --serve
 
 lint: $(TEST_STAMP)
 	$(BIN)/ruff check src tests benchmarks scripts
 	$(BIN)/mypy
 
-test: lint
+# The browser tests drive Debian's chromium (no browser download); installed when missing.
+CHROMIUM := /usr/bin/chromium
+$(CHROMIUM):
+	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium
+
+test: lint | $(CHROMIUM)
 	$(BIN)/pytest
 
 bench: $(RUNTIME_STAMP)
