@@ -127,7 +127,25 @@ def test_keyboard_reaches_the_content(server: str, page: Page) -> None:
 
 def test_every_page_of_the_navigation_opens(server: str, page: Page) -> None:
     page.goto(server + "/")
-    for name in ("Claims", "Documents", "Rejected files", "Overview"):
+    for name in ("Claims", "Timeline", "Entities", "Documents", "Rejected files", "Overview"):
         page.get_by_role("navigation", name="Sections").get_by_role("link", name=name).click()
         expect(page.get_by_role("heading", level=1)).to_be_visible()
         assert page.locator("h1").inner_text()
+
+
+def test_following_the_timeline_to_a_claim(server: str, page: Page) -> None:
+    page.goto(server + "/timeline")
+    shot(page, "timeline")
+    entry = page.locator("ol.timeline li.entry").first
+    statement = entry.locator(".what a").first.inner_text()
+    entry.locator(".what a").first.click()
+    expect(page.locator("h1.statement")).to_have_text(statement)
+
+
+def test_an_entity_leads_to_its_claims(server: str, page: Page) -> None:
+    page.goto(server + "/entities")
+    page.get_by_role("link", name="Argun", exact=True).click()
+    expect(page.get_by_role("heading", name="Argun", level=1)).to_be_visible()
+    shot(page, "entity")
+    page.get_by_role("link", name="Claims involving Argun").first.click()
+    assert page.locator("table.claims tbody tr").count() > 0

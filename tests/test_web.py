@@ -133,3 +133,35 @@ def test_pages_need_no_network(client: TestClient) -> None:
         html = client.get(url).text
         assert "http://" not in html and "https://" not in html
     assert client.get("/docs").status_code == 404  # Swagger UI would load a CDN's scripts
+
+
+def test_an_entity_page_shows_its_spellings_mentions_and_claims(client: TestClient) -> None:
+    entities = client.get("/api/entities").json()["entities"]
+    merged = next(e for e in entities if len(e["aliases"]) > 1 and e["type"] == "person")
+    data = client.get(f"/api/entities/{merged['id']}").json()
+    assert data["entity"]["merges"], "a person with several spellings says why they are one"
+    assert {m["text"] for m in data["mentions"]} <= set(data["entity"]["aliases"])
+    assert len(data["mentions"]) == merged["mentions"]
+    assert client.get("/api/claims", params={"entity": merged["id"], "limit": 500}
+                      ).json()["total"] == len(data["claims"])
+    html = client.get(f"/entities/{merged['id']}").text
+    for reason in data["entity"]["merges"]:
+        assert reason.replace("'", "&#39;").replace('"', "&#34;") in html
+
+
+def test_the_timeline_is_in_date_order_and_filters_by_entity(client: TestClient) -> None:
+    data = client.get("/api/timeline").json()
+    entries = data["entries"]
+    assert entries and all(e["precision"] in ("day", "month", "year") for e in entries)
+    years = [e["date"][:4] for e in entries]
+    assert years == sorted(years)
+    claims = client.get("/api/claims", params={"limit": 500}).json()
+    dated = {c["id"] for c in claims["claims"] if c["date"]}
+    assert {e["claim"] for e in entries} == dated
+    assert {c["id"] for c in data["undated"]} == {c["id"] for c in claims["claims"]} - dated
+    place = next(e for e in client.get("/api/entities").json()["entities"]
+                 if e["name"] == "Argun")
+    narrowed = client.get("/api/timeline", params={"entity": place["id"]}).json()
+    assert 0 < len(narrowed["entries"]) < len(entries)
+    page = client.get("/timeline", params={"entity": place["id"]}).text
+    assert "Timeline: Argun" in page

@@ -408,13 +408,21 @@ class ExtractViews:
             return {r.id: r.name for chunk in in_chunks(list(dict.fromkeys(ids)))
                     for r in conn.execute(select(e.c.id, e.c.name).where(e.c.id.in_(chunk)))}
 
-    def entities(self) -> list[EntityRow]:
-        """Case entities, most mentioned first."""
+    def entities(self, ids: Sequence[str] | None = None) -> list[EntityRow]:
+        """Case entities (all, or those with these IDs), most mentioned first."""
         e = schema.entities
+        rows = rows_of(self.engine, select(e).order_by(e.c.mentions.desc(), e.c.name), e.c.id,
+                       ids)
+        return [EntityRow(r.id, r.name, r.type, bool(r.media), tuple(json.loads(r.aliases)),
+                          tuple(json.loads(r.reasons)), r.documents, r.mentions) for r in rows]
+
+    def entity_members(self, entity: str) -> list[tuple[str, int]]:
+        """(document, local entity index) of every document entity that is this case entity."""
+        de = schema.document_entities
         with self.engine.connect() as conn:
-            return [EntityRow(r.id, r.name, r.type, bool(r.media), tuple(json.loads(r.aliases)),
-                              tuple(json.loads(r.reasons)), r.documents, r.mentions)
-                    for r in conn.execute(select(e).order_by(e.c.mentions.desc(), e.c.name))]
+            return [(r.document_id, r.idx) for r in conn.execute(
+                select(de.c.document_id, de.c.idx).where(de.c.entity_id == entity)
+                .order_by(de.c.document_id, de.c.idx))]
 
 
 @dataclass(frozen=True)

@@ -114,6 +114,9 @@ def create_app(case_path: Path) -> FastAPI:
          "documents", "Every accepted document, by path (bodies on each document's page).")
     twin("/rejected", "/api/rejected", "rejected.html", "Rejected files", pages.rejected,
          "documents", "Every file the build rejected, with the reason.")
+    twin("/entities", "/api/entities", "entities.html", "Entities", pages.entities,
+         "entities", "People, organisations, places and others, most mentioned first, with "
+                     "every spelling they are known under.")
 
     # -- claims --------------------------------------------------------------------------------
 
@@ -152,6 +155,34 @@ def create_app(case_path: Path) -> FastAPI:
         data = required(pages.document(view, did), "document", did)
         title = data["document"]["title"] or data["document"]["path"]
         return page(request, "document.html", data, title, f"/api/documents/{did}")
+
+    # -- entities and the timeline ---------------------------------------------------------
+
+    @app.get("/api/entities/{eid}", tags=["entities"])
+    def api_entity(eid: str) -> dict[str, Any]:
+        """An entity: its spellings with the reason for each merge, its mentions in their
+        sentences, and the claims whose passages involve it."""
+        return required(pages.entity(view, eid), "entity", eid)
+
+    @app.get("/entities/{eid}", response_class=HTMLResponse, include_in_schema=False)
+    def entity_page(request: Request, eid: str) -> HTMLResponse:
+        data = required(pages.entity(view, eid), "entity", eid)
+        return page(request, "entity.html", data, data["entity"]["name"], f"/api/entities/{eid}")
+
+    @app.get("/api/timeline", tags=["timeline"])
+    def api_timeline(entity: Annotated[str | None, Query(
+            description="only claims whose passages involve this case entity")] = None
+                     ) -> dict[str, Any]:
+        """Dated claims and denials in date order, with date precision, support and status;
+        the undated claims apart."""
+        return pages.timeline(view, entity or None)
+
+    @app.get("/timeline", response_class=HTMLResponse, include_in_schema=False)
+    def timeline_page(request: Request, entity: str | None = None) -> HTMLResponse:
+        data = pages.timeline(view, entity or None)
+        data["choices"] = pages.entities(view)["entities"][:pages.ENTITY_CHOICES]
+        return page(request, "timeline.html", data, "Timeline",
+                    "/api/timeline" + (f"?entity={entity}" if entity else ""))
 
     @app.get("/documents/{did}/original", tags=["documents"],
              responses={200: {"content": {"application/octet-stream": {}}}})

@@ -18,6 +18,7 @@ PAGE_SIZE = 50  # claims per page of the claims list
 CONTEXT_CHARS = 280  # characters of the document shown on each side of a passage
 OVERVIEW_ITEMS = 8  # claims and documents in each list of the overview
 ENTITY_CHOICES = 150  # entities offered in the claims filter: those in the most documents
+ENTITY_DOCUMENTS = 100  # documents whose mentions an entity page shows (the rest are counted)
 STATUSES = tuple(s.value for s in Status)
 SORTS = ("origins", "mentions", "date")
 
@@ -233,3 +234,68 @@ def rejected(view: CaseView) -> dict[str, Any]:
     return {"rejected": [{"id": r.id, "path": r.path, "reason": r.reason, "sha256": r.sha256,
                           "media_type": r.media_type, "size": r.size}
                          for r in view.documents(rejected_only=True)]}
+
+
+def entities(view: CaseView) -> dict[str, Any]:
+    """People, organisations, places and others, most mentioned first."""
+    return {"entities": [{"id": e.id, "name": e.name, "type": e.type, "media": e.media,
+                          "aliases": list(e.aliases), "documents": e.documents,
+                          "mentions": e.mentions} for e in view.entities()]}
+
+
+def entity(view: CaseView, eid: str) -> dict[str, Any] | None:
+    """An entity: every spelling with the reason for each merge, its mentions in their
+    sentences, and the claims whose passages involve it."""
+    found = view.entities([eid])
+    if not found:
+        return None
+    e = found[0]
+    members = view.entity_members(eid)
+    local = {(d, k) for d, k in members}
+    shown = sorted({d for d, _ in members})[:ENTITY_DOCUMENTS]
+    rows = {row.id: row for row in view.documents(shown)}
+    mentions = [
+        {"document": x.document_id, "title": rows[x.document_id].title, "text": m.text,
+         "start": m.start, "end": m.end,
+         "before": rows[x.document_id].text[m.sentence_start:m.start],
+         "after": rows[x.document_id].text[m.end:m.sentence_end]}
+        for x in view.extractions(shown) if x.document_id in rows
+        for m in x.mentions if (x.document_id, m.entity) in local]
+    involving = [_claim_row(s) for s in view.claims() if any(
+        eid in _entities_of(ev) for ev in s.evidence.values())]
+    return {
+        "entity": {"id": e.id, "name": e.name, "type": e.type, "media": e.media,
+                   "aliases": list(e.aliases), "merges": list(e.reasons),
+                   "documents": e.documents, "mentions": e.mentions},
+        "mentions": mentions,
+        "mentions_shown_from": len(shown),
+        "claims": involving,
+    }
+
+
+def timeline(view: CaseView, eid: str | None = None) -> dict[str, Any]:
+    """Dated claims and denials in date order (a year before its months and days), with their
+    date precision, support and status; undated claims apart. With `eid`, only those whose
+    passages involve that entity."""
+    stored = {s.claim.id: s for s in view.claims()}
+    wanted = set(stored) if not eid else {
+        cid for cid, s in stored.items()
+        if any(eid in _entities_of(ev) for ev in s.evidence.values())}
+    entries: list[dict[str, Any]] = []
+    for row in view.timeline():
+        if row.claim not in wanted:
+            continue
+        s = stored[row.claim]
+        passage = s.evidence.get(row.mention)
+        entries.append({
+            "date": row.date, "precision": row.precision, "kind": row.kind,
+            "claim": row.claim, "statement": s.claim.statement,
+            "status": s.claim.status.value,
+            "independent_sources": s.claim.independent_sources,
+            "document": passage.document if passage else None,
+            "quote": passage.text if passage else None})
+    undated = [_claim_row(stored[cid]) for cid in view.undated_claims() if cid in wanted]
+    names = view.entity_names([eid]) if eid else {}
+    return {"entity": {"id": eid, "name": names.get(eid or "")} if eid else None,
+            "entries": entries, "undated": undated,
+            "years": sorted({e["date"][:4] for e in entries})}
