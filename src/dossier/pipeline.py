@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import os
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from multiprocessing import get_context
@@ -32,7 +32,7 @@ from .copies.index import BufferedIndex, IndexText
 from .copies.outlets import outlet_key
 from .corroborate import (
     CORROBORATOR_VERSION,
-    Corroboration,
+    Claim,
     DocumentInfo,
     Evidence,
     corroborate,
@@ -51,6 +51,7 @@ from .store import Case
 from .store.views import ExtractRow
 
 MAX_BATCH_BYTES = 64 * 1024 * 1024  # flush a batch early when its originals get this large
+EVIDENCE_BATCH = 1000  # documents whose extractions stage 5 reads at once
 
 
 class Progress(Protocol):
@@ -307,7 +308,7 @@ def corroborate_case(case: Case, settings: Settings, full: bool = False) -> int 
         tx.forget_claims([s.claim.id for s in stored])
         tx.add_evidence(fresh)
         tx.refresh_evidence(changed.values())
-        tx.add_claims(found, by_id, _keys_of(found, by_id, weights))
+        tx.add_claims(found, by_id, _keys_of(by_id, weights))
         tx.count_terms(counts, new, CORROBORATOR_VERSION)
     return len(found.claims)
 
@@ -317,11 +318,12 @@ def _corroborate_all(case: Case, settings: Settings) -> int:
     evidence = case_evidence(case)
     weights = Weights(features(e) for e in evidence)
     found = corroborate(evidence, settings, case.view.judgements(("claim", "mention")), weights)
+    weights.totals.clear()  # it keeps every statement's features alive; the keys need none
     by_id = {e.id: e for e in evidence}
     with case.writer.transaction() as tx:
         tx.forget_claims()
         tx.add_evidence(evidence)
-        tx.add_claims(found, by_id, _keys_of(found, by_id, weights))
+        tx.add_claims(found, by_id, _keys_of(by_id, weights))
         tx.count_terms(dict(weights.frequency), documents, CORROBORATOR_VERSION)
     return len(found.claims)
 
@@ -341,33 +343,39 @@ def _moved(evidence: Sequence[Evidence], documents: Sequence[DocumentInfo]
     return changed
 
 
-def _keys_of(found: Corroboration, evidence: dict[str, Evidence],
-             weights: Weights) -> dict[str, set[str]]:
-    return {c.id: claim_keys([evidence[m] for m in (*c.mentions, *c.denials)], weights)
-            for c in found.claims}
+def _keys_of(evidence: Mapping[str, Evidence], weights: Weights) -> Callable[[Claim], set[str]]:
+    """A claim's blocking keys, worked out when the claim is written."""
+    return lambda c: claim_keys([evidence[m] for m in (*c.mentions, *c.denials)], weights)
 
 
 def case_evidence(case: Case, documents: Sequence[str] | None = None) -> list[Evidence]:
     """The statements of these documents (all when none are given) as evidence: with case
-    entities, copy group, outlet and the cited outlet's origin key."""
+    entities, copy group, outlet and the cited outlet's origin key. Read `EVIDENCE_BATCH`
+    documents at a time, so that only their extractions are in memory at once."""
     view = case.view
-    entity_ids = view.entity_ids(documents)
-    names = view.entity_names(entity_ids.values())
     registry = OutletRegistry.of(view.outlet_aliases())
     outlet_names = {row.id: row.name for row in view.outlets()}
+    cited: dict[str, tuple[str, str]] = {}
 
     def cited_outlet(name: str) -> tuple[str, str]:
-        outlet = registry.resolve(name, None)
-        if outlet:
-            return f"outlet:{outlet}", outlet_names.get(outlet, name)
-        return f"name:{outlet_key(name)}", name
+        known = cited.get(name)
+        if known is None:
+            outlet = registry.resolve(name, None)
+            known = cited[name] = (f"outlet:{outlet}", outlet_names.get(outlet, name)) \
+                if outlet else (f"name:{outlet_key(name)}", name)
+        return known
 
-    info = {row.id: row for row in view.claim_inputs(documents)}
+    ids = sorted(dict.fromkeys(view.extracted_documents() if documents is None else documents))
     found: list[Evidence] = []
-    for extraction in view.extractions(documents):
-        document = info.get(extraction.document_id)
-        if document is not None:
-            found.extend(evidence_of(extraction, document, entity_ids, names, cited_outlet))
+    for start in range(0, len(ids), EVIDENCE_BATCH):
+        chunk = ids[start:start + EVIDENCE_BATCH]
+        entity_ids = view.entity_ids(chunk)
+        names = view.entity_names(entity_ids.values())
+        info = {row.id: row for row in view.claim_inputs(chunk)}
+        for extraction in view.extractions(chunk):
+            document = info.get(extraction.document_id)
+            if document is not None:
+                found.extend(evidence_of(extraction, document, entity_ids, names, cited_outlet))
     return found
 
 

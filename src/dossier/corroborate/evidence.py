@@ -4,6 +4,7 @@ content words, and where it comes from (document, copy group, outlet, cited outl
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
@@ -32,7 +33,7 @@ VOICE_WORDS = frozenset({
 WORD = re.compile(r"[^\W\d_][\w'\u2019-]*")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class DocumentInfo:
     """What corroboration needs to know about the document a statement is in."""
 
@@ -54,7 +55,7 @@ def content_words(text: str) -> frozenset[str]:
             continue
         word = lemma(lower)
         if word not in VOICE_WORDS and word not in STOP_WORDS:
-            found.add(word)
+            found.add(sys.intern(word))  # one string per word across the case's statements
     return frozenset(found)
 
 
@@ -63,7 +64,7 @@ def victim_words(victims: str | None) -> str | None:
     if not victims:
         return None
     words = [lemma(w.lower()) for w in WORD.findall(victims)]
-    return words[-1] if words else None
+    return sys.intern(words[-1]) if words else None
 
 
 def evidence_of(extraction: Extraction, document: DocumentInfo,

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import sys
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -52,9 +53,9 @@ def family(event_type: str | None) -> str:
 
 def features(e: Evidence) -> frozenset[str]:
     """What similarity is measured on: content lemmas, case entities, victims."""
-    extra = {f"@{x}" for x in (*e.places, *e.actors, *e.targets)}
+    extra = {sys.intern(f"@{x}") for x in (*e.places, *e.actors, *e.targets)}
     if e.victims:
-        extra.add(f"victim:{e.victims}")
+        extra.add(sys.intern(f"victim:{e.victims}"))  # interned: one string per feature
     return e.words | extra
 
 
@@ -123,7 +124,7 @@ def period(date: str | None, precision: str | None) -> tuple[dt.date, dt.date] |
         return None
 
 
-@dataclass
+@dataclass(slots=True)
 class Cluster:
     """A claim being built: its members and what every later member must be compatible with."""
 

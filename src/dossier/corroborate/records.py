@@ -42,7 +42,7 @@ def chronological(e: Evidence) -> tuple[str, str, int]:
     return (e.published or "9999", e.document, e.start)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Evidence:
     """One statement as corroboration reads it: what it asserts, when, where, about whom, and
     where it comes from (document, copy group, outlet, cited source)."""
@@ -82,7 +82,7 @@ class Evidence:
     words: frozenset[str]  # content lemmas: what the fact is about
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Origin:
     """Mentions that are one origin of a claim, and why they were folded together."""
 
@@ -92,7 +92,7 @@ class Origin:
     reasons: tuple[str, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Figure:
     """A count one mention reports."""
 
@@ -103,7 +103,7 @@ class Figure:
     origin: str  # origin key
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Figures:
     """Conflicting counts of one claim: every value with its source, the range, and ACLED's
     conservative estimate (the lowest figure reported)."""
@@ -115,7 +115,7 @@ class Figures:
     disputed: bool
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class DenialLink:
     """A denial statement and a claim it denies."""
 
@@ -127,7 +127,7 @@ class DenialLink:
     reason: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Claim:
     id: str
     anchor: str  # the mention the claim was founded on
@@ -151,7 +151,7 @@ class Claim:
         return len(self.origins)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class TimelineEntry:
     date: str
     precision: str
@@ -160,7 +160,7 @@ class TimelineEntry:
     kind: str  # "claim" or "denial" (a denial claim, dated when the denial was made)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Corroboration:
     """Stage 5's whole answer for a case."""
 

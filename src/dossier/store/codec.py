@@ -5,6 +5,7 @@ extractions (`extractions.data`, versioned by the extractor that wrote it) and s
 from __future__ import annotations
 
 import json
+import sys
 from collections.abc import Mapping, Sequence
 from dataclasses import fields
 from typing import Any
@@ -79,15 +80,20 @@ def decode_extraction(document_id: str, text: str, data: str) -> Extraction:
         speaker, source, quoted, reported, denial, denied_by, hedged, cues = s["attribution"]
         statements.append(Statement(
             start=start, end=end, text=sentence, kind=StatementKind(s["kind"]),
-            event_type=s["event"], victims=s["victims"],
+            event_type=_interned(s["event"]), victims=s["victims"],
             quantity=None if q is None else Quantity(*q),
             attribution=Attribution(speaker, source, quoted, reported, denial, denied_by,
                                     hedged, tuple(cues)),
             dates=tuple(DateMention(a, b, t, v, Precision(p)) for a, b, t, v, p in s["dates"]),
             actors=tuple(s["actors"]), targets=tuple(s["targets"]), places=tuple(s["places"]),
-            events=tuple(s.get("events", ()))))
+            events=tuple(map(sys.intern, s.get("events", ())))))
     return Extraction(document_id=document_id, entities=entities, mentions=mentions,
                       roles=roles, statements=tuple(statements))
+
+
+def _interned(value: str | None) -> str | None:
+    """One string object for a value many records repeat (an event type)."""
+    return None if value is None else sys.intern(value)
 
 
 # -- stage 5 ------------------------------------------------------------------------------------
@@ -123,7 +129,7 @@ def decode_evidence(data: str) -> Evidence:
     e = json.loads(data)
     return Evidence(**{**e, "places": tuple(e["places"]), "actors": tuple(e["actors"]),
                        "targets": tuple(e["targets"]), "events": tuple(e["events"]),
-                       "words": frozenset(e["words"])})
+                       "words": frozenset(map(sys.intern, e["words"]))})
 
 
 def decode_claim(row: Mapping[str, Any], members: Sequence[tuple[str, str]]

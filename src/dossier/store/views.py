@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -399,7 +400,7 @@ class ExtractViews:
         de = schema.document_entities
         query = select(de.c.document_id, de.c.idx, de.c.entity_id).where(
             de.c.entity_id.is_not(None))
-        return {(r.document_id, r.idx): r.entity_id
+        return {(r.document_id, r.idx): sys.intern(r.entity_id)  # one string per entity
                 for r in rows_of(self.engine, query, de.c.document_id, document_ids)}
 
     def entity_names(self, ids: Iterable[str]) -> dict[str, str]:

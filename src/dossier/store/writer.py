@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
-from typing import Any
+from itertools import islice
+from typing import Any, TypeVar
 
 import numpy as np
 from sqlalchemy import (
@@ -30,7 +31,7 @@ from .. import __version__
 from ..copies.groups import Grouping
 from ..copies.index import IndexedBatch
 from ..copies.outlets import Alias, Outlet
-from ..corroborate.records import Corroboration, DenialLink, Evidence
+from ..corroborate.records import Claim, Corroboration, DenialLink, Evidence
 from ..custody import GENESIS, Action, canonical_detail, entry_hash
 from ..extract.records import CaseEntity, Extraction
 from ..models import (
@@ -45,6 +46,9 @@ from . import schema
 from .codec import encode_claim, encode_evidence, encode_extraction
 from .views import CopyLinkRow, in_chunks
 
+T = TypeVar("T")
+# Stage 5 writes its rows this many at a time: a whole case's rows are never built at once.
+WRITE_BATCH = 5000
 HEAD_KEY = "custody_head"  # "seq:hash" of the last entry, to catch entries cut off the end
 
 
@@ -322,10 +326,10 @@ class Transaction:
 
     def add_evidence(self, evidence: Iterable[Evidence]) -> None:
         """Statements as stage 5 read them (new ones, or all after everything was forgotten)."""
-        rows = [{"mention_id": e.id, "document_id": e.document, "data": encode_evidence(e)}
-                for e in evidence]
-        if rows:
-            self.conn.execute(insert(schema.claim_evidence), rows)
+        for batch in _batches(evidence, WRITE_BATCH):
+            self.conn.execute(insert(schema.claim_evidence), [
+                {"mention_id": e.id, "document_id": e.document, "data": encode_evidence(e)}
+                for e in batch])
 
     def refresh_evidence(self, evidence: Iterable[Evidence]) -> None:
         """Statements whose document changed (copy group, outlet) since they were read."""
@@ -340,41 +344,44 @@ class Transaction:
                 [{"m": e.id, "g": e.copy_group} for e in evidence])
 
     def add_claims(self, found: Corroboration, evidence: Mapping[str, Evidence],
-                   keys: Mapping[str, Iterable[str]]) -> None:
+                   keys: Callable[[Claim], Iterable[str]]) -> None:
         """Claims with which claim each mention supports or denies, their timeline entries and
-        their blocking keys (the mentions' evidence is written by `add_evidence`)."""
+        their blocking keys (`keys`, asked claim by claim; the mentions' evidence is written by
+        `add_evidence`). Written `WRITE_BATCH` claims at a time."""
         links: dict[str, list[DenialLink]] = defaultdict(list)
         for link in found.links:
             links[link.claim].append(link)
-        claim_rows, mention_rows = [], []
-        for c in found.claims:
-            mine = links.get(c.id, [])
-            claim_rows.append({
-                "id": c.id, "anchor": c.anchor, "kind": c.kind, "event_type": c.event_type,
-                "statement": c.statement, "status": c.status.value,
-                "independent_sources": c.independent_sources, "copy_groups": c.copy_groups,
-                "mentions": len(c.mentions) + len(c.denials), "date": c.date,
-                "precision": c.precision, "data": encode_claim(c, mine)})
-            roles = [*((m, "supports") for m in c.mentions), *((m, "denial") for m in c.denials),
-                     *((link.denial, "denies") for link in mine)]
-            for position, (mention, role) in enumerate(dict(roles).items()):
-                e = evidence[mention]
-                mention_rows.append({"claim_id": c.id, "mention_id": mention, "role": role,
-                                     "document_id": e.document, "start": e.start,
-                                     "end": e.end, "copy_group": e.copy_group,
-                                     "position": position})
-        if claim_rows:
+        for batch in _batches(found.claims, WRITE_BATCH):
+            claim_rows: list[dict[str, Any]] = []
+            mention_rows: list[dict[str, Any]] = []
+            key_rows: list[dict[str, str]] = []
+            for c in batch:
+                mine = links.get(c.id, [])
+                claim_rows.append({
+                    "id": c.id, "anchor": c.anchor, "kind": c.kind, "event_type": c.event_type,
+                    "statement": c.statement, "status": c.status.value,
+                    "independent_sources": c.independent_sources,
+                    "copy_groups": c.copy_groups, "mentions": len(c.mentions) + len(c.denials),
+                    "date": c.date, "precision": c.precision, "data": encode_claim(c, mine)})
+                roles = [*((m, "supports") for m in c.mentions),
+                         *((m, "denial") for m in c.denials),
+                         *((link.denial, "denies") for link in mine)]
+                for position, (mention, role) in enumerate(dict(roles).items()):
+                    e = evidence[mention]
+                    mention_rows.append({"claim_id": c.id, "mention_id": mention, "role": role,
+                                         "document_id": e.document, "start": e.start,
+                                         "end": e.end, "copy_group": e.copy_group,
+                                         "position": position})
+                key_rows.extend({"key": key, "claim_id": c.id} for key in set(keys(c)))
             self.conn.execute(insert(schema.claims), claim_rows)
-        if mention_rows:
-            self.conn.execute(insert(schema.claim_mentions), mention_rows)
-        if found.timeline:
+            if mention_rows:
+                self.conn.execute(insert(schema.claim_mentions), mention_rows)
+            if key_rows:
+                self.conn.execute(insert(schema.claim_keys), key_rows)
+        for entries in _batches(found.timeline, WRITE_BATCH):
             self.conn.execute(insert(schema.timeline), [
                 {"date": t.date, "precision": t.precision, "claim_id": t.claim,
-                 "mention_id": t.mention, "kind": t.kind} for t in found.timeline])
-        key_rows = [{"key": key, "claim_id": claim} for claim, claim_keys in keys.items()
-                    for key in set(claim_keys)]
-        if key_rows:
-            self.conn.execute(insert(schema.claim_keys), key_rows)
+                 "mention_id": t.mention, "kind": t.kind} for t in entries])
 
     def count_terms(self, counts: Mapping[str, int], documents: Iterable[str],
                     corroborator: str) -> None:
@@ -541,3 +548,10 @@ class CaseWriter:
     def transaction(self) -> Iterator[Transaction]:
         with self.engine.begin() as conn:
             yield Transaction(conn)
+
+
+def _batches(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    """`items` in lists of at most `size` (none for no items)."""
+    iterator = iter(items)
+    while batch := list(islice(iterator, size)):
+        yield batch
