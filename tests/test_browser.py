@@ -149,3 +149,15 @@ def test_an_entity_leads_to_its_claims(server: str, page: Page) -> None:
     shot(page, "entity")
     page.get_by_role("link", name="Claims involving Argun").first.click()
     assert page.locator("table.claims tbody tr").count() > 0
+
+
+def test_searching_from_any_page(server: str, page: Page) -> None:
+    page.goto(server + "/documents")
+    page.get_by_label("Search the case").fill("Argun compound")
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("heading", name="Search", level=1)).to_be_visible()
+    hit = page.locator("article.hit a").first
+    statement = hit.inner_text()
+    shot(page, "search")
+    hit.click()
+    expect(page.locator("h1.statement")).to_have_text(statement)

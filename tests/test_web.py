@@ -165,3 +165,39 @@ def test_the_timeline_is_in_date_order_and_filters_by_entity(client: TestClient)
     assert 0 < len(narrowed["entries"]) < len(entries)
     page = client.get("/timeline", params={"entity": place["id"]}).text
     assert "Timeline: Argun" in page
+
+
+def test_search_groups_statements_by_claim_and_finds_documents(client: TestClient) -> None:
+    found = client.get("/api/search", params={"q": "Argun compound"}).json()
+    assert found["claims"] and found["documents"]
+    for claim in found["claims"]:
+        for passage in claim["passages"]:
+            marked = {p["text"].casefold() for p in passage["passage"] if p["match"]}
+            assert marked & {"argun"} and any(w.startswith("compound") for w in marked)
+            data = client.get(f"/api/claims/{claim['id']}").json()
+            assert passage["mention"] in {p["mention"] for p in data["passages"]}
+    for document in found["documents"]:
+        body = client.get(f"/api/documents/{document['id']}").json()["document"]
+        text = (body["title"] or "") + " " + body["text"]
+        assert "argun" in text.casefold() and "compound" in text.casefold()
+    # every document containing both words is found (the demo case is small)
+    both = [d for d in client.get("/api/documents").json()["documents"]
+            if {"argun", "compound"} <= set(
+                client.get(f"/api/documents/{d['id']}").json()["document"]["text"].casefold()
+                .replace(",", " ").replace(".", " ").split())]
+    assert {d["id"] for d in both} <= {d["id"] for d in found["documents"]}
+    prefix = client.get("/api/search", params={"q": "compoun*"}).json()
+    assert len(prefix["documents"]) >= len(found["documents"])
+
+
+@pytest.mark.parametrize("words", ['"', "AND OR NOT", "NEAR(", "*", "", "Kadyrov's"])
+def test_search_never_fails_on_what_a_user_types(client: TestClient, words: str) -> None:
+    assert client.get("/api/search", params={"q": words}).status_code == 200
+    assert client.get("/search", params={"q": words}).status_code == 200
+
+
+def test_rejected_documents_are_not_searched(client: TestClient) -> None:
+    for row in client.get("/api/rejected").json()["rejected"]:
+        name = row["path"].rsplit("/", 1)[-1].split(".")[0]
+        hits = client.get("/api/search", params={"q": name}).json()["documents"]
+        assert row["id"] not in {h["id"] for h in hits}

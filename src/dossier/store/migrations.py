@@ -52,6 +52,14 @@ def _drop_index(name: str) -> Callable[[Connection], None]:
     return run
 
 
+def _statements(*sql: str) -> Callable[[Connection], None]:
+    """Statements SQLAlchemy's table objects cannot express (FTS5 tables, triggers)."""
+    def run(conn: Connection) -> None:
+        for statement in sql:
+            conn.exec_driver_sql(statement)
+    return run
+
+
 def _all(*steps: Callable[[Connection], None]) -> Callable[[Connection], None]:
     def run(conn: Connection) -> None:
         for step in steps:
@@ -91,6 +99,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     ("0009_claim_evidence", _all(_add_columns(schema.claim_mentions, "position"),
                                  _create(schema.claim_evidence), _forget_claims)),
     ("0010_entity_keys", _create(schema.entity_keys)),
+    ("0011_search", _statements(*schema.SEARCH_DDL)),
 )
 KNOWN = frozenset(name for name, _ in MIGRATIONS)
 

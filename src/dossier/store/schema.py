@@ -377,3 +377,46 @@ corroborated = Table(
     metadata,
     Column("document_id", String(40), primary_key=True),
 )
+
+# Full-text search (0011): SQLite FTS5 indexes over accepted documents' titles and bodies
+# (external content: the text stays in `documents`) and over every statement stage 5 read
+# (contentless: the text is in `claim_evidence.data`). Triggers keep both in step with their
+# tables, whatever writes them; a rejected document is never indexed.
+TOKENIZER = "unicode61 remove_diacritics 2"
+SEARCH_DDL = (
+    "CREATE VIRTUAL TABLE IF NOT EXISTS search_bodies USING fts5(title, text, "
+    f"content='documents', content_rowid='rowid', tokenize='{TOKENIZER}')",
+    "CREATE TRIGGER IF NOT EXISTS search_bodies_insert AFTER INSERT ON documents "
+    "WHEN new.status = 'ok' BEGIN "
+    "INSERT INTO search_bodies(rowid, title, text) VALUES (new.rowid, new.title, new.text); END",
+    "CREATE TRIGGER IF NOT EXISTS search_bodies_delete AFTER DELETE ON documents "
+    "WHEN old.status = 'ok' BEGIN "
+    "INSERT INTO search_bodies(search_bodies, rowid, title, text) "
+    "VALUES ('delete', old.rowid, old.title, old.text); END",
+    "CREATE TRIGGER IF NOT EXISTS search_bodies_update AFTER UPDATE OF title, text, status "
+    "ON documents BEGIN "
+    "INSERT INTO search_bodies(search_bodies, rowid, title, text) "
+    "SELECT 'delete', old.rowid, old.title, old.text WHERE old.status = 'ok'; "
+    "INSERT INTO search_bodies(rowid, title, text) "
+    "SELECT new.rowid, new.title, new.text WHERE new.status = 'ok'; END",
+    "INSERT INTO search_bodies(rowid, title, text) "
+    "SELECT rowid, title, text FROM documents WHERE status = 'ok' "
+    "AND NOT EXISTS (SELECT 1 FROM search_bodies_docsize LIMIT 1)",
+    "CREATE VIRTUAL TABLE IF NOT EXISTS search_statements USING fts5(text, content='', "
+    f"tokenize='{TOKENIZER}')",
+    "CREATE TRIGGER IF NOT EXISTS search_statements_insert AFTER INSERT ON claim_evidence "
+    "BEGIN INSERT INTO search_statements(rowid, text) "
+    "VALUES (new.rowid, json_extract(new.data, '$.text')); END",
+    "CREATE TRIGGER IF NOT EXISTS search_statements_delete AFTER DELETE ON claim_evidence "
+    "BEGIN INSERT INTO search_statements(search_statements, rowid, text) "
+    "VALUES ('delete', old.rowid, json_extract(old.data, '$.text')); END",
+    "CREATE TRIGGER IF NOT EXISTS search_statements_update AFTER UPDATE OF data "
+    "ON claim_evidence BEGIN "
+    "INSERT INTO search_statements(search_statements, rowid, text) "
+    "VALUES ('delete', old.rowid, json_extract(old.data, '$.text')); "
+    "INSERT INTO search_statements(rowid, text) "
+    "VALUES (new.rowid, json_extract(new.data, '$.text')); END",
+    "INSERT INTO search_statements(rowid, text) "
+    "SELECT rowid, json_extract(data, '$.text') FROM claim_evidence "
+    "WHERE NOT EXISTS (SELECT 1 FROM search_statements_docsize LIMIT 1)",
+)

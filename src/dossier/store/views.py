@@ -116,6 +116,22 @@ class CopyLinkRow:
     decision: str | None
 
 
+@dataclass(frozen=True)
+class SearchHit:
+    document: str
+    title: str | None
+    snippet: str  # the matching stretch, matches between \x02 and \x03
+
+
+SEARCH_DOCUMENTS = text(
+    "SELECT d.id, d.title, snippet(search_bodies, 1, char(2), char(3), '…', 24) AS snippet "
+    "FROM search_bodies JOIN documents AS d ON d.rowid = search_bodies.rowid "
+    "WHERE search_bodies MATCH :query ORDER BY rank LIMIT :limit")
+SEARCH_STATEMENTS = text(
+    "SELECT ce.mention_id, ce.document_id, ce.data FROM search_statements "
+    "JOIN claim_evidence AS ce ON ce.rowid = search_statements.rowid "
+    "WHERE search_statements MATCH :query ORDER BY rank LIMIT :limit")
+
 KEYS_PER_QUERY = 5000  # bound parameters per look-up query (SQLite allows 32,766)
 
 
@@ -725,6 +741,20 @@ class CaseView(CopyViews, ExtractViews, ClaimViews):
                 outlet_from=None if row.outlet_id else row.outlet_from,
                 date_from_group=not row.published and bool(row.group_published)))
         return rows
+
+    def search_documents(self, query: str, limit: int) -> list[SearchHit]:
+        """Accepted documents whose title or body matches an FTS5 query, best first, with a
+        snippet (matches between \x02 and \x03)."""
+        with self.engine.connect() as conn:
+            return [SearchHit(r.id, r.title, r.snippet) for r in conn.execute(
+                SEARCH_DOCUMENTS, {"query": query, "limit": limit})]
+
+    def search_statements(self, query: str, limit: int) -> list[tuple[str, str, str]]:
+        """(mention, document, sentence) of the statements matching an FTS5 query, best
+        first."""
+        with self.engine.connect() as conn:
+            return [(r.mention_id, r.document_id, json.loads(r.data)["text"])
+                    for r in conn.execute(SEARCH_STATEMENTS, {"query": query, "limit": limit})]
 
     def latest_documents(self, limit: int) -> list[tuple[str, str, str | None]]:
         """(ID, when it was added, title) of the documents added last, newest first."""

@@ -184,6 +184,21 @@ def create_app(case_path: Path) -> FastAPI:
         return page(request, "timeline.html", data, "Timeline",
                     "/api/timeline" + (f"?entity={entity}" if entity else ""))
 
+    # -- search --------------------------------------------------------------------------------
+
+    @app.get("/api/search", tags=["search"])
+    def api_search(q: Annotated[str, Query(description="words; every one must appear; "
+                                                       "a trailing * matches a prefix")] = ""
+                   ) -> dict[str, Any]:
+        """Full text over statements (grouped by the claim they belong to) and document
+        bodies (with the stretch that matches)."""
+        return pages.search(view, q)
+
+    @app.get("/search", response_class=HTMLResponse, include_in_schema=False)
+    def search_page(request: Request, q: str = "") -> HTMLResponse:
+        return page(request, "search.html", pages.search(view, q), "Search",
+                    f"/api/search?{request.url.query}")
+
     @app.get("/documents/{did}/original", tags=["documents"],
              responses={200: {"content": {"application/octet-stream": {}}}})
     def original(did: str) -> Response:

@@ -4,6 +4,7 @@ every fact comes from the case's read-only view."""
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import asdict, dataclass
 from typing import Any
@@ -18,6 +19,7 @@ PAGE_SIZE = 50  # claims per page of the claims list
 CONTEXT_CHARS = 280  # characters of the document shown on each side of a passage
 OVERVIEW_ITEMS = 8  # claims and documents in each list of the overview
 ENTITY_CHOICES = 150  # entities offered in the claims filter: those in the most documents
+SEARCH_LIMIT = 200  # matching statements, and matching documents, a search shows at most
 ENTITY_DOCUMENTS = 100  # documents whose mentions an entity page shows (the rest are counted)
 STATUSES = tuple(s.value for s in Status)
 SORTS = ("origins", "mentions", "date")
@@ -299,3 +301,67 @@ def timeline(view: CaseView, eid: str | None = None) -> dict[str, Any]:
     return {"entity": {"id": eid, "name": names.get(eid or "")} if eid else None,
             "entries": entries, "undated": undated,
             "years": sorted({e["date"][:4] for e in entries})}
+
+
+def search(view: CaseView, words: str) -> dict[str, Any]:
+    """Full text over bodies and statements: the matching statements grouped by the claim they
+    belong to, and the matching documents with the stretch that matches."""
+    query = fts_query(words)
+    if query is None:
+        return {"q": words, "claims": [], "documents": [], "unclaimed": []}
+    terms = [t.strip('"*').replace('""', '"') for t in query.split()]
+    by_claim: dict[str, list[dict[str, Any]]] = {}
+    unclaimed = []
+    for mention, did, sentence in view.search_statements(query, SEARCH_LIMIT):
+        hit = {"mention": mention, "document": did, "passage": _marked(sentence, terms)}
+        cid = view.claim_of_mention(mention)
+        if cid is None:
+            unclaimed.append(hit)
+        else:
+            by_claim.setdefault(cid, []).append(hit)
+    stored = {s.claim.id: s for s in view.claims(list(by_claim), with_evidence=False)}
+    return {
+        "q": words,
+        "claims": [{**_claim_row(stored[cid]), "passages": hits}
+                   for cid, hits in by_claim.items() if cid in stored],
+        "documents": [{"id": h.document, "title": h.title, "snippet": _snippet(h.snippet)}
+                      for h in view.search_documents(query, SEARCH_LIMIT)],
+        "unclaimed": unclaimed,
+    }
+
+
+def fts_query(words: str) -> str | None:
+    """What a user typed → an FTS5 query in which every word must appear (a word ending in *
+    is a prefix); FTS5's own operators are taken as plain words, so no input is an error."""
+    parts = []
+    for token in re.findall(r"[^\W_][\w'\u2019-]*\*?", words):
+        prefix = token.endswith("*")
+        token = token.rstrip("*")
+        parts.append('"' + token.replace('"', '""') + '"' + ("*" if prefix else ""))
+    return " ".join(parts) or None
+
+
+def _snippet(snippet: str) -> list[dict[str, Any]]:
+    """FTS5's snippet (matches between \\x02 and \\x03) → pieces, matched or not."""
+    pieces = []
+    for k, part in enumerate(re.split("[\x02\x03]", snippet)):
+        if part:
+            pieces.append({"text": part, "match": k % 2 == 1})
+    return pieces
+
+
+def _marked(sentence: str, terms: list[str]) -> list[dict[str, Any]]:
+    """A sentence cut into pieces, the searched words marked (case and accents aside)."""
+    if not terms:
+        return [{"text": sentence, "match": False}]
+    pattern = re.compile(r"\b(" + "|".join(re.escape(t) for t in terms) + r")\w*",
+                         re.IGNORECASE)
+    pieces, at = [], 0
+    for match in pattern.finditer(sentence):
+        if match.start() > at:
+            pieces.append({"text": sentence[at:match.start()], "match": False})
+        pieces.append({"text": match.group(), "match": True})
+        at = match.end()
+    if at < len(sentence):
+        pieces.append({"text": sentence[at:], "match": False})
+    return pieces
