@@ -28,6 +28,7 @@ from .demo import corpus_folder
 from .errors import DossierError, NotFoundError
 from .export import FORMATS, json_contract, write_export
 from .models import REMOVED_KINDS, Block, BuildSummary, Judgement, Verdict
+from .report import REPORT_FORMATS
 from .store import Case, DocumentRow, verify
 from .store.writer import utc_now
 
@@ -618,6 +619,30 @@ def export(case_path: Path, fmt: str, output: Path | None) -> None:
         err.print(f"wrote {output} ({size:,} bytes)")
 
 
+@main.command()
+@case_option()
+@click.option("-o", "--output", required=True, type=click.Path(path_type=Path, dir_okay=False),
+              help="The report file: case.html (self-contained) or case.md.")
+@click.option("--format", "fmt", type=click.Choice(REPORT_FORMATS),
+              help="HTML or Markdown; by default from the file's suffix.")
+def report(case_path: Path, output: Path, fmt: str | None) -> None:
+    """Write the case report: a summary, the claims by status with footnoted sources, the
+    timeline, the people, organisations and places, how the counts were made, and every
+    source with its SHA-256 and capture data. One file, printable, needing nothing else.
+
+    \b
+    Example:
+      dossier report --case chechnya.db -o chechnya.html
+    """
+    chosen = fmt or output.suffix.lstrip(".").lower()
+    if chosen not in REPORT_FORMATS:
+        raise click.BadParameter(f"{output.name} is neither .html nor .md; give --format",
+                                 param_hint="-o")
+    with _open(case_path) as case:
+        size = write_export(case, chosen, output, sys.stdout.buffer)
+    err.print(f"wrote {output} ({size:,} bytes)")
+
+
 def serve_options(func: F) -> F:
     """--host and --port of the web UI."""
     func = click.option("--port", type=click.IntRange(1, 65535), default=8080,
@@ -662,7 +687,8 @@ def _serve(case_path: Path, host: str, port: int) -> None:
 @serve_options
 def demo(case_path: Path, quiet: bool, then_serve: bool, host: str, port: int) -> None:
     """Build the bundled demo case (the 2017 Chechnya reports); show its sources, copies,
-    entities and the claims at least two independent origins back.
+    entities and the claims at least two independent origins back; write its report beside it
+    (demo.html).
 
     \b
     Example:
@@ -677,6 +703,10 @@ def demo(case_path: Path, quiet: bool, then_serve: bool, host: str, port: int) -
                       as_json=False)
     claims.callback(case_path=case_path, status=None, min_sources=2,  # type: ignore[misc]
                     why=True, show_mentions=False, as_json=False)
+    report_path = case_path.with_suffix(".html")
+    with _open(case_path) as case:
+        write_export(case, "html", report_path, sys.stdout.buffer)
+    out.print(f"The case report: {escape(str(report_path))}")
     out.print("Every claim, with its passages: dossier claims --mentions --case "
               f"{escape(str(case_path))}; in date order: dossier timeline; in a browser: "
               "dossier serve")

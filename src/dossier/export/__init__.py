@@ -22,11 +22,16 @@ __all__ = ["FORMATS", "case_json", "write_export"]
 def render(case: Case, fmt: str) -> bytes:
     if fmt == "json":
         return (json.dumps(case_json(case.view), ensure_ascii=False, indent=2) + "\n").encode()
+    from ..report import REPORT_FORMATS, render_report  # the report renders the contract
+
+    if fmt in REPORT_FORMATS:
+        return render_report(case.view, fmt, case.path.name).encode()
     raise ExportError(f"unknown export format {fmt!r}; available: {', '.join(FORMATS)}")
 
 
 def write_export(case: Case, fmt: str, out: Path | None, stdout: BinaryIO) -> int:
-    """Write the export to `out` (atomically) or to stdout, log it; returns the byte count."""
+    """Write the export (or the report, `html` or `md`) to `out` (atomically) or to stdout, log
+    it; returns the byte count."""
     data = render(case, fmt)
     if out is None:
         stdout.write(data)
