@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -71,3 +72,64 @@ def test_every_schema_field_is_documented() -> None:
     assert not missing, f"fields in the schema but not in docs/export.md: {sorted(missing)}"
     for nested in ("`kind`", "`text`", "`document`", "`quote`", "`stance`", "`attributed_to`"):
         assert nested in doc
+
+
+def test_csv_tables_hold_the_contract(demo_case: Path, tmp_path: Path) -> None:
+    import csv
+    import shutil
+    import zipfile
+
+    case = tmp_path / "demo.db"
+    shutil.copy(demo_case, case)
+    runner = Dossier(case)
+    contract = runner.export()
+    assert runner("export", "--format", "csv", "-o", tmp_path / "tables").exit_code == 0
+    tables = {name: list(csv.DictReader((tmp_path / "tables" / name).open(encoding="utf-8")))
+              for name in ("claims.csv", "mentions.csv", "entities.csv", "documents.csv")}
+    assert [r["id"] for r in tables["claims.csv"]] == [c["id"] for c in contract["claims"]]
+    assert [r["statement"] for r in tables["claims.csv"]] == [
+        c["statement"] for c in contract["claims"]]
+    assert len(tables["mentions.csv"]) == sum(len(c["mentions"]) for c in contract["claims"])
+    assert {r["role"] for r in tables["mentions.csv"]} == {"supports", "denies"}
+    assert len(tables["entities.csv"]) == len(contract["entities"])
+    assert [r["sha256"] for r in tables["documents.csv"]] == [
+        d["sha256"] or "" for d in contract["documents"]]
+    again = runner("export", "--format", "csv", "-o", tmp_path / "tables")
+    assert again.exit_code == 2 and "already holds" in again.output
+    assert runner("export", "--format", "csv", "-o", tmp_path / "t.zip").exit_code == 0
+    with zipfile.ZipFile(tmp_path / "t.zip") as archive:
+        assert sorted(archive.namelist()) == sorted(tables)
+        assert archive.read("claims.csv").decode() == (
+            tmp_path / "tables" / "claims.csv").read_text(encoding="utf-8")
+
+
+def test_ftm_entities_load_and_validate_with_followthemoney(demo_case: Path,
+                                                            tmp_path: Path) -> None:
+    import shutil
+
+    from followthemoney import model
+
+    case = tmp_path / "demo.db"
+    shutil.copy(demo_case, case)
+    runner = Dossier(case)
+    contract = runner.export()
+    assert runner("export", "--format", "ftm", "-o", tmp_path / "case.ftm.json").exit_code == 0
+    entities = [json.loads(line) for line in
+                (tmp_path / "case.ftm.json").read_text(encoding="utf-8").splitlines()]
+    ids = set()
+    for data in entities:
+        model.get(data["schema"]).validate(data)  # raises InvalidData on any bad value
+        proxy = model.get_proxy(data, cleaned=False)
+        assert proxy.to_dict()["properties"] == data["properties"]
+        ids.add(proxy.id)
+    schemata = Counter(e["schema"] for e in entities)
+    accepted = [d for d in contract["documents"] if d["status"] == "ok"]
+    assert schemata["Article"] == len(accepted)
+    for ours, theirs in (("person", "Person"), ("organization", "Organization"),
+                         ("place", "Address")):
+        assert schemata[theirs] == sum(e["type"] == ours for e in contract["entities"])
+    mentions = [e for e in entities if e["schema"] == "Mention"]
+    assert len(mentions) == sum(len(e["mentions"]) for e in contract["entities"]
+                                if e["type"] != "other")
+    for m in mentions:
+        assert m["properties"]["document"][0] in ids and m["properties"]["resolved"][0] in ids

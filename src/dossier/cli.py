@@ -604,14 +604,19 @@ def timeline(case_path: Path, as_json: bool) -> None:
 @main.command()
 @case_option()
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="json", show_default=True)
-@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False),
-              help="Write to this file instead of standard output.")
+@click.option("-o", "--output", type=click.Path(path_type=Path),
+              help="Write to this file (for CSV: a folder, or a .zip file) instead of standard "
+                   "output.")
 def export(case_path: Path, fmt: str, output: Path | None) -> None:
-    """Export the case in the public JSON contract (docs/export.md).
+    """Export the case: the public JSON contract (docs/export.md); CSV tables of claims,
+    mentions, entities and documents (-o a folder, or a .zip); or FollowTheMoney entities as
+    JSON lines, for Aleph.
 
     \b
-    Example:
+    Examples:
       dossier export --case chechnya.db --format json -o chechnya.json
+      dossier export --case chechnya.db --format csv -o chechnya-tables/
+      dossier export --case chechnya.db --format ftm -o chechnya.ftm.json
     """
     with _open(case_path) as case:
         size = write_export(case, fmt, output, sys.stdout.buffer)

@@ -12,16 +12,22 @@ from ..custody import Action
 from ..errors import ExportError
 from ..models import sha256_hex
 from ..store import Case
+from .ftm import ftm_lines
 from .json_contract import case_json
+from .tables import case_tables, tables_zip
 
-FORMATS = ("json",)
+FORMATS = ("json", "csv", "ftm")
 
-__all__ = ["FORMATS", "case_json", "write_export"]
+__all__ = ["FORMATS", "case_json", "case_tables", "ftm_lines", "write_export"]
 
 
 def render(case: Case, fmt: str) -> bytes:
     if fmt == "json":
         return (json.dumps(case_json(case.view), ensure_ascii=False, indent=2) + "\n").encode()
+    if fmt == "csv":
+        return tables_zip(case.view)
+    if fmt == "ftm":
+        return ftm_lines(case.view)
     from ..report import REPORT_FORMATS, render_report  # the report renders the contract
 
     if fmt in REPORT_FORMATS:
@@ -36,6 +42,8 @@ def write_export(case: Case, fmt: str, out: Path | None, stdout: BinaryIO) -> in
     if out is None:
         stdout.write(data)
         stdout.flush()
+    elif fmt == "csv" and out.suffix.lower() != ".zip":
+        _write_folder(out, case_tables(case.view))
     else:
         try:
             handle, temp = tempfile.mkstemp(dir=out.parent or Path("."), prefix=f".{out.name}.")
@@ -48,3 +56,17 @@ def write_export(case: Case, fmt: str, out: Path | None, stdout: BinaryIO) -> in
         tx.log(Action.EXPORT, sha256_hex(data), format=fmt, bytes=len(data),
                destination=out.name if out is not None else "stdout")
     return len(data)
+
+
+def _write_folder(folder: Path, files: dict[str, str]) -> None:
+    """The CSV files into a folder of their own (made if missing; never over other files)."""
+    try:
+        folder.mkdir(parents=False, exist_ok=True)
+        clashing = sorted(name for name in files if (folder / name).exists())
+        if clashing:
+            raise ExportError(f"{folder} already holds {', '.join(clashing)}; choose an empty "
+                              "folder or a .zip file")
+        for name, text in files.items():
+            (folder / name).write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise ExportError(f"cannot write {folder}: {exc.strerror or exc}") from exc
