@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import click
@@ -86,3 +87,12 @@ def test_settings_from_the_environment(dossier: Dossier, tmp_path: Path,
     bad = dossier("build", tmp_path / "in")
     assert bad.exit_code == 2
     assert "DOSSIER_MAX_FILE_BYTES must be a whole number, not 'fifty'" in bad.output
+
+
+def test_every_terminal_view_has_json_for_scripts(demo_case: Path) -> None:
+    runner = CliRunner()
+    for command in ("claims", "entities", "sources", "timeline"):
+        result = runner.invoke(main, [command, "--case", str(demo_case), "--json"],
+                               catch_exceptions=False)
+        assert result.exit_code == 0, result.output
+        assert json.loads(result.stdout), f"{command} --json printed nothing"

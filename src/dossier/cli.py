@@ -74,6 +74,12 @@ def judgement_options(func: F) -> F:
                         help="Why, in a few words, for whoever reads it later.")(func)
 
 
+def json_option(func: F) -> F:
+    """--json, which every listing command has."""
+    return click.option("--json", "as_json", is_flag=True,
+                        help="Print JSON for scripting.")(func)
+
+
 @click.group(cls=DossierGroup)
 @click.version_option(__version__, prog_name="dossier")
 def main() -> None:
@@ -199,7 +205,9 @@ def verify_cmd(case_path: Path) -> None:
 @click.option("--rejected", is_flag=True, help="Only what was rejected, with the reasons.")
 @click.option("--document", metavar="ID|PATH",
               help="Show the labelled blocks of one document (ID, ID prefix, path or file name).")
-def sources(case_path: Path, rejected: bool, document: str | None) -> None:
+@json_option
+def sources(case_path: Path, rejected: bool, document: str | None, as_json: bool = False
+            ) -> None:
     """List originals and documents: path, SHA-256, type, size, status, what cleaning removed.
 
     With --document, show every block of one document (ID, ID prefix or path) with its label
@@ -218,6 +226,10 @@ def sources(case_path: Path, rejected: bool, document: str | None) -> None:
             return
         blocks = case.view.blocks_of([row.id for row in rows])
         containers = [] if rejected else case.view.containers()
+    if as_json:
+        out.print_json(data=[{key: value for key, value in json_contract.document_json(
+            row, blocks.get(row.id, [])).items() if key != "text"} for row in rows])
+        return
     table = Table(title="rejected files" if rejected else "documents", title_justify="left")
     table.add_column("path", overflow="fold", ratio=3)
     for name in ("seg", "sha256", "type", "size", "status"):
@@ -480,7 +492,7 @@ def _choose_one(rows: list[DocumentRow], wanted: str) -> DocumentRow:
 @click.option("--type", "kind", type=click.Choice(["person", "organization", "place", "other"]),
               help="Only entities of this type.")
 @click.option("--reasons", is_flag=True, help="Show why each entity's spellings were merged.")
-@click.option("--json", "as_json", is_flag=True, help="Print JSON for scripting.")
+@json_option
 def entities(case_path: Path, kind: str | None, reasons: bool, as_json: bool) -> None:
     """List the people, organisations and places of the case, with their aliases.
 
@@ -525,7 +537,7 @@ STATUSES = ("corroborated", "contested", "single-source", "denied")
 @click.option("--why", is_flag=True, help="Show each claim's origins and why they count apart.")
 @click.option("--mentions", "show_mentions", is_flag=True,
               help="Show every passage (with its mention ID, for `dossier judge mention`).")
-@click.option("--json", "as_json", is_flag=True, help="Print JSON for scripting.")
+@json_option
 def claims(case_path: Path, status: str | None, min_sources: int, why: bool,
            show_mentions: bool, as_json: bool) -> None:
     """List the claims: each fact with how many independent origins back it and who denies it.
@@ -571,7 +583,7 @@ def claims(case_path: Path, status: str | None, min_sources: int, why: bool,
 
 @main.command()
 @case_option()
-@click.option("--json", "as_json", is_flag=True, help="Print JSON for scripting.")
+@json_option
 def timeline(case_path: Path, as_json: bool) -> None:
     """Show dated claims and denials in order, with date precision and support; undated
     claims are listed apart.
