@@ -625,7 +625,7 @@ def export(case_path: Path, fmt: str, output: Path | None) -> None:
     JSON lines, for Aleph.
 
     \b
-    Examples:
+    Example:
       dossier export --case chechnya.db --format json -o chechnya.json
       dossier export --case chechnya.db --format csv -o chechnya-tables/
       dossier export --case chechnya.db --format ftm -o chechnya.ftm.json
