@@ -211,9 +211,14 @@ def test_claims_from_before_evidence_rows_are_recomputed(dossier: Dossier,
     write(tmp_path / "in" / "a.txt", article(1))
     dossier("build", tmp_path / "in")
     assert dossier.sql("SELECT count(*) FROM claims")[0][0] > 0
-    # What a case from before 0009 looks like: claims whose evidence has no rows.
+    # What a case from before 0009 looks like: claims whose evidence has no rows (and none of
+    # the later migrations' tables and triggers).
+    for (trigger,) in dossier.sql("SELECT name FROM sqlite_master WHERE type = 'trigger'"):
+        dossier.sql(f"DROP TRIGGER {trigger}")
+    for table in ("search_bodies", "search_statements", "claim_facets"):
+        dossier.sql(f"DROP TABLE {table}")
     dossier.sql("DELETE FROM migrations WHERE name IN ('0009_claim_evidence', "
-                "'0010_entity_keys')")
+                "'0010_entity_keys', '0011_search', '0012_claim_facets')")
     dossier.sql("DROP TABLE claim_evidence")
     dossier.sql("DROP TABLE entity_keys")
     dossier.sql("ALTER TABLE claim_mentions DROP COLUMN position")
@@ -222,3 +227,28 @@ def test_claims_from_before_evidence_rows_are_recomputed(dossier: Dossier,
     assert "claims:" in dossier("build", tmp_path / "in").output  # the next build redoes them
     assert dossier.sql("SELECT count(*) FROM claims")[0][0] > 0
     assert dossier.sql("SELECT count(*) FROM claim_evidence")[0][0] > 0
+
+
+def test_claim_facets_follow_the_claims_and_are_rebuilt_for_older_cases(
+        dossier: Dossier, tmp_path: Path) -> None:
+    for n in (1, 2):
+        write(tmp_path / "in" / f"{n}.md", f"---\noutlet: Courier {n}\n---\n\n{article(n)}")
+    dossier("build", tmp_path / "in")
+    facets = dossier.sql("SELECT facet, claim_id FROM claim_facets ORDER BY 1, 2")
+    assert any(f.startswith("entity:") for f, _ in facets)
+    assert any(f.startswith("outlet:") for f, _ in facets)
+    # a case from before 0012: the next command fills the facets from the stored claims
+    for trigger in ("claim_facets_outlets", "claim_facets_forget", "claim_facets_entities"):
+        dossier.sql(f"DROP TRIGGER {trigger}")
+    dossier.sql("DROP TABLE claim_facets")
+    dossier.sql("DELETE FROM migrations WHERE name = '0012_claim_facets'")
+    assert dossier("claims", "--json").exit_code == 0
+    assert dossier.sql("SELECT facet, claim_id FROM claim_facets ORDER BY 1, 2") == facets
+    # new documents: claims are replaced, their facets with them
+    write(tmp_path / "in" / "3.md", f"---\noutlet: Courier 3\n---\n\n{article(3)}")
+    dossier("build", tmp_path / "in")
+    assert dossier.sql("SELECT count(*) FROM claim_facets WHERE claim_id NOT IN "
+                       "(SELECT id FROM claims)") == [(0,)]
+    assert dossier.sql("SELECT count(*) FROM claims WHERE json_array_length(data, '$.outlets') "
+                       "> 0 AND id NOT IN (SELECT claim_id FROM claim_facets WHERE facet LIKE "
+                       "'outlet:%')") == [(0,)]

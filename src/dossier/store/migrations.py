@@ -100,6 +100,9 @@ MIGRATIONS: tuple[Migration, ...] = (
                                  _create(schema.claim_evidence), _forget_claims)),
     ("0010_entity_keys", _create(schema.entity_keys)),
     ("0011_search", _statements(*schema.SEARCH_DDL)),
+    ("0012_claim_facets", _all(_create(schema.claim_facets),
+                               _indexes(schema.ix_claims_sources, schema.ix_claims_date),
+                               _statements(*schema.FACET_DDL))),
 )
 KNOWN = frozenset(name for name, _ in MIGRATIONS)
 

@@ -420,3 +420,42 @@ SEARCH_DDL = (
     "SELECT rowid, json_extract(data, '$.text') FROM claim_evidence "
     "WHERE NOT EXISTS (SELECT 1 FROM search_statements_docsize LIMIT 1)",
 )
+
+# What the claims list filters on without reading claims (0012): one row per claim and facet —
+# "entity:<case entity ID>" for every entity its passages name (place, actor, target, speaker,
+# denier), "outlet:<name>" for every outlet that published it. Triggers fill it from the rows
+# stage 5 writes (a claim's outlets from its row, the entities from its members' evidence) and
+# empty it when a claim is forgotten.
+claim_facets = Table(
+    "claim_facets",
+    metadata,
+    Column("facet", Text, primary_key=True),
+    Column("claim_id", String(40), primary_key=True),
+)
+Index("ix_claim_facets_claim", claim_facets.c.claim_id)
+ix_claims_sources = Index("ix_claims_sources", claims.c.independent_sources, claims.c.mentions)
+ix_claims_date = Index("ix_claims_date", claims.c.date)
+FACET_DDL = (
+    "CREATE TRIGGER IF NOT EXISTS claim_facets_outlets AFTER INSERT ON claims BEGIN "
+    "INSERT OR IGNORE INTO claim_facets(facet, claim_id) "
+    "SELECT 'outlet:' || value, new.id FROM json_each(new.data, '$.outlets'); END",
+    "CREATE TRIGGER IF NOT EXISTS claim_facets_forget AFTER DELETE ON claims BEGIN "
+    "DELETE FROM claim_facets WHERE claim_id = old.id; END",
+    "CREATE TRIGGER IF NOT EXISTS claim_facets_entities AFTER INSERT ON claim_mentions BEGIN "
+    "INSERT OR IGNORE INTO claim_facets(facet, claim_id) "
+    "SELECT 'entity:' || j.value, new.claim_id FROM claim_evidence AS e, "
+    "json_each(e.data) AS k, json_each(CASE WHEN k.type = 'array' THEN k.value "
+    "ELSE json_array(k.value) END) AS j "
+    "WHERE e.mention_id = new.mention_id AND new.role = 'supports' "
+    "AND k.key IN ('places', 'actors', 'targets', 'speaker', 'denied_by') "
+    "AND j.value IS NOT NULL; END",
+    # a case written before 0012: the facets of the claims it holds
+    "INSERT OR IGNORE INTO claim_facets(facet, claim_id) "
+    "SELECT 'outlet:' || j.value, c.id FROM claims AS c, json_each(c.data, '$.outlets') AS j",
+    "INSERT OR IGNORE INTO claim_facets(facet, claim_id) "
+    "SELECT 'entity:' || j.value, m.claim_id FROM claim_mentions AS m "
+    "JOIN claim_evidence AS e ON e.mention_id = m.mention_id, json_each(e.data) AS k, "
+    "json_each(CASE WHEN k.type = 'array' THEN k.value ELSE json_array(k.value) END) AS j "
+    "WHERE m.role = 'supports' AND k.key IN ('places', 'actors', 'targets', 'speaker', "
+    "'denied_by') AND j.value IS NOT NULL",
+)

@@ -9,7 +9,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Engine, ScalarSelect, Select, func, or_, select, text
+from sqlalchemy import Engine, ScalarSelect, Select, String, func, or_, select, text
 
 from ..copies.groups import Member
 from ..copies.index import IndexText
@@ -131,6 +131,57 @@ SEARCH_STATEMENTS = text(
     "SELECT ce.mention_id, ce.document_id, ce.data FROM search_statements "
     "JOIN claim_evidence AS ce ON ce.rowid = search_statements.rowid "
     "WHERE search_statements MATCH :query ORDER BY rank LIMIT :limit")
+
+@dataclass(frozen=True)
+class ClaimQuery:
+    """Filters, order and page of a claims list (`CaseView.claim_list`)."""
+
+    status: str | None = None
+    kind: str | None = None
+    entity: str | None = None  # a case entity ID
+    outlet: str | None = None  # an outlet's name
+    since: str | None = None  # ISO date or prefix
+    until: str | None = None
+    words: str | None = None  # an FTS5 query over the claims' statements
+    sort: str = "origins"  # origins | mentions | date
+    offset: int = 0
+    limit: int = 50
+    supported: bool = False  # only claims something supports (not denials alone)
+    ids: tuple[str, ...] | None = None  # only these claims
+
+
+@dataclass(frozen=True)
+class ClaimRow:
+    """A claim as a list shows it, read from its row alone."""
+
+    id: str
+    statement: str
+    status: str
+    kind: str
+    event_type: str | None
+    independent_sources: int
+    mentions: int
+    date: str | None
+    precision: str | None
+    outlets: tuple[str, ...]
+    figures: dict[str, Any] | None  # low, high, estimate, disputed
+    denials: int  # denial passages linked to it
+
+
+def _claim_row(r: Any) -> ClaimRow:
+    data = json.loads(r.data)
+    return ClaimRow(r.id, r.statement, r.status, r.kind, r.event_type, r.independent_sources,
+                    r.mentions, r.date, r.precision, tuple(data["outlets"]),
+                    None if data["figures"] is None else {
+                        k: data["figures"][k] for k in ("low", "high", "estimate", "disputed")},
+                    len(data["links"]))
+
+
+CLAIMS_MATCHING = text(
+    "SELECT m.claim_id FROM search_statements "
+    "JOIN claim_evidence AS e ON e.rowid = search_statements.rowid "
+    "JOIN claim_mentions AS m ON m.mention_id = e.mention_id "
+    "WHERE search_statements MATCH :query").columns(claim_id=String)
 
 KEYS_PER_QUERY = 5000  # bound parameters per look-up query (SQLite allows 32,766)
 
@@ -487,6 +538,76 @@ class ClaimViews:
             stored.append(StoredClaim(claim, {m: evidence[m] for m, _ in members.get(row.id, [])
                                               if m in evidence}, links))
         return stored
+
+    def claim_list(self, where: ClaimQuery) -> tuple[int, list[ClaimRow]]:
+        """The claims that pass the filters (all of them counted), one page of them sorted,
+        without reading any claim's members: filters on entities and outlets use
+        `claim_facets`, words use the statements' full-text index."""
+        c, f = schema.claims, schema.claim_facets
+        conditions: list[Any] = []
+        if where.status:
+            conditions.append(c.c.status == where.status)
+        if where.supported:
+            conditions.append(c.c.status != "denied")
+        if where.ids is not None:
+            conditions.append(c.c.id.in_(where.ids))
+        if where.kind:
+            conditions.append(c.c.kind == where.kind)
+        if where.since:
+            conditions.append(c.c.date >= where.since)
+        if where.until:
+            conditions.append(func.substr(c.c.date, 1, len(where.until)) <= where.until)
+        for facet in (f"entity:{where.entity}" if where.entity else None,
+                      f"outlet:{where.outlet}" if where.outlet else None):
+            if facet:
+                conditions.append(c.c.id.in_(select(f.c.claim_id).where(f.c.facet == facet)))
+        if where.words:
+            conditions.append(c.c.id.in_(CLAIMS_MATCHING.bindparams(query=where.words)))
+        order = {"mentions": (c.c.mentions.desc(), c.c.id),
+                 "date": (c.c.date.is_(None), c.c.date, c.c.id)}.get(
+            where.sort, (c.c.independent_sources.desc(), c.c.mentions.desc(), c.c.id))
+        columns = (c.c.id, c.c.statement, c.c.status, c.c.kind, c.c.event_type,
+                   c.c.independent_sources, c.c.mentions, c.c.date, c.c.precision, c.c.data)
+        with self.engine.connect() as conn:
+            total = conn.scalar(select(func.count()).select_from(c).where(*conditions)) or 0
+            rows = [_claim_row(r) for r in conn.execute(
+                select(*columns).where(*conditions).order_by(*order)
+                .limit(where.limit).offset(where.offset))]
+        return total, rows
+
+    def entity_choices(self, limit: int) -> list[tuple[str, str, str]]:
+        """(ID, name, type) of the entities in the most documents."""
+        e = schema.entities
+        with self.engine.connect() as conn:
+            return [(r.id, r.name, r.type) for r in conn.execute(
+                select(e.c.id, e.c.name, e.c.type)
+                .order_by(e.c.documents.desc(), e.c.name).limit(limit))]
+
+    def outlet_names(self) -> list[str]:
+        """The names of the outlets documents point to."""
+        o, d = schema.outlets, schema.documents
+        with self.engine.connect() as conn:
+            return list(conn.scalars(select(o.c.name).where(o.c.id.in_(
+                select(d.c.outlet_id).where(d.c.outlet_id.is_not(None)))).order_by(o.c.name)))
+
+    def copy_counts(self) -> tuple[int, int]:
+        """How many copy groups, and how many outlets documents point to."""
+        d = schema.documents
+        with self.engine.connect() as conn:
+            groups = conn.scalar(select(func.count()).select_from(schema.copy_groups)) or 0
+            outlets = conn.scalar(select(func.count(d.c.outlet_id.distinct()))) or 0
+        return groups, outlets
+
+    def claim_counts(self) -> dict[str, int]:
+        """Claims by status."""
+        c = schema.claims
+        with self.engine.connect() as conn:
+            return dict(conn.execute(select(c.c.status, func.count()).group_by(c.c.status)).all())
+
+    def claim_kinds(self) -> list[str]:
+        c = schema.claims
+        with self.engine.connect() as conn:
+            return list(conn.scalars(select(c.c.kind).distinct().order_by(c.c.kind)))
 
     def claim_summaries(self) -> dict[str, tuple[str, int, str]]:
         """Claim ID → (status, independent origins, statement), without reading members."""

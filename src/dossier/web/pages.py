@@ -5,21 +5,22 @@ every fact comes from the case's read-only view."""
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from ..corroborate.records import Evidence, Status, mention_id
+from ..corroborate.records import Status, mention_id
 from ..export.json_contract import claim_json, document_json
 from ..models import REMOVED_KINDS
 from ..store import CaseView
-from ..store.views import StoredClaim
+from ..store.views import ClaimQuery, ClaimRow
 
 PAGE_SIZE = 50  # claims per page of the claims list
 CONTEXT_CHARS = 280  # characters of the document shown on each side of a passage
 OVERVIEW_ITEMS = 8  # claims and documents in each list of the overview
 ENTITY_CHOICES = 150  # entities offered in the claims filter: those in the most documents
 SEARCH_LIMIT = 200  # matching statements, and matching documents, a search shows at most
+TIMELINE_CLAIMS = 1_000_000  # the timeline reads every claim's row (not its members)
+ENTITY_CLAIMS = 200  # claims an entity page lists (those with the most independent origins)
 ENTITY_DOCUMENTS = 100  # documents whose mentions an entity page shows (the rest are counted)
 STATUSES = tuple(s.value for s in Status)
 SORTS = ("origins", "mentions", "date")
@@ -44,86 +45,52 @@ class ClaimFilters:
 def overview(view: CaseView) -> dict[str, Any]:
     """Counts, the most corroborated and the contested claims, the latest documents."""
     counts = view.counts()
-    summaries = view.claim_summaries()
-    by_status = Counter(status for status, _, _ in summaries.values())
-    ranked = sorted(summaries.items(), key=lambda kv: (-kv[1][1], kv[0]))
-
-    def listed(status: str | None) -> list[dict[str, Any]]:
-        return [{"id": cid, "status": s, "independent_sources": n, "statement": text}
-                for cid, (s, n, text) in ranked
-                if (s == status if status else s != Status.DENIED.value)][:OVERVIEW_ITEMS]
-
+    by_status = view.claim_counts()
+    groups, outlets = view.copy_counts()
+    _, top = view.claim_list(ClaimQuery(supported=True, limit=OVERVIEW_ITEMS))
+    _, contested = view.claim_list(ClaimQuery(status=Status.CONTESTED.value,
+                                              limit=OVERVIEW_ITEMS))
     return {
         "counts": {
             "documents": counts["documents"], "rejected": counts["rejected"],
-            "originals": counts["originals"], "copy_groups": len(view.copy_groups()),
-            "outlets": len(view.outlets()), "claims": len(summaries),
+            "originals": counts["originals"], "copy_groups": groups, "outlets": outlets,
+            "claims": sum(by_status.values()),
             "claims_by_status": {s: by_status.get(s, 0) for s in STATUSES},
         },
-        "most_corroborated": listed(None),
-        "contested": listed(Status.CONTESTED.value),
+        "most_corroborated": [claim_row(r) for r in top],
+        "contested": [claim_row(r) for r in contested],
         "latest_documents": [{"id": did, "added": added, "title": title}
                              for did, added, title in view.latest_documents(OVERVIEW_ITEMS)],
     }
 
 
 def claims(view: CaseView, filters: ClaimFilters) -> dict[str, Any]:
-    """The claims that pass the filters, sorted, one page of them."""
-    stored = [s for s in view.claims(status=filters.status) if _passes(s, filters)]
-    if filters.sort == "mentions":
-        stored.sort(key=lambda s: (-len(s.claim.mentions), s.claim.id))
-    elif filters.sort == "date":
-        stored.sort(key=lambda s: (s.claim.date is None, s.claim.date or "", s.claim.id))
-    entities = sorted(view.entities(), key=lambda e: (-e.documents, e.name))[:ENTITY_CHOICES]
-    page = stored[filters.offset:filters.offset + filters.limit]
+    """The claims that pass the filters, sorted, one page of them, read from the claims'
+    rows alone (filters on entities and outlets through the claim facets, words through the
+    statements' full-text index)."""
+    total, rows = view.claim_list(ClaimQuery(
+        status=filters.status, kind=filters.kind, entity=filters.entity, outlet=filters.outlet,
+        since=filters.since, until=filters.until,
+        words=fts_query(filters.text) if filters.text else None, sort=filters.sort,
+        offset=filters.offset, limit=filters.limit))
+    if filters.text and fts_query(filters.text) is None:
+        total, rows = 0, []
     return {
-        "total": len(stored),
+        "total": total,
         "filters": asdict(filters),
-        "claims": [_claim_row(s) for s in page],
+        "claims": [claim_row(r) for r in rows],
         "choices": {
-            "statuses": list(STATUSES), "sorts": list(SORTS),
-            "kinds": sorted({s.claim.kind for s in stored} | ({filters.kind} - {None})),
-            "outlets": [o.name for o in view.outlets()],
-            "entities": [{"id": e.id, "name": e.name, "type": e.type} for e in entities],
+            "statuses": list(STATUSES), "sorts": list(SORTS), "kinds": view.claim_kinds(),
+            "outlets": view.outlet_names(),
+            "entities": [{"id": eid, "name": name, "type": kind}
+                         for eid, name, kind in view.entity_choices(ENTITY_CHOICES)],
         },
     }
 
 
-def _passes(s: StoredClaim, f: ClaimFilters) -> bool:
-    c = s.claim
-    if f.kind and c.kind != f.kind:
-        return False
-    if f.outlet and f.outlet not in c.outlets:
-        return False
-    if f.since and (c.date is None or c.date[:len(f.since)] < f.since):
-        return False
-    if f.until and (c.date is None or c.date[:len(f.until)] > f.until):
-        return False
-    passages = list(s.evidence.values())
-    if f.entity and not any(f.entity in _entities_of(e) for e in passages):
-        return False
-    if f.text:
-        wanted = f.text.casefold()
-        return wanted in c.statement.casefold() or any(
-            wanted in e.text.casefold() for e in passages)
-    return True
-
-
-def _entities_of(e: Evidence) -> set[str]:
-    return {*e.places, *e.actors, *e.targets, *(x for x in (e.speaker, e.denied_by) if x)}
-
-
-def _claim_row(s: StoredClaim) -> dict[str, Any]:
-    c = s.claim
-    f = c.figures
-    return {
-        "id": c.id, "statement": c.statement, "status": c.status.value, "kind": c.kind,
-        "event_type": c.event_type, "independent_sources": c.independent_sources,
-        "mentions": len(c.mentions), "denials": len(s.links) + len(c.denials),
-        "outlets": list(c.outlets), "date": c.date, "precision": c.precision,
-        "figures": None if f is None else {"low": f.low, "high": f.high,
-                                           "estimate": f.estimate, "disputed": f.disputed},
-    }
+def claim_row(r: ClaimRow) -> dict[str, Any]:
+    """A claim as lists show it."""
+    return {**asdict(r), "outlets": list(r.outlets)}
 
 
 def claim(view: CaseView, cid: str) -> dict[str, Any] | None:
@@ -263,15 +230,14 @@ def entity(view: CaseView, eid: str) -> dict[str, Any] | None:
          "after": rows[x.document_id].text[m.end:m.sentence_end]}
         for x in view.extractions(shown) if x.document_id in rows
         for m in x.mentions if (x.document_id, m.entity) in local]
-    involving = [_claim_row(s) for s in view.claims() if any(
-        eid in _entities_of(ev) for ev in s.evidence.values())]
+    _, involving = view.claim_list(ClaimQuery(entity=eid, limit=ENTITY_CLAIMS))
     return {
         "entity": {"id": e.id, "name": e.name, "type": e.type, "media": e.media,
                    "aliases": list(e.aliases), "merges": list(e.reasons),
                    "documents": e.documents, "mentions": e.mentions},
         "mentions": mentions,
         "mentions_shown_from": len(shown),
-        "claims": involving,
+        "claims": [claim_row(r) for r in involving],
     }
 
 
@@ -279,24 +245,24 @@ def timeline(view: CaseView, eid: str | None = None) -> dict[str, Any]:
     """Dated claims and denials in date order (a year before its months and days), with their
     date precision, support and status; undated claims apart. With `eid`, only those whose
     passages involve that entity."""
-    stored = {s.claim.id: s for s in view.claims()}
-    wanted = set(stored) if not eid else {
-        cid for cid, s in stored.items()
-        if any(eid in _entities_of(ev) for ev in s.evidence.values())}
+    rows = view.timeline()
+    evidence = view.evidence([row.mention for row in rows])
+    undated_ids = view.undated_claims()
+    _, listed = view.claim_list(ClaimQuery(entity=eid, limit=TIMELINE_CLAIMS))
+    claims = {r.id: r for r in listed}
     entries: list[dict[str, Any]] = []
-    for row in view.timeline():
-        if row.claim not in wanted:
+    for row in rows:
+        c = claims.get(row.claim)
+        if c is None:
             continue
-        s = stored[row.claim]
-        passage = s.evidence.get(row.mention)
+        passage = evidence.get(row.mention)
         entries.append({
             "date": row.date, "precision": row.precision, "kind": row.kind,
-            "claim": row.claim, "statement": s.claim.statement,
-            "status": s.claim.status.value,
-            "independent_sources": s.claim.independent_sources,
+            "claim": row.claim, "statement": c.statement, "status": c.status,
+            "independent_sources": c.independent_sources,
             "document": passage.document if passage else None,
             "quote": passage.text if passage else None})
-    undated = [_claim_row(stored[cid]) for cid in view.undated_claims() if cid in wanted]
+    undated = [claim_row(claims[cid]) for cid in undated_ids if cid in claims]
     names = view.entity_names([eid]) if eid else {}
     return {"entity": {"id": eid, "name": names.get(eid or "")} if eid else None,
             "entries": entries, "undated": undated,
@@ -319,11 +285,12 @@ def search(view: CaseView, words: str) -> dict[str, Any]:
             unclaimed.append(hit)
         else:
             by_claim.setdefault(cid, []).append(hit)
-    stored = {s.claim.id: s for s in view.claims(list(by_claim), with_evidence=False)}
+    _, listed = view.claim_list(ClaimQuery(ids=tuple(by_claim), limit=len(by_claim) or 1))
+    found = {r.id: r for r in listed}
     return {
         "q": words,
-        "claims": [{**_claim_row(stored[cid]), "passages": hits}
-                   for cid, hits in by_claim.items() if cid in stored],
+        "claims": [{**claim_row(found[cid]), "passages": hits}
+                   for cid, hits in by_claim.items() if cid in found],
         "documents": [{"id": h.document, "title": h.title, "snippet": _snippet(h.snippet)}
                       for h in view.search_documents(query, SEARCH_LIMIT)],
         "unclaimed": unclaimed,
