@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import sys
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
@@ -142,7 +143,7 @@ class ClaimQuery:
     outlet: str | None = None  # an outlet's name
     since: str | None = None  # ISO date or prefix
     until: str | None = None
-    words: str | None = None  # an FTS5 query over the claims' statements
+    words: str | None = None  # words that must all be in one of its passages
     sort: str = "origins"  # origins | mentions | date
     offset: int = 0
     limit: int = 50
@@ -175,6 +176,18 @@ def _claim_row(r: Any) -> ClaimRow:
                     None if data["figures"] is None else {
                         k: data["figures"][k] for k in ("low", "high", "estimate", "disputed")},
                     len(data["links"]))
+
+
+def match_words(words: str) -> str | None:
+    """What a user typed → an FTS5 query in which every word must appear (a word ending in *
+    is a prefix); FTS5's own operators are taken as plain words, so no input is an error.
+    None when there is no word at all."""
+    parts = []
+    for token in re.findall(r"[^\W_][\w'\u2019-]*\*?", words):
+        prefix = token.endswith("*")
+        token = token.rstrip("*")
+        parts.append('"' + token.replace('"', '""') + '"' + ("*" if prefix else ""))
+    return " ".join(parts) or None
 
 
 CLAIMS_MATCHING = text(
@@ -562,7 +575,10 @@ class ClaimViews:
             if facet:
                 conditions.append(c.c.id.in_(select(f.c.claim_id).where(f.c.facet == facet)))
         if where.words:
-            conditions.append(c.c.id.in_(CLAIMS_MATCHING.bindparams(query=where.words)))
+            query = match_words(where.words)
+            if query is None:
+                return 0, []
+            conditions.append(c.c.id.in_(CLAIMS_MATCHING.bindparams(query=query)))
         order = {"mentions": (c.c.mentions.desc(), c.c.id),
                  "date": (c.c.date.is_(None), c.c.date, c.c.id)}.get(
             where.sort, (c.c.independent_sources.desc(), c.c.mentions.desc(), c.c.id))
@@ -863,16 +879,22 @@ class CaseView(CopyViews, ExtractViews, ClaimViews):
                 date_from_group=not row.published and bool(row.group_published)))
         return rows
 
-    def search_documents(self, query: str, limit: int) -> list[SearchHit]:
-        """Accepted documents whose title or body matches an FTS5 query, best first, with a
+    def search_documents(self, words: str, limit: int) -> list[SearchHit]:
+        """Accepted documents whose title or body has all these words, best first, with a
         snippet (matches between \x02 and \x03)."""
+        query = match_words(words)
+        if query is None:
+            return []
         with self.engine.connect() as conn:
             return [SearchHit(r.id, r.title, r.snippet) for r in conn.execute(
                 SEARCH_DOCUMENTS, {"query": query, "limit": limit})]
 
-    def search_statements(self, query: str, limit: int) -> list[tuple[str, str, str]]:
-        """(mention, document, sentence) of the statements matching an FTS5 query, best
+    def search_statements(self, words: str, limit: int) -> list[tuple[str, str, str]]:
+        """(mention, document, sentence) of the statements that have all these words, best
         first."""
+        query = match_words(words)
+        if query is None:
+            return []
         with self.engine.connect() as conn:
             return [(r.mention_id, r.document_id, json.loads(r.data)["text"])
                     for r in conn.execute(SEARCH_STATEMENTS, {"query": query, "limit": limit})]

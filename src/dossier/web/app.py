@@ -19,6 +19,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .. import __version__
 from ..store import Case, CaseView
+from ..store.views import ClaimQuery
 from . import pages
 
 HERE = Path(__file__).resolve().parent
@@ -38,17 +39,17 @@ def claim_filters(
                                                    "passage")] = None,
         sort: Annotated[str, Query(pattern="^(origins|mentions|date)$")] = "origins",
         offset: Annotated[int, Query(ge=0)] = 0,
-        limit: Annotated[int, Query(ge=1, le=500)] = pages.PAGE_SIZE,
-) -> pages.ClaimFilters:
+        limit: Annotated[int, Query(ge=1, le=500)] = ClaimQuery.limit,
+) -> ClaimQuery:
     """The claims list's filters from the query string (an empty field is no filter)."""
     def given(value: str | None) -> str | None:
         return value.strip() or None if value is not None else None
 
-    return pages.ClaimFilters(given(status), given(kind), given(entity), given(outlet),
-                              given(since), given(until), given(q), sort, offset, limit)
+    return ClaimQuery(given(status), given(kind), given(entity), given(outlet), given(since),
+                      given(until), given(q), sort, offset, limit)
 
 
-Filters = Annotated[pages.ClaimFilters, Depends(claim_filters)]
+Filters = Annotated[ClaimQuery, Depends(claim_filters)]
 
 
 def create_app(case_path: Path) -> FastAPI:

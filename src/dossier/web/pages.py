@@ -5,16 +5,15 @@ every fact comes from the case's read-only view."""
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass
+from dataclasses import asdict
 from typing import Any
 
 from ..corroborate.records import Status, mention_id
 from ..export.json_contract import claim_json, document_json
 from ..models import REMOVED_KINDS
 from ..store import CaseView
-from ..store.views import ClaimQuery, ClaimRow
+from ..store.views import ClaimQuery, ClaimRow, match_words
 
-PAGE_SIZE = 50  # claims per page of the claims list
 CONTEXT_CHARS = 280  # characters of the document shown on each side of a passage
 OVERVIEW_ITEMS = 8  # claims and documents in each list of the overview
 ENTITY_CHOICES = 150  # entities offered in the claims filter: those in the most documents
@@ -24,22 +23,6 @@ ENTITY_CLAIMS = 200  # claims an entity page lists (those with the most independ
 ENTITY_DOCUMENTS = 100  # documents whose mentions an entity page shows (the rest are counted)
 STATUSES = tuple(s.value for s in Status)
 SORTS = ("origins", "mentions", "date")
-
-
-@dataclass(frozen=True)
-class ClaimFilters:
-    """The claims list's filters, as the page's form and /api/claims take them."""
-
-    status: str | None = None
-    kind: str | None = None
-    entity: str | None = None  # a case entity ID
-    outlet: str | None = None  # an outlet's name
-    since: str | None = None  # ISO date prefix: claims dated on or after it
-    until: str | None = None
-    text: str | None = None  # words in the statement or any of its passages
-    sort: str = "origins"
-    offset: int = 0
-    limit: int = PAGE_SIZE
 
 
 def overview(view: CaseView) -> dict[str, Any]:
@@ -64,17 +47,11 @@ def overview(view: CaseView) -> dict[str, Any]:
     }
 
 
-def claims(view: CaseView, filters: ClaimFilters) -> dict[str, Any]:
+def claims(view: CaseView, filters: ClaimQuery) -> dict[str, Any]:
     """The claims that pass the filters, sorted, one page of them, read from the claims'
     rows alone (filters on entities and outlets through the claim facets, words through the
     statements' full-text index)."""
-    total, rows = view.claim_list(ClaimQuery(
-        status=filters.status, kind=filters.kind, entity=filters.entity, outlet=filters.outlet,
-        since=filters.since, until=filters.until,
-        words=fts_query(filters.text) if filters.text else None, sort=filters.sort,
-        offset=filters.offset, limit=filters.limit))
-    if filters.text and fts_query(filters.text) is None:
-        total, rows = 0, []
+    total, rows = view.claim_list(filters)
     return {
         "total": total,
         "filters": asdict(filters),
@@ -272,13 +249,13 @@ def timeline(view: CaseView, eid: str | None = None) -> dict[str, Any]:
 def search(view: CaseView, words: str) -> dict[str, Any]:
     """Full text over bodies and statements: the matching statements grouped by the claim they
     belong to, and the matching documents with the stretch that matches."""
-    query = fts_query(words)
+    query = match_words(words)
     if query is None:
         return {"q": words, "claims": [], "documents": [], "unclaimed": []}
     terms = [t.strip('"*').replace('""', '"') for t in query.split()]
     by_claim: dict[str, list[dict[str, Any]]] = {}
     unclaimed = []
-    for mention, did, sentence in view.search_statements(query, SEARCH_LIMIT):
+    for mention, did, sentence in view.search_statements(words, SEARCH_LIMIT):
         hit = {"mention": mention, "document": did, "passage": _marked(sentence, terms)}
         cid = view.claim_of_mention(mention)
         if cid is None:
@@ -292,20 +269,9 @@ def search(view: CaseView, words: str) -> dict[str, Any]:
         "claims": [{**claim_row(found[cid]), "passages": hits}
                    for cid, hits in by_claim.items() if cid in found],
         "documents": [{"id": h.document, "title": h.title, "snippet": _snippet(h.snippet)}
-                      for h in view.search_documents(query, SEARCH_LIMIT)],
+                      for h in view.search_documents(words, SEARCH_LIMIT)],
         "unclaimed": unclaimed,
     }
-
-
-def fts_query(words: str) -> str | None:
-    """What a user typed → an FTS5 query in which every word must appear (a word ending in *
-    is a prefix); FTS5's own operators are taken as plain words, so no input is an error."""
-    parts = []
-    for token in re.findall(r"[^\W_][\w'\u2019-]*\*?", words):
-        prefix = token.endswith("*")
-        token = token.rstrip("*")
-        parts.append('"' + token.replace('"', '""') + '"' + ("*" if prefix else ""))
-    return " ".join(parts) or None
 
 
 def _snippet(snippet: str) -> list[dict[str, Any]]:
