@@ -42,6 +42,7 @@ bench: $(RUNTIME_STAMP)
 	$(BIN)/python benchmarks/extraction_stage.py
 	$(BIN)/python benchmarks/corroboration.py --steps 4
 	$(BIN)/python benchmarks/corroboration_scale.py --documents 10000
+	$(BIN)/python benchmarks/web_latency.py --documents 10000
 
 clean:
 	rm -rf $(VENV) demo.db .pytest_cache .mypy_cache .ruff_cache
