@@ -71,6 +71,19 @@ def render_report(view: CaseView, fmt: str, case_name: str) -> str:
     return template.render(**report_data(view, case_name))
 
 
+def _one_per_origin(mentions: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The first passage of each independent origin (with how many more it holds): ten
+    syndicated copies of one sentence are one origin and are quoted once."""
+    shown: dict[str, dict[str, Any]] = {}
+    for m in mentions:
+        key = m["origin"] or f"{m['stance']}:{m['document']}:{m['start']}"
+        if key in shown:
+            shown[key]["more"] += 1
+        else:
+            shown[key] = {**m, "more": 0}
+    return list(shown.values())
+
+
 def report_data(view: CaseView, case_name: str) -> dict[str, Any]:
     """Everything the report shows, footnotes numbered in order of first citation."""
     data = case_json(view)
@@ -86,7 +99,8 @@ def report_data(view: CaseView, case_name: str) -> dict[str, Any]:
     claims = sorted(data["claims"], key=lambda c: (STATUS_ORDER.index(c["status"]),
                                                    -c["independent_sources"], c["id"]))
     for claim in claims:
-        for mention in claim["mentions"]:
+        claim["shown"] = _one_per_origin(claim["mentions"])
+        for mention in claim["shown"]:
             mention["note"] = cite(mention["document"])
         for denial in claim["denied_by"]:
             denial["note"] = cite(denial["document"])
