@@ -128,7 +128,7 @@ def document(view: CaseView, did: str) -> dict[str, Any] | None:
     extraction = next(iter(view.extractions([did])), None)
     statements = [] if extraction is None else [
         {"mention": mention_id(did, s.start), "start": s.start, "end": s.end,
-         "kind": s.kind.value, "event_type": s.event_type,
+         "kind": s.kind.value, "event_type": s.event_type, "denial": s.attribution.denial,
          "claim": view.claim_of_mention(mention_id(did, s.start))}
         for s in sorted(extraction.statements, key=lambda s: s.start)]
     group = next((g for g in view.copy_groups() if did in g.members), None)
