@@ -73,6 +73,11 @@ def test_a_claims_page_shows_every_passage_in_context(client: TestClient) -> Non
         assert body[p["start"]:p["end"]] == p["quote"]
         assert p["before"].removeprefix("… ") in body
     assert claim["denied_by"]
+    named = {e["id"] for p in passages for e in p["entities"]} | {
+        p["speaker"] for p in passages if p["speaker"]}
+    assert named
+    for eid in named:
+        assert client.get(f"/api/entities/{eid}").status_code == 200
     html = client.get(f"/claims/{cid}").text
     assert html.count("<mark>") == len(passages)
     assert "Denied by" in html and "independent origin" in html

@@ -80,13 +80,22 @@ def claim(view: CaseView, cid: str) -> dict[str, Any] | None:
     data = claim_json(stored)
     documents = {row.id: row for row in view.documents(
         sorted({e.document for e in stored.evidence.values()}))}
+    names = view.entity_names({eid for e in stored.evidence.values()
+                               for eid in (*e.places, *e.actors, *e.targets)})
     passages = []
     for m in data["mentions"]:
         row = documents.get(m["document"])
         body = row.text if row else ""
         start, end = m["start"], m["end"]
+        mid = mention_id(m["document"], start)
+        evidence = stored.evidence.get(mid)
         passages.append({
-            **m, "mention": mention_id(m["document"], start),
+            **m, "mention": mid,
+            "speaker": evidence.speaker if evidence else None,
+            "entities": [] if evidence is None else [
+                {"id": eid, "name": names.get(eid, eid)}
+                for eid in dict.fromkeys((*evidence.places, *evidence.actors,
+                                          *evidence.targets))],
             "title": row.title if row else None,
             "published": row.published if row else None,
             "before": _clip_left(body[max(0, start - CONTEXT_CHARS):start], start),
