@@ -103,6 +103,8 @@ MIGRATIONS: tuple[Migration, ...] = (
     ("0012_claim_facets", _all(_create(schema.claim_facets),
                                _indexes(schema.ix_claims_sources, schema.ix_claims_date),
                                _statements(*schema.FACET_DDL))),
+    ("0013_listing_indexes", _indexes(schema.ix_documents_outlet, schema.ix_documents_added,
+                                      schema.ix_entities_documents)),
 )
 KNOWN = frozenset(name for name, _ in MIGRATIONS)
 

@@ -459,3 +459,9 @@ FACET_DDL = (
     "WHERE m.role = 'supports' AND k.key IN ('places', 'actors', 'targets', 'speaker', "
     "'denied_by') AND j.value IS NOT NULL",
 )
+
+# What the web UI's first screens ask of a large case without reading whole tables (0013):
+# which outlets documents point to, the documents added last, the entities in most documents.
+ix_documents_outlet = Index("ix_documents_outlet", documents.c.outlet_id)
+ix_documents_added = Index("ix_documents_added", documents.c.status, documents.c.created_at)
+ix_entities_documents = Index("ix_entities_documents", entities.c.documents)

@@ -170,12 +170,11 @@ class ClaimRow:
 
 
 def _claim_row(r: Any) -> ClaimRow:
-    data = json.loads(r.data)
+    figures = None if r.low is None and r.high is None else {
+        "low": r.low, "high": r.high, "estimate": r.estimate, "disputed": bool(r.disputed)}
     return ClaimRow(r.id, r.statement, r.status, r.kind, r.event_type, r.independent_sources,
-                    r.mentions, r.date, r.precision, tuple(data["outlets"]),
-                    None if data["figures"] is None else {
-                        k: data["figures"][k] for k in ("low", "high", "estimate", "disputed")},
-                    len(data["links"]))
+                    r.mentions, r.date, r.precision, tuple(json.loads(r.outlets or "[]")),
+                    figures, r.links or 0)
 
 
 def match_words(words: str) -> str | None:
@@ -582,8 +581,17 @@ class ClaimViews:
         order = {"mentions": (c.c.mentions.desc(), c.c.id),
                  "date": (c.c.date.is_(None), c.c.date, c.c.id)}.get(
             where.sort, (c.c.independent_sources.desc(), c.c.mentions.desc(), c.c.id))
+        data = c.c.data
         columns = (c.c.id, c.c.statement, c.c.status, c.c.kind, c.c.event_type,
-                   c.c.independent_sources, c.c.mentions, c.c.date, c.c.precision, c.c.data)
+                   c.c.independent_sources, c.c.mentions, c.c.date, c.c.precision,
+                   # only what a list shows, picked out by SQLite (a claim's data holds
+                   # every origin's mentions: hundreds for a syndicated story)
+                   func.json_extract(data, "$.outlets").label("outlets"),
+                   func.json_extract(data, "$.figures.low").label("low"),
+                   func.json_extract(data, "$.figures.high").label("high"),
+                   func.json_extract(data, "$.figures.estimate").label("estimate"),
+                   func.json_extract(data, "$.figures.disputed").label("disputed"),
+                   func.json_array_length(data, "$.links").label("links"))
         with self.engine.connect() as conn:
             total = conn.scalar(select(func.count()).select_from(c).where(*conditions)) or 0
             rows = [_claim_row(r) for r in conn.execute(
@@ -611,7 +619,8 @@ class ClaimViews:
         d = schema.documents
         with self.engine.connect() as conn:
             groups = conn.scalar(select(func.count()).select_from(schema.copy_groups)) or 0
-            outlets = conn.scalar(select(func.count(d.c.outlet_id.distinct()))) or 0
+            outlets = conn.scalar(select(func.count(d.c.outlet_id.distinct()))
+                                  .where(d.c.outlet_id.is_not(None))) or 0
         return groups, outlets
 
     def claim_counts(self) -> dict[str, int]:
@@ -619,11 +628,6 @@ class ClaimViews:
         c = schema.claims
         with self.engine.connect() as conn:
             return dict(conn.execute(select(c.c.status, func.count()).group_by(c.c.status)).all())
-
-    def claim_kinds(self) -> list[str]:
-        c = schema.claims
-        with self.engine.connect() as conn:
-            return list(conn.scalars(select(c.c.kind).distinct().order_by(c.c.kind)))
 
     def claim_summaries(self) -> dict[str, tuple[str, int, str]]:
         """Claim ID → (status, independent origins, statement), without reading members."""

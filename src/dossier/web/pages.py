@@ -10,11 +10,16 @@ from typing import Any
 
 from ..corroborate.records import Status, mention_id
 from ..export.json_contract import claim_json, document_json
+from ..extract.records import StatementKind
 from ..models import REMOVED_KINDS
 from ..store import CaseView
 from ..store.views import ClaimQuery, ClaimRow, match_words
 
 CONTEXT_CHARS = 280  # characters of the document shown on each side of a passage
+# Passages a claim page shows in their context (the document around them); the rest, copies
+# of a syndicated story for the most part, are shown as their sentence with a link to it in its
+# document. Keeps a claim with a thousand passages under the latency target.
+PASSAGES_IN_CONTEXT = 60
 OVERVIEW_ITEMS = 8  # claims and documents in each list of the overview
 ENTITY_CHOICES = 150  # entities offered in the claims filter: those in the most documents
 SEARCH_LIMIT = 200  # matching statements, and matching documents, a search shows at most
@@ -22,6 +27,7 @@ TIMELINE_CLAIMS = 1_000_000  # the timeline reads every claim's row (not its mem
 ENTITY_CLAIMS = 200  # claims an entity page lists (those with the most independent origins)
 ENTITY_DOCUMENTS = 100  # documents whose mentions an entity page shows (the rest are counted)
 STATUSES = tuple(s.value for s in Status)
+KINDS = tuple(k.value for k in StatementKind)  # a claim's kind is its statements' kind
 SORTS = ("origins", "mentions", "date")
 
 
@@ -57,7 +63,7 @@ def claims(view: CaseView, filters: ClaimQuery) -> dict[str, Any]:
         "filters": asdict(filters),
         "claims": [claim_row(r) for r in rows],
         "choices": {
-            "statuses": list(STATUSES), "sorts": list(SORTS), "kinds": view.claim_kinds(),
+            "statuses": list(STATUSES), "sorts": list(SORTS), "kinds": list(KINDS),
             "outlets": view.outlet_names(),
             "entities": [{"id": eid, "name": name, "type": kind}
                          for eid, name, kind in view.entity_choices(ENTITY_CHOICES)],
@@ -78,13 +84,16 @@ def claim(view: CaseView, cid: str) -> dict[str, Any] | None:
         return None
     stored = found[0]
     data = claim_json(stored)
+    # the first passages in their context; a syndicated story's hundreds more as sentences
+    shown = {k for k, m in enumerate(data["mentions"])
+             if k < PASSAGES_IN_CONTEXT or m["stance"] == "denies"}
     documents = {row.id: row for row in view.documents(
-        sorted({e.document for e in stored.evidence.values()}))}
+        sorted({data["mentions"][k]["document"] for k in shown}))}
     names = view.entity_names({eid for e in stored.evidence.values()
                                for eid in (*e.places, *e.actors, *e.targets)})
     passages = []
-    for m in data["mentions"]:
-        row = documents.get(m["document"])
+    for k, m in enumerate(data["mentions"]):
+        row = documents.get(m["document"]) if k in shown else None
         body = row.text if row else ""
         start, end = m["start"], m["end"]
         mid = mention_id(m["document"], start)
@@ -96,8 +105,8 @@ def claim(view: CaseView, cid: str) -> dict[str, Any] | None:
                 {"id": eid, "name": names.get(eid, eid)}
                 for eid in dict.fromkeys((*evidence.places, *evidence.actors,
                                           *evidence.targets))],
-            "title": row.title if row else None,
-            "published": row.published if row else None,
+            "title": evidence.title if evidence else None,
+            "published": evidence.published if evidence else None,
             "before": _clip_left(body[max(0, start - CONTEXT_CHARS):start], start),
             "passage": body[start:end] or m["quote"],
             "after": _clip_right(body[end:end + CONTEXT_CHARS], len(body) - end)})
