@@ -5,7 +5,7 @@ every fact comes from the case's read-only view."""
 from __future__ import annotations
 
 import re
-from dataclasses import asdict
+from dataclasses import asdict, fields
 from typing import Any
 
 from ..corroborate.records import Status, mention_id
@@ -20,6 +20,7 @@ CONTEXT_CHARS = 280  # characters of the document shown on each side of a passag
 # of a syndicated story for the most part, are shown as their sentence with a link to it in its
 # document. Keeps a claim with a thousand passages under the latency target.
 PASSAGES_IN_CONTEXT = 60
+OUTLETS_LISTED = 6  # outlets a claims list names for each claim (all are counted)
 OVERVIEW_ITEMS = 8  # claims and documents in each list of the overview
 ENTITY_CHOICES = 150  # entities offered in the claims filter: those in the most documents
 SEARCH_LIMIT = 200  # matching statements, and matching documents, a search shows at most
@@ -72,8 +73,10 @@ def claims(view: CaseView, filters: ClaimQuery) -> dict[str, Any]:
 
 
 def claim_row(r: ClaimRow) -> dict[str, Any]:
-    """A claim as lists show it."""
-    return {**asdict(r), "outlets": list(r.outlets)}
+    """A claim as lists show it: a syndicated story's hundreds of outlets are counted, and the
+    first few named."""
+    row = {f.name: getattr(r, f.name) for f in fields(r)}
+    return {**row, "outlets": list(r.outlets[:OUTLETS_LISTED]), "outlet_count": len(r.outlets)}
 
 
 def claim(view: CaseView, cid: str) -> dict[str, Any] | None:
