@@ -96,10 +96,11 @@ def carry_links(found: Corroboration, kept: Sequence[tuple[DenialLink, str]],
     for link in moved:
         if link.denial in denial_claims:
             by_claim[link.claim].add(denial_claims[link.denial])
+    denied = {link.claim for link in moved}  # a set: not every link scanned for every claim
     claims = tuple(
         replace(c, status=Status.CONTESTED,
                 contested_by=tuple(sorted({*c.contested_by, *by_claim[c.id]})))
-        if c.id in by_claim or any(link.claim == c.id for link in moved) else c
+        if c.id in by_claim or c.id in denied else c
         for c in found.claims)
     return replace(found, claims=claims, links=(*found.links, *moved))
 

@@ -88,7 +88,9 @@ class Weights:
         return weight
 
     def total(self, f: Iterable[str]) -> float:
-        return sum(self(x) for x in f)
+        if isinstance(f, frozenset) and self.cache.keys() >= f:  # the same sum, read faster
+            return sum(map(self.cache.__getitem__, f))
+        return sum(map(self, f))
 
     def of_set(self, f: frozenset[str]) -> float:
         """The total weight of a statement's features (kept: each is compared many times)."""
