@@ -105,6 +105,7 @@ MIGRATIONS: tuple[Migration, ...] = (
                                _statements(*schema.FACET_DDL))),
     ("0013_listing_indexes", _indexes(schema.ix_documents_outlet, schema.ix_documents_added,
                                       schema.ix_entities_documents)),
+    ("0014_claims_order", _indexes(schema.ix_claims_order)),
 )
 KNOWN = frozenset(name for name, _ in MIGRATIONS)
 
