@@ -255,3 +255,19 @@ def test_the_scoring_of_the_corroboration_benchmark() -> None:
     assert b_cubed(gold, gold) == (1.0, 1.0)
     precision, recall = b_cubed(gold, dict.fromkeys(gold, "all"))
     assert recall == 1.0 and precision < 0.6
+
+
+def test_feature_weights_sum_the_same_in_any_order() -> None:
+    """A set's order changes with Python's string hash seed; the weight of a set of features
+    must not (a rounding difference could tip a threshold and make two runs disagree)."""
+    import itertools
+
+    from dossier.corroborate.matching import Weights
+
+    # features whose weights, log(1 + N / n), do not add up the same way in every order
+    weights = Weights.of_counts({"a": 1950, "b": 4855, "c": 4459, "d": 1069, "e": 3031,
+                                 "f": 4948}, 10_000)
+    totals = {weights.total(order) for order in itertools.permutations("abcdef")}
+    plain = {sum(weights(x) for x in order) for order in itertools.permutations("abcdef")}
+    assert len(plain) > 1, "pick weights whose plain sums differ by order"
+    assert len(totals) == 1

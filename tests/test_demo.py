@@ -58,3 +58,4 @@ def test_demo_json_is_stable_across_rebuilds(tmp_path: Path) -> None:
             main, ["export", "--case", str(tmp_path / name)]).stdout)
         ids.append(sorted(doc["id"] for doc in export["documents"]))
     assert ids[0] == ids[1]
+

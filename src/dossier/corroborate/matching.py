@@ -88,9 +88,12 @@ class Weights:
         return weight
 
     def total(self, f: Iterable[str]) -> float:
+        """The weights summed exactly (math.fsum): a set's order changes with Python's string
+        hash seed, and a plain sum's rounding with it, which could tip a threshold and make
+        two runs on one case disagree."""
         if isinstance(f, frozenset) and self.cache.keys() >= f:  # the same sum, read faster
-            return sum(map(self.cache.__getitem__, f))
-        return sum(map(self, f))
+            return math.fsum(map(self.cache.__getitem__, f))
+        return math.fsum(map(self, f))
 
     def of_set(self, f: frozenset[str]) -> float:
         """The total weight of a statement's features (kept: each is compared many times)."""
