@@ -146,7 +146,7 @@ class ClaimQuery:
     words: str | None = None  # words that must all be in one of its passages
     sort: str = "origins"  # origins | mentions | date
     offset: int = 0
-    limit: int = 50
+    limit: int | None = 50  # None: every claim that passes
     supported: bool = False  # only claims something supports (not denials alone)
     ids: tuple[str, ...] | None = None  # only these claims
 
@@ -177,16 +177,18 @@ def _claim_row(r: Any) -> ClaimRow:
                     figures, r.links or 0)
 
 
+def search_words(words: str) -> list[str]:
+    """The words of what a user typed, each kept with a trailing * (a prefix) if it has one;
+    anything else (quotes, brackets, FTS5's operators as symbols) is left out."""
+    return re.findall(r"[^\W_][\w'\u2019-]*\*?", words)
+
+
 def match_words(words: str) -> str | None:
     """What a user typed → an FTS5 query in which every word must appear (a word ending in *
-    is a prefix); FTS5's own operators are taken as plain words, so no input is an error.
-    None when there is no word at all."""
-    parts = []
-    for token in re.findall(r"[^\W_][\w'\u2019-]*\*?", words):
-        prefix = token.endswith("*")
-        token = token.rstrip("*")
-        parts.append('"' + token.replace('"', '""') + '"' + ("*" if prefix else ""))
-    return " ".join(parts) or None
+    is a prefix); FTS5's own operator words are quoted as plain words, so no input is an
+    error. None when there is no word at all."""
+    return " ".join(f'"{w.rstrip("*")}"' + ("*" if w.endswith("*") else "")
+                    for w in search_words(words)) or None
 
 
 CLAIMS_MATCHING = text(
@@ -343,16 +345,16 @@ class CopyViews:
         return [Judgement(r.kind, r.a, r.b, Verdict(r.verdict), r.analyst, r.at, r.reason)
                 for _, r in sorted(unique.items())]
 
-    def copy_groups(self) -> list[CopyGroupRow]:
-        """Copy groups, largest first; members by ID, the representative first."""
+    def copy_groups(self, ids: Sequence[str] | None = None) -> list[CopyGroupRow]:
+        """Copy groups (all, or those with these IDs), largest first; members by ID, the
+        representative first."""
         g, m = schema.copy_groups, schema.copy_members
-        with self.engine.connect() as conn:
-            groups = list(conn.execute(select(g.c.id, g.c.representative)
-                                       .order_by(g.c.size.desc(), g.c.id)))
-            members: dict[str, list[str]] = defaultdict(list)
-            for row in conn.execute(select(m.c.group_id, m.c.document_id)
-                                    .order_by(m.c.document_id)):
-                members[row.group_id].append(row.document_id)
+        groups = rows_of(self.engine, select(g.c.id, g.c.representative)
+                         .order_by(g.c.size.desc(), g.c.id), g.c.id, ids)
+        members: dict[str, list[str]] = defaultdict(list)
+        for row in rows_of(self.engine, select(m.c.group_id, m.c.document_id)
+                           .order_by(m.c.document_id), m.c.group_id, ids):
+            members[row.group_id].append(row.document_id)
         result = []
         for row in groups:
             ordered = sorted(members.get(row.id, []), key=lambda d: d != row.representative)
@@ -660,10 +662,17 @@ class ClaimViews:
 
     def claim_of_mention(self, mention: str) -> str | None:
         """The claim a mention supports (or the first it denies)."""
+        return self.claims_of_mentions([mention]).get(mention)
+
+    def claims_of_mentions(self, mentions: Sequence[str]) -> dict[str, str]:
+        """Mention → the claim it supports (or the first it denies), for those in a claim."""
         cm = schema.claim_mentions
-        with self.engine.connect() as conn:
-            return conn.scalar(select(cm.c.claim_id).where(cm.c.mention_id == mention)
-                               .order_by(cm.c.role.desc(), cm.c.claim_id))
+        found: dict[str, str] = {}
+        for r in rows_of(self.engine, select(cm.c.mention_id, cm.c.claim_id)
+                         .order_by(cm.c.role.desc(), cm.c.claim_id), cm.c.mention_id,
+                         list(mentions)):
+            found.setdefault(r.mention_id, r.claim_id)
+        return found
 
     def claim_anchor(self, claim: str) -> str | None:
         c = schema.claims

@@ -35,11 +35,11 @@ def claim_filters(
         since: Annotated[str | None, Query(description="dated on or after (ISO: "
                                                        "2017, 2017-04, 2017-04-01)")] = None,
         until: Annotated[str | None, Query(description="dated on or before (ISO)")] = None,
-        q: Annotated[str | None, Query(description="words in the statement or a "
-                                                   "passage")] = None,
+        q: Annotated[str | None, Query(description="words that must all be in one of "
+                                                   "its passages")] = None,
         sort: Annotated[str, Query(pattern="^(origins|mentions|date)$")] = "origins",
         offset: Annotated[int, Query(ge=0)] = 0,
-        limit: Annotated[int, Query(ge=1, le=500)] = ClaimQuery.limit,
+        limit: Annotated[int, Query(ge=1, le=500)] = 50,
 ) -> ClaimQuery:
     """The claims list's filters from the query string (an empty field is no filter)."""
     def given(value: str | None) -> str | None:

@@ -13,7 +13,7 @@ from ..export.json_contract import claim_json, document_json
 from ..extract.records import StatementKind
 from ..models import REMOVED_KINDS
 from ..store import CaseView
-from ..store.views import ClaimQuery, ClaimRow, match_words
+from ..store.views import ClaimQuery, ClaimRow, search_words
 
 CONTEXT_CHARS = 280  # characters of the document shown on each side of a passage
 # Passages a claim page shows in their context (the document around them); the rest, copies
@@ -24,7 +24,6 @@ OUTLETS_LISTED = 6  # outlets a claims list names for each claim (all are counte
 OVERVIEW_ITEMS = 8  # claims and documents in each list of the overview
 ENTITY_CHOICES = 150  # entities offered in the claims filter: those in the most documents
 SEARCH_LIMIT = 200  # matching statements, and matching documents, a search shows at most
-TIMELINE_CLAIMS = 1_000_000  # the timeline reads every claim's row (not its members)
 ENTITY_CLAIMS = 200  # claims an entity page lists (those with the most independent origins)
 ENTITY_DOCUMENTS = 100  # documents whose mentions an entity page shows (the rest are counted)
 STATUSES = tuple(s.value for s in Status)
@@ -147,13 +146,15 @@ def document(view: CaseView, did: str) -> dict[str, Any] | None:
     blocks = view.blocks_of([did]).get(did, [])
     data = document_json(row, blocks)
     extraction = next(iter(view.extractions([did])), None)
-    statements = [] if extraction is None else [
-        {"mention": mention_id(did, s.start), "start": s.start, "end": s.end,
-         "kind": s.kind.value, "event_type": s.event_type, "denial": s.attribution.denial,
-         "claim": view.claim_of_mention(mention_id(did, s.start))}
-        for s in sorted(extraction.statements, key=lambda s: s.start)]
-    group = next((g for g in view.copy_groups() if did in g.members), None)
-    links = [r for r in view.copy_links() if did in (r.link.a, r.link.b)]
+    found = [] if extraction is None else sorted(extraction.statements, key=lambda s: s.start)
+    mentions = [mention_id(did, s.start) for s in found]
+    claims = view.claims_of_mentions(mentions)
+    statements = [
+        {"mention": mid, "start": s.start, "end": s.end, "kind": s.kind.value,
+         "event_type": s.event_type, "denial": s.attribution.denial, "claim": claims.get(mid)}
+        for mid, s in zip(mentions, found, strict=True)]
+    group = next(iter(view.copy_groups([row.copy_group])), None) if row.copy_group else None
+    links = view.copy_links_among([did])
     return {
         "document": data,
         "segments": _segments(row.text, statements),
@@ -246,7 +247,7 @@ def timeline(view: CaseView, eid: str | None = None) -> dict[str, Any]:
     rows = view.timeline()
     evidence = view.evidence([row.mention for row in rows])
     undated_ids = view.undated_claims()
-    _, listed = view.claim_list(ClaimQuery(entity=eid, limit=TIMELINE_CLAIMS))
+    _, listed = view.claim_list(ClaimQuery(entity=eid, limit=None))
     claims = {r.id: r for r in listed}
     entries: list[dict[str, Any]] = []
     for row in rows:
@@ -270,20 +271,19 @@ def timeline(view: CaseView, eid: str | None = None) -> dict[str, Any]:
 def search(view: CaseView, words: str) -> dict[str, Any]:
     """Full text over bodies and statements: the matching statements grouped by the claim they
     belong to, and the matching documents with the stretch that matches."""
-    query = match_words(words)
-    if query is None:
-        return {"q": words, "claims": [], "documents": [], "unclaimed": []}
-    terms = [t.strip('"*').replace('""', '"') for t in query.split()]
+    terms = [w.rstrip("*") for w in search_words(words)]
     by_claim: dict[str, list[dict[str, Any]]] = {}
     unclaimed = []
-    for mention, did, sentence in view.search_statements(words, SEARCH_LIMIT):
+    hits = view.search_statements(words, SEARCH_LIMIT)
+    claims = view.claims_of_mentions([mention for mention, _, _ in hits])
+    for mention, did, sentence in hits:
         hit = {"mention": mention, "document": did, "passage": _marked(sentence, terms)}
-        cid = view.claim_of_mention(mention)
+        cid = claims.get(mention)
         if cid is None:
             unclaimed.append(hit)
         else:
             by_claim.setdefault(cid, []).append(hit)
-    _, listed = view.claim_list(ClaimQuery(ids=tuple(by_claim), limit=len(by_claim) or 1))
+    _, listed = view.claim_list(ClaimQuery(ids=tuple(by_claim), limit=None))
     found = {r.id: r for r in listed}
     return {
         "q": words,
