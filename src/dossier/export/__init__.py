@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import tempfile
+import zipfile
 from pathlib import Path
 from typing import BinaryIO
 
@@ -43,7 +45,7 @@ def write_export(case: Case, fmt: str, out: Path | None, stdout: BinaryIO) -> in
         stdout.write(data)
         stdout.flush()
     elif fmt == "csv" and out.suffix.lower() != ".zip":
-        _write_folder(out, case_tables(case.view))
+        _write_folder(out, data)
     else:
         try:
             handle, temp = tempfile.mkstemp(dir=out.parent or Path("."), prefix=f".{out.name}.")
@@ -58,15 +60,18 @@ def write_export(case: Case, fmt: str, out: Path | None, stdout: BinaryIO) -> in
     return len(data)
 
 
-def _write_folder(folder: Path, files: dict[str, str]) -> None:
-    """The CSV files into a folder of their own (made if missing; never over other files)."""
+def _write_folder(folder: Path, archive: bytes) -> None:
+    """The files of a rendered zip archive into a folder of their own (made if missing;
+    never over other files)."""
     try:
-        folder.mkdir(parents=False, exist_ok=True)
-        clashing = sorted(name for name in files if (folder / name).exists())
-        if clashing:
-            raise ExportError(f"{folder} already holds {', '.join(clashing)}; choose an empty "
-                              "folder or a .zip file")
-        for name, text in files.items():
-            (folder / name).write_text(text, encoding="utf-8")
+        with zipfile.ZipFile(io.BytesIO(archive)) as files:
+            names = files.namelist()
+            clashing = sorted(name for name in names if (folder / name).exists())
+            if clashing:
+                raise ExportError(f"{folder} already holds {', '.join(clashing)}; choose an "
+                                  "empty folder or a .zip file")
+            folder.mkdir(parents=False, exist_ok=True)
+            for name in names:
+                (folder / name).write_bytes(files.read(name))
     except OSError as exc:
         raise ExportError(f"cannot write {folder}: {exc.strerror or exc}") from exc

@@ -37,8 +37,7 @@ def case_tables(view: CaseView) -> dict[str, str]:
         "mentions.csv": [
             {**m, "claim": c["id"], "role": "denies" if m["stance"] == "denies" else "supports"}
             for c in data["claims"] for m in c["mentions"]],
-        "entities.csv": [{**e, "aliases": e["aliases"], "merges": e["merges"]}
-                         for e in data["entities"]],
+        "entities.csv": data["entities"],
         "documents.csv": data["documents"],
     }
     return {name: _csv(COLUMNS[name], rows[name]) for name in COLUMNS}
