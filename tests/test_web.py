@@ -7,9 +7,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from conftest import Dossier
 from fastapi.testclient import TestClient
 
-from dossier.web import create_app
+from dossier.web import create_app, pages
 
 
 @pytest.fixture(scope="module")
@@ -58,21 +59,28 @@ def test_claims_are_filtered_and_sorted(client: TestClient) -> None:
     assert client.get("/claims", params={"sort": "nonsense"}).status_code == 422
 
 
-def test_a_claims_page_shows_every_passage_in_context(client: TestClient) -> None:
+def test_a_claims_page_shows_every_passage_in_context(client: TestClient,
+                                                      demo_case: Path) -> None:
     claims = client.get("/api/claims", params={"status": "contested"}).json()["claims"]
     cid = claims[0]["id"]
     data = client.get(f"/api/claims/{cid}").json()
     claim = data["claim"]
     assert claim["independent_sources"] == len(claim["origins"]) >= 1
     assert all(o["reasons"] for o in claim["origins"])
+    exported = next(c for c in Dossier(demo_case).export()["claims"] if c["id"] == cid)
+    assert claim == {k: v for k, v in exported.items() if k != "mentions"}
     passages = data["passages"]
-    assert [p["quote"] for p in passages] == [m["quote"] for m in claim["mentions"]]
+    denying = [m["quote"] for m in exported["mentions"] if m["stance"] == "denies"]
+    assert [p["quote"] for p in passages] == denying + [
+        m["quote"] for m in exported["mentions"] if m["stance"] != "denies"]
+    assert data["page"] == {"number": 1, "pages": 1, "size": pages.PASSAGES_PER_PAGE,
+                            "first": 1, "last": len(passages), "total": len(passages)}
     for p in passages:
         assert p["passage"] == p["quote"]  # the body at the passage's offsets is the sentence
         body = client.get(f"/api/documents/{p['document']}").json()["document"]["text"]
         assert body[p["start"]:p["end"]] == p["quote"]
         assert p["before"].removeprefix("… ") in body
-    assert claim["denied_by"]
+    assert claim["denied_by"] and denying
     named = {e["id"] for p in passages for e in p["entities"]} | {
         p["speaker"] for p in passages if p["speaker"]}
     assert named
@@ -83,6 +91,34 @@ def test_a_claims_page_shows_every_passage_in_context(client: TestClient) -> Non
     assert "Denied by" in html and "independent origin" in html
     for p in passages:
         assert f'href="/documents/{p["document"]}#{p["mention"]}"' in html
+
+
+def test_a_claims_passages_come_a_page_at_a_time(client: TestClient,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    """A syndicated story's claim has thousands of passages: each page shows some of them in
+    their context, and the pages together show each once, the denials first."""
+    claims = client.get("/api/claims", params={"status": "contested"}).json()["claims"]
+    cid = claims[0]["id"]
+    everything = client.get(f"/api/claims/{cid}").json()["passages"]
+    assert len(everything) > 3
+    monkeypatch.setattr(pages, "PASSAGES_PER_PAGE", 2)
+    seen = []
+    first = client.get(f"/api/claims/{cid}").json()
+    count = first["page"]["pages"]
+    assert count == -(-len(everything) // 2)
+    for number in range(1, count + 1):
+        data = client.get(f"/api/claims/{cid}", params={"page": number}).json()
+        assert data["page"]["number"] == number
+        assert data["page"]["first"] == 2 * number - 1
+        seen += [p["mention"] for p in data["passages"]]
+        html = client.get(f"/claims/{cid}", params={"page": number}).text
+        assert html.count("<mark>") == len(data["passages"])
+        assert ('rel="next"' in html) == (number < count)
+        assert ('rel="prev"' in html) == (number > 1)
+    assert seen == [p["mention"] for p in everything]
+    beyond = client.get(f"/api/claims/{cid}", params={"page": count + 5}).json()
+    assert beyond["page"]["number"] == count  # past the end: the last page
+    assert client.get(f"/api/claims/{cid}", params={"page": 0}).status_code == 422
 
 
 def test_a_documents_page_marks_its_statements_and_offers_the_original(

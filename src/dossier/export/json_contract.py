@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Mapping
 from datetime import UTC, datetime
 from typing import Any
 
@@ -131,9 +132,24 @@ def _claims(stored: list[StoredClaim]) -> list[dict[str, Any]]:
 def claim_json(stored: StoredClaim) -> dict[str, Any]:
     c, evidence = stored.claim, stored.evidence
     origin_of = {m: o.label for o in c.origins for m in o.mentions}
-    denials = [*c.denials, *(link.denial for link in stored.links)]
-    mentions = [_mention(evidence[m], origin_of.get(m)) for m in c.mentions]
-    mentions += [_mention(evidence[m], origin_of.get(m)) for m in dict.fromkeys(denials)]
+    mentions = [mention_json(evidence[m], origin_of.get(m)) for m in claim_passages(stored)]
+    return {**claim_summary_json(stored, {m: e.document for m, e in evidence.items()}),
+            "mentions": mentions}
+
+
+def claim_passages(stored: StoredClaim) -> list[str]:
+    """A claim's passages in the contract's order: its supporting mentions, then the denials
+    (those of a denial claim, and those linked to the claim they deny)."""
+    c = stored.claim
+    return [*c.mentions, *dict.fromkeys([*c.denials, *(link.denial for link in stored.links)])]
+
+
+def claim_summary_json(stored: StoredClaim, document_of: Mapping[str, str]
+                       ) -> dict[str, Any]:
+    """A claim as the contract has it, less its passages: `document_of` gives each mention's
+    document, and the evidence needs only the denials linked to it."""
+    c, evidence = stored.claim, stored.evidence
+    origin_of = {m: o.label for o in c.origins for m in o.mentions}
     f = c.figures
     return {
         "id": c.id,
@@ -149,13 +165,12 @@ def claim_json(stored: StoredClaim) -> dict[str, Any]:
         "figures": None if f is None else {
             "low": f.low, "high": f.high, "estimate": f.estimate, "disputed": f.disputed,
             "values": [{"text": v.text, "low": v.low, "high": v.high,
-                        "document": evidence[v.mention].document,
+                        "document": document_of[v.mention],
                         "origin": origin_of.get(v.mention)} for v in f.values]},
         "origins": [{"label": o.label, "mentions": len(o.mentions),
-                     "documents": sorted({evidence[m].document for m in o.mentions}),
+                     "documents": sorted({document_of[m] for m in o.mentions}),
                      "reasons": list(o.reasons)} for o in c.origins],
         "merges": list(c.reasons),
-        "mentions": mentions,
         "contested_by": list(c.contested_by),
         "denied_by": [{"denier": link.denier_name, "document": evidence[link.denial].document,
                        "quote": evidence[link.denial].text, "date": link.date,
@@ -163,7 +178,7 @@ def claim_json(stored: StoredClaim) -> dict[str, Any]:
     }
 
 
-def _mention(e: Evidence, origin: str | None) -> dict[str, Any]:
+def mention_json(e: Evidence, origin: str | None) -> dict[str, Any]:
     stance = Stance.DENIES if e.denial else Stance.REPORTS if e.reported else Stance.SUPPORTS
     return {
         "document": e.document, "quote": e.text, "start": e.start, "end": e.end,

@@ -106,6 +106,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     ("0013_listing_indexes", _indexes(schema.ix_documents_outlet, schema.ix_documents_added,
                                       schema.ix_entities_documents)),
     ("0014_claims_order", _indexes(schema.ix_claims_order)),
+    ("0015_claim_search", _statements(*schema.CLAIM_SEARCH_DDL)),
 )
 KNOWN = frozenset(name for name, _ in MIGRATIONS)
 

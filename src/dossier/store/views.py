@@ -10,7 +10,18 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Engine, ScalarSelect, Select, String, func, or_, select, text
+from sqlalchemy import (
+    ColumnClause,
+    Engine,
+    Integer,
+    ScalarSelect,
+    Select,
+    func,
+    literal_column,
+    or_,
+    select,
+    text,
+)
 
 from ..copies.groups import Member
 from ..copies.index import IndexText
@@ -191,11 +202,13 @@ def match_words(words: str) -> str | None:
                     for w in search_words(words)) or None
 
 
-CLAIMS_MATCHING = text(
-    "SELECT m.claim_id FROM search_statements "
-    "JOIN claim_evidence AS e ON e.rowid = search_statements.rowid "
-    "JOIN claim_mentions AS m ON m.mention_id = e.mention_id "
-    "WHERE search_statements MATCH :query").columns(claim_id=String)
+# The claims (their rowids) whose statement or passages have every word: see
+# schema.CLAIM_SEARCH_DDL.
+CLAIMS_MATCHING = "SELECT rowid FROM search_claims WHERE search_claims MATCH :query"
+CLAIM_ROWID: ColumnClause[Any] = literal_column("claims.rowid")
+# the same, as an expression SQLite will not look up by: it then walks the claims in the
+# default order's index and stops at a page, which beats sorting a common word's 50,000 claims
+CLAIM_ROWID_WALKED: ColumnClause[Any] = literal_column("+claims.rowid")
 
 KEYS_PER_QUERY = 5000  # bound parameters per look-up query (SQLite allows 32,766)
 
@@ -556,7 +569,7 @@ class ClaimViews:
     def claim_list(self, where: ClaimQuery) -> tuple[int, list[ClaimRow]]:
         """The claims that pass the filters (all of them counted), one page of them sorted,
         without reading any claim's members: filters on entities and outlets use
-        `claim_facets`, words use the statements' full-text index."""
+        `claim_facets`, words the claims' full-text index."""
         c, f = schema.claims, schema.claim_facets
         conditions: list[Any] = []
         if where.status:
@@ -583,14 +596,19 @@ class ClaimViews:
                 joined = f.alias()
                 source = source.join(joined, joined.c.claim_id == c.c.id)
                 conditions.append(joined.c.facet == facet)
-        if where.words:
-            query = match_words(where.words)
-            if query is None:
-                return 0, []
-            conditions.append(c.c.id.in_(CLAIMS_MATCHING.bindparams(query=query)))
+        alone = not conditions and source is c  # words are the only filter
+        words = match_words(where.words) if where.words else None
+        if where.words and words is None:
+            return 0, []
         order = {"mentions": (c.c.mentions.desc(), c.c.id),
                  "date": (c.c.date.is_(None), c.c.date, c.c.id)}.get(
             where.sort, (c.c.independent_sources.desc(), c.c.mentions.desc(), c.c.id))
+        counted = list(conditions)
+        if words is not None:
+            matching = text(CLAIMS_MATCHING).bindparams(query=words).columns(rowid=Integer)
+            counted.append(CLAIM_ROWID.in_(matching))
+            walked = where.sort not in ("mentions", "date")
+            conditions.append((CLAIM_ROWID_WALKED if walked else CLAIM_ROWID).in_(matching))
         data = c.c.data
         columns = (c.c.id, c.c.statement, c.c.status, c.c.kind, c.c.event_type,
                    c.c.independent_sources, c.c.mentions, c.c.date, c.c.precision,
@@ -603,8 +621,12 @@ class ClaimViews:
                    func.json_extract(data, "$.figures.disputed").label("disputed"),
                    func.json_array_length(data, "$.links").label("links"))
         with self.engine.connect() as conn:
-            total = conn.scalar(select(func.count()).select_from(source)
-                                .where(*conditions)) or 0
+            if words is not None and alone:  # one index row per claim
+                total = conn.scalar(text(CLAIMS_MATCHING.replace("rowid", "count(*)", 1)),
+                                    {"query": words}) or 0
+            else:
+                total = conn.scalar(select(func.count()).select_from(source)
+                                    .where(*counted)) or 0
             rows = [_claim_row(r) for r in conn.execute(
                 select(*columns).select_from(source).where(*conditions).order_by(*order)
                 .limit(where.limit).offset(where.offset))]
@@ -673,6 +695,14 @@ class ClaimViews:
                          list(mentions)):
             found.setdefault(r.mention_id, r.claim_id)
         return found
+
+    def claim_documents(self, claim: str) -> dict[str, str]:
+        """Mention → its document, for every passage of a claim (supporting, denial claim's
+        member or linked denial), without reading their evidence."""
+        cm = schema.claim_mentions
+        with self.engine.connect() as conn:
+            return {r.mention_id: r.document_id for r in conn.execute(
+                select(cm.c.mention_id, cm.c.document_id).where(cm.c.claim_id == claim))}
 
     def claim_anchor(self, claim: str) -> str | None:
         c = schema.claims

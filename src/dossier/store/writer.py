@@ -373,9 +373,10 @@ class Transaction:
                                          "end": e.end, "copy_group": e.copy_group,
                                          "position": position})
                 key_rows.extend({"key": key, "claim_id": c.id} for key in set(keys(c)))
-            self.conn.execute(insert(schema.claims), claim_rows)
+            # members first: a claim's row, once inserted, indexes its passages' texts
             if mention_rows:
                 self.conn.execute(insert(schema.claim_mentions), mention_rows)
+            self.conn.execute(insert(schema.claims), claim_rows)
             if key_rows:
                 self.conn.execute(insert(schema.claim_keys), key_rows)
         for entries in _batches(found.timeline, WRITE_BATCH):

@@ -50,6 +50,9 @@ def claim_filters(
 
 
 Filters = Annotated[ClaimQuery, Depends(claim_filters)]
+PassagePage = Annotated[int, Query(
+    ge=1, description=f"the page of passages ({pages.PASSAGES_PER_PAGE} to a page, the denials "
+                      "first; past the last, the last)")]
 
 
 def create_app(case_path: Path) -> FastAPI:
@@ -72,8 +75,8 @@ def create_app(case_path: Path) -> FastAPI:
     templates.env.globals["case_name"] = case_path.name
     templates.env.globals["version"] = __version__
 
-    def page(request: Request, template: str, data: dict[str, Any], title: str,
-             api: str) -> HTMLResponse:
+    def render(request: Request, template: str, data: dict[str, Any], title: str,
+               api: str) -> HTMLResponse:
         return templates.TemplateResponse(request, template, {**data, "title": title,
                                                               "api": api})
 
@@ -101,7 +104,7 @@ def create_app(case_path: Path) -> FastAPI:
             return build(view)
 
         def page_route(request: Request) -> HTMLResponse:
-            return page(request, template, build(view), title, api)
+            return render(request, template, build(view), title, api)
 
         api_route.__doc__ = summary
         app.get(api, tags=[tag], name=f"api_{template.removesuffix('.html')}")(api_route)
@@ -129,19 +132,19 @@ def create_app(case_path: Path) -> FastAPI:
 
     @app.get("/claims", response_class=HTMLResponse, include_in_schema=False)
     def claims_page(request: Request, filters: Filters) -> HTMLResponse:
-        return page(request, "claims.html", pages.claims(view, filters), "Claims",
+        return render(request, "claims.html", pages.claims(view, filters), "Claims",
                     "/api/claims" + (f"?{request.url.query}" if request.url.query else ""))
 
     @app.get("/api/claims/{cid}", tags=["claims"])
-    def api_claim(cid: str) -> dict[str, Any]:
-        """One claim as the export has it, every passage in its context, and the analysts'
-        judgements of its passages."""
-        return required(pages.claim(view, cid), "claim", cid)
+    def api_claim(cid: str, page: PassagePage = 1) -> dict[str, Any]:
+        """One claim as the export has it (its passages apart), one page of its passages in
+        their context, and the analysts' judgements of its passages."""
+        return required(pages.claim(view, cid, page), "claim", cid)
 
     @app.get("/claims/{cid}", response_class=HTMLResponse, include_in_schema=False)
-    def claim_page(request: Request, cid: str) -> HTMLResponse:
-        return page(request, "claim.html", required(pages.claim(view, cid), "claim", cid),
-                    "Claim", f"/api/claims/{cid}")
+    def claim_page(request: Request, cid: str, page: PassagePage = 1) -> HTMLResponse:
+        return render(request, "claim.html", required(pages.claim(view, cid, page), "claim", cid),
+                    "Claim", f"/api/claims/{cid}?page={page}")
 
     # -- documents -----------------------------------------------------------------------------
 
@@ -155,7 +158,7 @@ def create_app(case_path: Path) -> FastAPI:
     def document_page(request: Request, did: str) -> HTMLResponse:
         data = required(pages.document(view, did), "document", did)
         title = data["document"]["title"] or data["document"]["path"]
-        return page(request, "document.html", data, title, f"/api/documents/{did}")
+        return render(request, "document.html", data, title, f"/api/documents/{did}")
 
     # -- entities and the timeline ---------------------------------------------------------
 
@@ -168,7 +171,7 @@ def create_app(case_path: Path) -> FastAPI:
     @app.get("/entities/{eid}", response_class=HTMLResponse, include_in_schema=False)
     def entity_page(request: Request, eid: str) -> HTMLResponse:
         data = required(pages.entity(view, eid), "entity", eid)
-        return page(request, "entity.html", data, data["entity"]["name"], f"/api/entities/{eid}")
+        return render(request, "entity.html", data, data["entity"]["name"], f"/api/entities/{eid}")
 
     @app.get("/api/timeline", tags=["timeline"])
     def api_timeline(entity: Annotated[str | None, Query(
@@ -182,7 +185,7 @@ def create_app(case_path: Path) -> FastAPI:
     def timeline_page(request: Request, entity: str | None = None) -> HTMLResponse:
         data = pages.timeline(view, entity or None)
         data["choices"] = pages.entities(view)["entities"][:pages.ENTITY_CHOICES]
-        return page(request, "timeline.html", data, "Timeline",
+        return render(request, "timeline.html", data, "Timeline",
                     "/api/timeline" + (f"?entity={entity}" if entity else ""))
 
     # -- search --------------------------------------------------------------------------------
@@ -197,7 +200,7 @@ def create_app(case_path: Path) -> FastAPI:
 
     @app.get("/search", response_class=HTMLResponse, include_in_schema=False)
     def search_page(request: Request, q: str = "") -> HTMLResponse:
-        return page(request, "search.html", pages.search(view, q), "Search",
+        return render(request, "search.html", pages.search(view, q), "Search",
                     f"/api/search?{request.url.query}")
 
     @app.get("/documents/{did}/original", tags=["documents"],

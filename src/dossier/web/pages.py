@@ -9,17 +9,22 @@ from dataclasses import asdict, fields
 from typing import Any
 
 from ..corroborate.records import Status, mention_id
-from ..export.json_contract import claim_json, document_json
+from ..export.json_contract import (
+    claim_passages,
+    claim_summary_json,
+    document_json,
+    mention_json,
+)
 from ..extract.records import StatementKind
 from ..models import REMOVED_KINDS
 from ..store import CaseView
-from ..store.views import ClaimQuery, ClaimRow, search_words
+from ..store.views import ClaimQuery, ClaimRow, StoredClaim, search_words
 
 CONTEXT_CHARS = 280  # characters of the document shown on each side of a passage
-# Passages a claim page shows in their context (the document around them); the rest, copies
-# of a syndicated story for the most part, are shown as their sentence with a link to it in its
-# document. Keeps a claim with a thousand passages under the latency target.
-PASSAGES_IN_CONTEXT = 60
+# Passages a claim page shows, each in its context (the document around them); a syndicated
+# story's claim has thousands, on further pages. 50 keeps a page of the heaviest claim of the
+# 100,000-document benchmark case well under the latency target (docs/performance.md).
+PASSAGES_PER_PAGE = 50
 OUTLETS_LISTED = 6  # outlets a claims list names for each claim (all are counted)
 OVERVIEW_ITEMS = 8  # claims and documents in each list of the overview
 ENTITY_CHOICES = 150  # entities offered in the claims filter: those in the most documents
@@ -78,44 +83,56 @@ def claim_row(r: ClaimRow) -> dict[str, Any]:
     return {**row, "outlets": list(r.outlets[:OUTLETS_LISTED]), "outlet_count": len(r.outlets)}
 
 
-def claim(view: CaseView, cid: str) -> dict[str, Any] | None:
-    """A claim with every supporting and denying passage in its context, and the analysts'
-    judgements of its passages."""
-    found = view.claims([cid])
+def claim(view: CaseView, cid: str, page: int = 1) -> dict[str, Any] | None:
+    """A claim as the export has it, one page of its passages in their context (the denials
+    first, then the supporting passages in the claim's order), and the analysts' judgements of
+    its passages. Only that page's evidence is read: a syndicated story's claim has
+    thousands of passages."""
+    found = view.claims([cid], with_evidence=False)
     if not found:
         return None
-    stored = found[0]
-    data = claim_json(stored)
-    # the first passages in their context; a syndicated story's hundreds more as sentences
-    shown = {k for k, m in enumerate(data["mentions"])
-             if k < PASSAGES_IN_CONTEXT or m["stance"] == "denies"}
+    bare = found[0]
+    c = bare.claim
+    supporting = set(c.mentions)
+    denials = [m for m in claim_passages(bare) if m not in supporting]
+    ordered = [*denials, *c.mentions]
+    pages = max(1, -(-len(ordered) // PASSAGES_PER_PAGE))
+    number = min(max(page, 1), pages)
+    shown = ordered[(number - 1) * PASSAGES_PER_PAGE:number * PASSAGES_PER_PAGE]
+    evidence = view.evidence([*shown, *(link.denial for link in bare.links)])
+    stored = StoredClaim(c, evidence, bare.links)
     documents = {row.id: row for row in view.documents(
-        sorted({data["mentions"][k]["document"] for k in shown}))}
-    names = view.entity_names({eid for e in stored.evidence.values()
-                               for eid in (*e.places, *e.actors, *e.targets)})
+        sorted({evidence[m].document for m in shown}))}
+    names = view.entity_names({eid for m in shown
+                               for eid in (*evidence[m].places, *evidence[m].actors,
+                                           *evidence[m].targets)})
+    origin_of = {m: o.label for o in c.origins for m in o.mentions}
     passages = []
-    for k, m in enumerate(data["mentions"]):
-        row = documents.get(m["document"]) if k in shown else None
-        body = row.text if row else ""
-        start, end = m["start"], m["end"]
-        mid = mention_id(m["document"], start)
-        evidence = stored.evidence.get(mid)
+    for mid in shown:
+        e = evidence[mid]
+        m = mention_json(e, origin_of.get(mid))
+        row = documents.get(e.document)
+        body = (row.text or "") if row else ""
+        start, end = e.start, e.end
         passages.append({
-            **m, "mention": mid,
-            "speaker": evidence.speaker if evidence else None,
-            "entities": [] if evidence is None else [
-                {"id": eid, "name": names.get(eid, eid)}
-                for eid in dict.fromkeys((*evidence.places, *evidence.actors,
-                                          *evidence.targets))],
-            "title": evidence.title if evidence else None,
-            "published": evidence.published if evidence else None,
+            **m, "mention": mid, "speaker": e.speaker,
+            "entities": [{"id": eid, "name": names.get(eid, eid)}
+                         for eid in dict.fromkeys((*e.places, *e.actors, *e.targets))],
+            "title": e.title, "published": e.published,
             "before": _clip_left(body[max(0, start - CONTEXT_CHARS):start], start),
             "passage": body[start:end] or m["quote"],
             "after": _clip_right(body[end:end + CONTEXT_CHARS], len(body) - end)})
-    mentions = [p["mention"] for p in passages]
-    judged = [*view.judgements_of("claim", mentions), *view.judgements_of("mention", mentions)]
+    document_of = view.claim_documents(cid)
+    # an analyst's judgements are few: all are read, those naming a passage of the claim kept
+    judged = [j for j in view.judgements(["claim", "mention"])
+              if j.a in document_of or j.b in document_of]
     return {
-        "claim": data,
+        "claim": claim_summary_json(stored, document_of),
+        "counts": {"supporting": len(c.mentions), "denying": len(denials)},
+        "page": {"number": number, "pages": pages, "size": PASSAGES_PER_PAGE,
+                 "first": (number - 1) * PASSAGES_PER_PAGE + 1 if shown else 0,
+                 "last": (number - 1) * PASSAGES_PER_PAGE + len(shown),
+                 "total": len(ordered)},
         "passages": passages,
         "judgements": [{"kind": j.kind, "a": j.a, "b": j.b, "verdict": j.verdict.value,
                         "analyst": j.analyst, "at": j.at, "reason": j.reason}
