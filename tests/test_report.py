@@ -10,9 +10,12 @@ import shutil
 import sqlite3
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
+from dossier import report
 from dossier.cli import main
+from dossier.store import Case
 
 
 def run(*args: str | Path) -> tuple[int, str]:
@@ -72,3 +75,20 @@ def test_a_report_needs_a_known_format(demo_case: Path, tmp_path: Path) -> None:
 def _escaped(text: str) -> str:
     return (text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
             .replace('"', "&#34;").replace("'", "&#39;"))
+
+
+def test_the_report_reads_claims_a_few_at_a_time(demo_case: Path,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    """Written piece by piece, claims read in chunks: the same report as read in one go."""
+    case = Case.open(demo_case)
+    try:
+        whole = "".join(report.render_report(case.view, "md", "demo.db"))
+        monkeypatch.setattr(report, "CLAIMS_PER_READ", 2)
+        pieces = list(report.render_report(case.view, "md", "demo.db"))
+    finally:
+        case.close()
+    assert len(pieces) > 10
+    generated = re.compile(r"^Generated \S+", re.MULTILINE)
+    assert generated.sub("", "".join(pieces)) == generated.sub("", whole)
+    numbers = [int(n) for n in re.findall(r"^#### (\d+)\. ", whole, re.MULTILINE)]
+    assert numbers == list(range(1, len(numbers) + 1))

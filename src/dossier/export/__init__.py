@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
+import hashlib
 import io
 import json
 import os
 import tempfile
 import zipfile
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import BinaryIO
 
 from ..custody import Action
 from ..errors import ExportError
-from ..models import sha256_hex
 from ..store import Case
 from .ftm import ftm_lines
 from .json_contract import case_json
@@ -23,41 +24,74 @@ FORMATS = ("json", "csv", "ftm")
 __all__ = ["FORMATS", "case_json", "case_tables", "ftm_lines", "write_export"]
 
 
-def render(case: Case, fmt: str) -> bytes:
-    if fmt == "json":
-        return (json.dumps(case_json(case.view), ensure_ascii=False, indent=2) + "\n").encode()
-    if fmt == "csv":
-        return tables_zip(case.view)
-    if fmt == "ftm":
-        return ftm_lines(case.view)
-    from ..report import REPORT_FORMATS, render_report  # the report renders the contract
+WRITE_CHUNK = 1 << 20  # characters of a report gathered before they are written
 
-    if fmt in REPORT_FORMATS:
-        return render_report(case.view, fmt, case.path.name).encode()
-    raise ExportError(f"unknown export format {fmt!r}; available: {', '.join(FORMATS)}")
+
+def render(case: Case, fmt: str) -> Iterator[bytes]:
+    """The export (or the report, `html` or `md`) as pieces of bytes: the report piece by
+    piece as it is rendered, the other formats whole."""
+    if fmt == "json":
+        yield (json.dumps(case_json(case.view), ensure_ascii=False, indent=2) + "\n").encode()
+    elif fmt == "csv":
+        yield tables_zip(case.view)
+    elif fmt == "ftm":
+        yield ftm_lines(case.view)
+    else:
+        from ..report import REPORT_FORMATS, render_report  # the report renders the contract
+
+        if fmt not in REPORT_FORMATS:
+            raise ExportError(f"unknown export format {fmt!r}; available: "
+                              f"{', '.join(FORMATS)}")
+        pending: list[str] = []
+        size = 0
+        for piece in render_report(case.view, fmt, case.path.name):
+            pending.append(piece)
+            size += len(piece)
+            if size >= WRITE_CHUNK:
+                yield "".join(pending).encode()
+                pending, size = [], 0
+        yield "".join(pending).encode()
 
 
 def write_export(case: Case, fmt: str, out: Path | None, stdout: BinaryIO) -> int:
-    """Write the export (or the report, `html` or `md`) to `out` (atomically) or to stdout, log
-    it; returns the byte count."""
-    data = render(case, fmt)
+    """Write the export (or the report, `html` or `md`) to `out` (atomically: nothing is left
+    behind if it fails) or to stdout as it is rendered, log it with its SHA-256; returns the
+    byte count."""
+    digest = hashlib.sha256()
+    size = 0
+
+    def counted(pieces: Iterable[bytes]) -> Iterator[bytes]:
+        nonlocal size
+        for piece in pieces:
+            digest.update(piece)
+            size += len(piece)
+            yield piece
+
+    pieces = counted(render(case, fmt))
     if out is None:
-        stdout.write(data)
+        for piece in pieces:
+            stdout.write(piece)
         stdout.flush()
     elif fmt == "csv" and out.suffix.lower() != ".zip":
-        _write_folder(out, data)
+        _write_folder(out, b"".join(pieces))
     else:
+        temp: str | None = None
         try:
             handle, temp = tempfile.mkstemp(dir=out.parent or Path("."), prefix=f".{out.name}.")
             with os.fdopen(handle, "wb") as file:
-                file.write(data)
+                for piece in pieces:
+                    file.write(piece)
             os.replace(temp, out)
+            temp = None
         except OSError as exc:
             raise ExportError(f"cannot write {out}: {exc.strerror or exc}") from exc
+        finally:
+            if temp is not None:
+                Path(temp).unlink(missing_ok=True)
     with case.writer.transaction() as tx:
-        tx.log(Action.EXPORT, sha256_hex(data), format=fmt, bytes=len(data),
+        tx.log(Action.EXPORT, digest.hexdigest(), format=fmt, bytes=size,
                destination=out.name if out is not None else "stdout")
-    return len(data)
+    return size
 
 
 def _write_folder(folder: Path, archive: bytes) -> None:

@@ -1,12 +1,12 @@
 """The case report (`dossier report`): one self-contained file, HTML or Markdown, that a reader
 can print or hand on — a summary, the claims by status with footnoted sources, the timeline,
 the people, organisations and places, how the counts were made, and every source with its
-SHA-256 and capture data. Rendered from the public JSON contract, so it says nothing the
-export does not."""
+SHA-256 and capture data. Each claim is rendered from its public JSON contract, so the report
+says nothing the export does not."""
 
 from __future__ import annotations
 
-from collections import Counter
+from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -14,8 +14,8 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from .. import __version__
-from ..export.json_contract import case_json
-from ..store import CaseView
+from ..export.json_contract import claim_json
+from ..store import CaseView, DocumentRow
 
 REPORT_FORMATS = ("html", "md")
 STATUS_ORDER = ("corroborated", "contested", "single-source", "denied")
@@ -65,10 +65,15 @@ _ENVIRONMENT = Environment(
     keep_trailing_newline=True)
 
 
-def render_report(view: CaseView, fmt: str, case_name: str) -> str:
-    """The report of the case as HTML or Markdown."""
+CLAIMS_PER_READ = 500  # claims read from the case at a time while the report is written
+
+
+def render_report(view: CaseView, fmt: str, case_name: str) -> Iterator[str]:
+    """The report of the case as HTML or Markdown, piece by piece: claims are read from the
+    case a few hundred at a time as the report reaches them, so a case of any size is written
+    in bounded memory."""
     template = _ENVIRONMENT.get_template(f"report.{fmt}")
-    return template.render(**report_data(view, case_name))
+    return template.generate(**report_data(view, case_name))
 
 
 def _one_per_origin(mentions: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -85,10 +90,16 @@ def _one_per_origin(mentions: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 def report_data(view: CaseView, case_name: str) -> dict[str, Any]:
-    """Everything the report shows, footnotes numbered in order of first citation."""
-    data = case_json(view)
-    documents = {d["id"]: d for d in data["documents"]}
-    accepted = [d for d in data["documents"] if d["status"] == "ok"]
+    """Everything the report shows, as the template asks for it: counts and the claims' order
+    now; each claim, in the order of the claims list within its status, when it is reached;
+    the sources last, footnotes numbered in order of first citation."""
+    counts = view.counts()
+    groups, outlets = view.copy_counts()
+    by_status = view.claim_counts()
+    order = {status: view.claim_ids(status) for status in STATUS_ORDER}
+    numbered = [cid for status in STATUS_ORDER for cid in order[status]]
+    claim_number = {cid: k for k, cid in enumerate(numbered, 1)}
+    entities = view.entities()
     numbers: dict[str, int] = {}
 
     def cite(document: str) -> int:
@@ -96,36 +107,53 @@ def report_data(view: CaseView, case_name: str) -> dict[str, Any]:
             numbers[document] = len(numbers) + 1
         return numbers[document]
 
-    claims = sorted(data["claims"], key=lambda c: (STATUS_ORDER.index(c["status"]),
-                                                   -c["independent_sources"], c["id"]))
-    for claim in claims:
-        claim["shown"] = _one_per_origin(claim["mentions"])
-        for mention in claim["shown"]:
-            mention["note"] = cite(mention["document"])
-        for denial in claim["denied_by"]:
-            denial["note"] = cite(denial["document"])
-    for d in sorted(accepted, key=lambda d: d["path"]):
-        cite(d["id"])
-    sources = sorted((documents[did] | {"note": n} for did, n in numbers.items()),
-                     key=lambda d: d["note"])
-    statuses = Counter(c["status"] for c in claims)
+    def claims(ids: list[str]) -> Iterator[dict[str, Any]]:
+        for start in range(0, len(ids), CLAIMS_PER_READ):
+            chunk = ids[start:start + CLAIMS_PER_READ]
+            stored = {s.claim.id: s for s in view.claims(chunk)}
+            for cid in chunk:
+                claim = claim_json(stored[cid])
+                claim["shown"] = _one_per_origin(claim.pop("mentions"))
+                claim["passages"] = sum(1 + m["more"] for m in claim["shown"])
+                for mention in claim["shown"]:
+                    mention["note"] = cite(mention["document"])
+                for denial in claim["denied_by"]:
+                    denial["note"] = cite(denial["document"])
+                yield claim
+
+    def timeline() -> Iterator[dict[str, Any]]:
+        summaries = view.claim_summaries()
+        for row in view.timeline():
+            status, sources, statement = summaries[row.claim]
+            yield {"date": row.date, "precision": row.precision, "claim": row.claim,
+                   "kind": row.kind, "status": status, "independent_sources": sources,
+                   "statement": statement}
+
+    def sources() -> Iterator[DocumentRow]:
+        """Every cited document in the order of its first citation, then the accepted
+        documents no claim cites, by path; read after the claims, which number them."""
+        rows = [row for row in view.documents(with_text=False) if row.status == "ok"]
+        for row in rows:
+            cite(row.id)
+        yield from sorted(rows, key=lambda row: numbers[row.id])
+
     return {
         "case_name": case_name,
         "generated": datetime.now(UTC).isoformat(timespec="seconds"),
         "version": __version__,
-        "counts": {"documents": len(accepted),
-                   "rejected": len(data["documents"]) - len(accepted),
-                   "copy_groups": len(data["copy_groups"]), "outlets": len(data["outlets"]),
-                   "claims": len(claims), "entities": len(data["entities"])},
-        "by_status": [(s, STATUS_TITLES[s], statuses.get(s, 0),
-                       [c for c in claims if c["status"] == s]) for s in STATUS_ORDER],
-        "claim_number": {c["id"]: k for k, c in enumerate(claims, 1)},
-        "timeline": data["timeline"],
-        "undated": len(data["undated_claims"]),
-        "entities": [(title, sorted((e for e in data["entities"] if e["type"] == kind),
-                                    key=lambda e: (-e["documents"], e["name"])))
+        "counts": {"documents": counts["documents"], "rejected": counts["rejected"],
+                   "copy_groups": groups, "outlets": outlets,
+                   "claims": len(numbered), "entities": len(entities)},
+        "by_status": [(s, STATUS_TITLES[s], by_status.get(s, 0), claims(order[s]))
+                      for s in STATUS_ORDER],
+        "claim_number": claim_number,
+        "timeline": timeline(),
+        "undated": len(view.undated_claims()),
+        "entities": [(title, sorted((e for e in entities if e.type == kind),
+                                    key=lambda e: (-e.documents, e.name)))
                      for kind, title in ENTITY_TYPES],
-        "sources": sources,
-        "rejected": [d for d in data["documents"] if d["status"] != "ok"],
+        "note": numbers,
+        "sources": sources(),
+        "rejected": view.documents(rejected_only=True, with_text=False),
         "methods": METHODS,
     }

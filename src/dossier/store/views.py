@@ -669,6 +669,14 @@ class ClaimViews:
             return {r.id: (r.status, r.independent_sources, r.statement) for r in conn.execute(
                 select(c.c.id, c.c.status, c.c.independent_sources, c.c.statement))}
 
+    def claim_ids(self, status: str) -> list[str]:
+        """The IDs of the claims with this status in the claims list's order: most
+        independent origins first, then most passages."""
+        c = schema.claims
+        with self.engine.connect() as conn:
+            return list(conn.scalars(select(c.c.id).where(c.c.status == status).order_by(
+                c.c.independent_sources.desc(), c.c.mentions.desc(), c.c.id)))
+
     def undated_claims(self) -> list[str]:
         c = schema.claims
         with self.engine.connect() as conn:
@@ -885,13 +893,14 @@ class CaseView(CopyViews, ExtractViews, ClaimViews):
                         BlockKind(row.kind), row.start, row.end, row.text, row.reason))
         return found
 
-    def documents(self, ids: Sequence[str] | None = None, *,
-                  rejected_only: bool = False) -> list[DocumentRow]:
+    def documents(self, ids: Sequence[str] | None = None, *, rejected_only: bool = False,
+                  with_text: bool = True) -> list[DocumentRow]:
         """Documents (all, or those with these IDs) with their originals' data, copy group
-        and outlet, by path."""
+        and outlet, by path; without their bodies (text empty) when they are not needed."""
         d, o, s = schema.documents, schema.originals, schema.sources
         m, outlet = schema.copy_members, schema.outlets
-        query = (select(d, o.c.media_type, o.c.size, m.c.group_id,
+        columns = d.c if with_text else [column for column in d.c if column.name != "text"]
+        query = (select(*columns, o.c.media_type, o.c.size, m.c.group_id,
                         m.c.published.label("group_published"),
                         m.c.published_from.label("group_published_from"),
                         func.coalesce(d.c.outlet_id, m.c.outlet_id).label("any_outlet_id"),
@@ -919,7 +928,7 @@ class CaseView(CopyViews, ExtractViews, ClaimViews):
                 reason=row.reason, pending=row.pending, title=row.title,
                 outlet=row.outlet, published=row.published or row.group_published,
                 language=row.language,
-                text=row.text, paths=tuple(path for path, _, _ in seen),
+                text=row.text if with_text else "", paths=tuple(path for path, _, _ in seen),
                 captured_at=next((at for _, at, _ in seen if at), None),
                 first_seen=seen[0][2] if seen else row.created_at,
                 author=row.author,
