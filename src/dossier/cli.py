@@ -28,6 +28,7 @@ from .demo import corpus_folder
 from .errors import DossierError, NotFoundError
 from .export import FORMATS, json_contract, write_export
 from .models import REMOVED_KINDS, Block, BuildSummary, Judgement, Verdict
+from .protect.people import case_redactor, protection
 from .report import REPORT_FORMATS
 from .store import Case, DocumentRow, verify
 from .store.writer import utc_now
@@ -219,13 +220,14 @@ def sources(case_path: Path, rejected: bool, document: str | None, as_json: bool
       dossier sources --case chechnya.db --document 07-rainbow-notes-2017-04-17-blog.md
     """
     with _open(case_path, write=False) as case:
-        rows = case.view.documents(rejected_only=rejected)
+        hiding = case_redactor(case.view)
+        rows = hiding.apply(case.view.documents(rejected_only=rejected))
         if document is not None:
             chosen = _choose_documents(rows, document)
-            _print_blocks(chosen, case.view.blocks_of([row.id for row in chosen]))
+            _print_blocks(chosen, hiding.apply(case.view.blocks_of([row.id for row in chosen])))
             return
-        blocks = case.view.blocks_of([row.id for row in rows])
-        containers = [] if rejected else case.view.containers()
+        blocks = hiding.apply(case.view.blocks_of([row.id for row in rows]))
+        containers = [] if rejected else hiding.apply(case.view.containers())
     if as_json:
         out.print_json(data=[{key: value for key, value in json_contract.document_json(
             row, blocks.get(row.id, [])).items() if key != "text"} for row in rows])
@@ -314,9 +316,10 @@ def copies(case_path: Path, show_all: bool) -> None:
       dossier copies --case chechnya.db
     """
     with _open(case_path, write=False) as case:
-        documents = {row.id: row for row in case.view.documents()}
+        hiding = case_redactor(case.view)
+        documents = {row.id: row for row in hiding.apply(case.view.documents())}
         groups = case.view.copy_groups()
-        links = case.view.copy_links()
+        links = hiding.apply(case.view.copy_links())
     shown = [g for g in groups if show_all or len(g.members) > 1]
     table = Table(title=f"copy groups ({len(groups)} origins among "
                         f"{sum(len(g.members) for g in groups)} documents)", title_justify="left")
@@ -504,7 +507,8 @@ def entities(case_path: Path, kind: str | None, reasons: bool, as_json: bool) ->
       dossier entities --case chechnya.db --type person --reasons
     """
     with _open(case_path, write=False) as case:
-        found = [e for e in case.view.entities() if kind is None or e.type == kind]
+        found = case_redactor(case.view).apply(
+            [e for e in case.view.entities() if kind is None or e.type == kind])
     if as_json:
         out.print_json(data=[{"id": e.id, "name": e.name, "type": e.type,
                               "aliases": list(e.aliases), "documents": e.documents,
@@ -527,6 +531,7 @@ def entities(case_path: Path, kind: str | None, reasons: bool, as_json: bool) ->
 
 
 STATUSES = ("corroborated", "contested", "single-source", "denied")
+DEMO_PROTECTED = "Aslan"  # the demo's protected person: the witness of 10-testimony-…
 
 
 @main.command()
@@ -550,8 +555,8 @@ def claims(case_path: Path, status: str | None, min_sources: int, why: bool,
       dossier claims --case chechnya.db --status contested --why
     """
     with _open(case_path, write=False) as case:
-        stored = case.view.claims(status=status, min_sources=min_sources,
-                                  with_evidence=show_mentions or as_json)
+        stored = case_redactor(case.view).apply(case.view.claims(
+            status=status, min_sources=min_sources, with_evidence=show_mentions or as_json))
     if as_json:
         out.print_json(data=[json_contract.claim_json(s) for s in stored])
         return
@@ -593,14 +598,15 @@ def timeline(case_path: Path, as_json: bool) -> None:
       dossier timeline --case chechnya.db
     """
     with _open(case_path, write=False) as case:
+        hiding = case_redactor(case.view)
         rows = case.view.timeline()
         if as_json:
             stored = case.view.claims(sorted({row.claim for row in rows}))
-            out.print_json(data={
+            out.print_json(data=hiding.apply({
                 "timeline": json_contract.timeline_json(rows, {s.claim.id: s for s in stored}),
-                "undated_claims": case.view.undated_claims()})
+                "undated_claims": case.view.undated_claims()}))
             return
-        summary = case.view.claim_summaries()
+        summary = hiding.apply(case.view.claim_summaries())
     table = Table(title=f"timeline ({len(rows)})", title_justify="left")
     for name in ("date", "precision", "kind", "status", "origins", "statement"):
         table.add_column(name, overflow="fold")
@@ -714,6 +720,13 @@ def demo(case_path: Path, quiet: bool, then_serve: bool, host: str, port: int) -
     case_path = case_path.resolve()
     with corpus_folder() as corpus, contextlib.chdir(corpus.parent):
         _run_build(case_path, [Path(corpus.name)], quiet, None, Settings.from_environment())
+    with _open(case_path) as case:
+        if not case.view.protected_people():
+            # the witness of the composite account: shown everywhere as a pseudonym
+            person = protection(DEMO_PROTECTED, case.view.entities(), set(), "dossier demo",
+                                "a witness: named only as a pseudonym", utc_now())
+            with case.writer.transaction() as tx:
+                tx.protect(person)
     sources.callback(case_path=case_path, rejected=False, document=None)  # type: ignore[misc]
     copies.callback(case_path=case_path, show_all=False)  # type: ignore[misc]
     entities.callback(case_path=case_path, kind=None, reasons=False,  # type: ignore[misc]
@@ -729,3 +742,6 @@ def demo(case_path: Path, quiet: bool, then_serve: bool, host: str, port: int) -
               "dossier serve")
     if then_serve:
         _serve(case_path, host, port)
+
+
+from . import cli_protection  # noqa: E402,F401  (registers protect and unprotect)

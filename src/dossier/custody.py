@@ -28,6 +28,8 @@ class Action:
     BUILD = "build"  # a build (or re-run) finished, with its counts
     EXPORT = "export"
     JUDGE = "judge"  # an analyst's decision recorded (who, what; the reason stays in the case)
+    PROTECT = "protect"  # a person protected (by pseudonym only: never the name)
+    UNPROTECT = "unprotect"
 
 
 def canonical_detail(detail: dict[str, Any]) -> str:

@@ -14,6 +14,7 @@ from typing import BinaryIO
 
 from ..custody import Action
 from ..errors import ExportError
+from ..protect.people import case_redactor
 from ..store import Case
 from .ftm import ftm_lines
 from .json_contract import case_json
@@ -90,7 +91,8 @@ def write_export(case: Case, fmt: str, out: Path | None, stdout: BinaryIO) -> in
                 Path(temp).unlink(missing_ok=True)
     with case.writer.transaction() as tx:
         tx.log(Action.EXPORT, digest.hexdigest(), format=fmt, bytes=size,
-               destination=out.name if out is not None else "stdout")
+               destination=case_redactor(case.view).text(out.name) if out is not None
+               else "stdout")
     return size
 
 

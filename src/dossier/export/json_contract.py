@@ -11,6 +11,8 @@ from .. import __version__
 from ..corroborate.records import Evidence, Stance
 from ..extract.records import Extraction
 from ..models import REMOVED_KINDS, Block, BlockKind
+from ..protect import Redactor
+from ..protect.people import case_redactor
 from ..store import CaseView, DocumentRow
 from ..store.views import EntityRow, StoredClaim, TimelineRow
 
@@ -21,8 +23,35 @@ FORMAT = "dossier-case"
 FORMAT_VERSION = 1
 
 
-def case_json(view: CaseView) -> dict[str, Any]:
-    """The whole case as the public contract describes it."""
+def case_json(view: CaseView, hiding: Redactor | None = None) -> dict[str, Any]:
+    """The whole case as the public contract describes it, protected people as pseudonyms
+    (`hiding`: the case's own redactor unless given; a cleared export gives one that hides
+    nobody)."""
+    data = _case_json(view)
+    return redacted(data, case_redactor(view) if hiding is None else hiding)
+
+
+def redacted(data: dict[str, Any], hiding: Redactor) -> dict[str, Any]:
+    """The contract with protected people's names and entity IDs hidden; the offsets of
+    mentions moved to the same places in the redacted bodies, and protected entities
+    marked `protected`."""
+    if not hiding.active:
+        return data
+    moved = {}
+    for d in data["documents"]:
+        if d["text"]:
+            moved[d["id"]] = hiding.text_with_offsets(d["text"])[1]
+    for e in data["entities"]:
+        e["protected"] = hiding.hides(e["id"]) or hiding.text(e["name"]) != e["name"]
+    for m in [*(m for e in data["entities"] for m in e["mentions"]),
+              *(m for c in data["claims"] for m in c["mentions"])]:
+        move = moved.get(m["document"])
+        if move is not None:
+            m["start"], m["end"] = move(m["start"]), move(m["end"])
+    return hiding.apply(data)
+
+
+def _case_json(view: CaseView) -> dict[str, Any]:
     rows = view.documents()
     extractions = view.extractions()
     ids = view.entity_ids()

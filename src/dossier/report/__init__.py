@@ -7,6 +7,7 @@ says nothing the export does not."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -15,6 +16,8 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from .. import __version__
 from ..export.json_contract import claim_json
+from ..protect import Redactor
+from ..protect.people import case_redactor
 from ..store import CaseView, DocumentRow
 
 REPORT_FORMATS = ("html", "md")
@@ -68,12 +71,15 @@ _ENVIRONMENT = Environment(
 CLAIMS_PER_READ = 500  # claims read from the case at a time while the report is written
 
 
-def render_report(view: CaseView, fmt: str, case_name: str) -> Iterator[str]:
+def render_report(view: CaseView, fmt: str, case_name: str,
+                  hiding: Redactor | None = None) -> Iterator[str]:
     """The report of the case as HTML or Markdown, piece by piece: claims are read from the
     case a few hundred at a time as the report reaches them, so a case of any size is written
-    in bounded memory."""
+    in bounded memory. Protected people appear as their pseudonyms (`hiding`: the case's own
+    redactor unless given)."""
     template = _ENVIRONMENT.get_template(f"report.{fmt}")
-    return template.generate(**report_data(view, case_name))
+    return template.generate(**report_data(
+        view, case_name, case_redactor(view) if hiding is None else hiding))
 
 
 def _one_per_origin(mentions: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -89,7 +95,7 @@ def _one_per_origin(mentions: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return list(shown.values())
 
 
-def report_data(view: CaseView, case_name: str) -> dict[str, Any]:
+def report_data(view: CaseView, case_name: str, hiding: Redactor) -> dict[str, Any]:
     """Everything the report shows, as the template asks for it: counts and the claims' order
     now; each claim, in the order of the claims list within its status, when it is reached;
     the sources last, footnotes numbered in order of first citation."""
@@ -119,7 +125,7 @@ def report_data(view: CaseView, case_name: str) -> dict[str, Any]:
                     mention["note"] = cite(mention["document"])
                 for denial in claim["denied_by"]:
                     denial["note"] = cite(denial["document"])
-                yield claim
+                yield hiding.apply(claim)
 
     def timeline() -> Iterator[dict[str, Any]]:
         summaries = view.claim_summaries()
@@ -127,7 +133,7 @@ def report_data(view: CaseView, case_name: str) -> dict[str, Any]:
             status, sources, statement = summaries[row.claim]
             yield {"date": row.date, "precision": row.precision, "claim": row.claim,
                    "kind": row.kind, "status": status, "independent_sources": sources,
-                   "statement": statement}
+                   "statement": hiding.text(statement)}
 
     def sources() -> Iterator[DocumentRow]:
         """Every cited document in the order of its first citation, then the accepted
@@ -135,10 +141,11 @@ def report_data(view: CaseView, case_name: str) -> dict[str, Any]:
         rows = [row for row in view.documents(with_text=False) if row.status == "ok"]
         for row in rows:
             cite(row.id)
-        yield from sorted(rows, key=lambda row: numbers[row.id])
+        for row in sorted(rows, key=lambda row: numbers[row.id]):
+            yield hiding.apply(replace(row, text=""))
 
     return {
-        "case_name": case_name,
+        "case_name": hiding.text(case_name),
         "generated": datetime.now(UTC).isoformat(timespec="seconds"),
         "version": __version__,
         "counts": {"documents": counts["documents"], "rejected": counts["rejected"],
@@ -149,11 +156,11 @@ def report_data(view: CaseView, case_name: str) -> dict[str, Any]:
         "claim_number": claim_number,
         "timeline": timeline(),
         "undated": len(view.undated_claims()),
-        "entities": [(title, sorted((e for e in entities if e.type == kind),
-                                    key=lambda e: (-e.documents, e.name)))
+        "entities": [(title, hiding.apply(sorted((e for e in entities if e.type == kind),
+                                                 key=lambda e: (-e.documents, e.name))))
                      for kind, title in ENTITY_TYPES],
         "note": numbers,
         "sources": sources(),
-        "rejected": view.documents(rejected_only=True, with_text=False),
+        "rejected": hiding.apply(view.documents(rejected_only=True, with_text=False)),
         "methods": METHODS,
     }

@@ -107,6 +107,7 @@ MIGRATIONS: tuple[Migration, ...] = (
                                       schema.ix_entities_documents)),
     ("0014_claims_order", _indexes(schema.ix_claims_order)),
     ("0015_claim_search", _statements(*schema.CLAIM_SEARCH_DDL)),
+    ("0016_protection", _create(schema.protected_people)),
 )
 KNOWN = frozenset(name for name, _ in MIGRATIONS)
 

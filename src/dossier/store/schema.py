@@ -498,3 +498,18 @@ CLAIM_SEARCH_DDL = (
     + CLAIM_TEXT.format(statement="c.statement", claim="c.id") + " FROM claims AS c "
     "WHERE NOT EXISTS (SELECT 1 FROM claim_texts LIMIT 1)",
 )
+
+# Protection (0016). A protected person (`dossier protect`): the pseudonym everyone without
+# clearance sees in their place, and the spellings to hide (the name the analyst gave and the
+# aliases of the matching case entities when it was protected; the aliases entities gain in
+# later builds are hidden too, see protect/people.py). Kept across rebuilds, like judgements.
+protected_people = Table(
+    "protected_people",
+    metadata,
+    Column("id", String(20), primary_key=True),  # the pseudonym's code: "P-7F3A"
+    Column("pseudonym", Text, nullable=False),  # as shown: "Person P-7F3A"
+    Column("names", Text, nullable=False),  # JSON list
+    Column("analyst", Text, nullable=False),
+    Column("reason", Text, nullable=False),
+    Column("at", String(40), nullable=False),
+)

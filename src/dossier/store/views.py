@@ -41,6 +41,7 @@ from ..models import (
     Original,
     Verdict,
 )
+from ..protect.records import ProtectedPerson
 from . import schema
 from .codec import decode_claim, decode_evidence, decode_extraction
 
@@ -858,6 +859,22 @@ class StoredClaim:
 class CaseView(CopyViews, ExtractViews, ClaimViews):
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
+
+    def protection_state(self) -> tuple[int, str | None, int | None]:
+        """What the redactor depends on, cheaply: the protections and the last build."""
+        p = schema.protected_people
+        with self.engine.connect() as conn:
+            count, last = conn.execute(select(func.count(), func.max(p.c.at))).one()
+            build = conn.scalar(select(func.max(schema.builds.c.id)))
+        return int(count), last, build
+
+    def protected_people(self) -> list[ProtectedPerson]:
+        """Everyone protected, in the order they were protected."""
+        p = schema.protected_people
+        with self.engine.connect() as conn:
+            return [ProtectedPerson(r.id, r.pseudonym, tuple(json.loads(r.names)), r.analyst,
+                                    r.reason, r.at)
+                    for r in conn.execute(select(p).order_by(p.c.at, p.c.id))]
 
     def meta(self, key: str) -> str | None:
         with self.engine.connect() as conn:

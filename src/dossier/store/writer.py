@@ -42,6 +42,7 @@ from ..models import (
     Rejection,
     rejection_id,
 )
+from ..protect.records import ProtectedPerson
 from . import schema
 from .codec import encode_claim, encode_evidence, encode_extraction
 from .views import CopyLinkRow, in_chunks
@@ -539,6 +540,23 @@ class Transaction:
         self.log(Action.JUDGE, None, kind=judgement.kind, a=judgement.a, b=judgement.b,
                  verdict=str(judgement.verdict), analyst=judgement.analyst)
 
+
+    # -- protection ----------------------------------------------------------------------------
+
+    def protect(self, person: ProtectedPerson) -> None:
+        """Record a protected person; the log names the pseudonym and the analyst only."""
+        self.conn.execute(insert(schema.protected_people).values(
+            id=person.code, pseudonym=person.pseudonym, names=json.dumps(list(person.names),
+                                                                        ensure_ascii=False),
+            analyst=person.analyst, reason=person.reason, at=person.at))
+        self.log(Action.PROTECT, None, pseudonym=person.pseudonym, analyst=person.analyst)
+
+    def unprotect(self, code: str, analyst: str) -> None:
+        pseudonym = self.conn.scalar(select(schema.protected_people.c.pseudonym).where(
+            schema.protected_people.c.id == code))
+        self.conn.execute(delete(schema.protected_people).where(
+            schema.protected_people.c.id == code))
+        self.log(Action.UNPROTECT, None, pseudonym=pseudonym, analyst=analyst)
 
 
 class CaseWriter:

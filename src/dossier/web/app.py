@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
+from dataclasses import replace
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -18,7 +19,9 @@ from fastapi.templating import Jinja2Templates
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .. import __version__
-from ..store import Case, CaseView
+from ..protect import Redactor
+from ..protect.people import case_redactor
+from ..store import Case, CaseView, DocumentRow
 from ..store.views import ClaimQuery
 from . import pages
 
@@ -75,10 +78,38 @@ def create_app(case_path: Path) -> FastAPI:
     templates.env.globals["case_name"] = case_path.name
     templates.env.globals["version"] = __version__
 
+    protection: dict[str, Any] = {"state": None, "redactor": Redactor()}
+
+    def redactor() -> Redactor:
+        """Protected people's pseudonyms, for everyone: the web UI has no clearance yet. Made
+        again when a protection or a build changed the case."""
+        state = view.protection_state()
+        if state != protection["state"]:
+            protection.update(state=state, redactor=case_redactor(view))
+        found: Redactor = protection["redactor"]
+        return found
+
+    def shown(data: dict[str, Any]) -> dict[str, Any]:
+        return redactor().apply(data)
+
     def render(request: Request, template: str, data: dict[str, Any], title: str,
                api: str) -> HTMLResponse:
-        return templates.TemplateResponse(request, template, {**data, "title": title,
-                                                              "api": api})
+        return templates.TemplateResponse(request, template, shown({**data, "title": title,
+                                                                    "api": api}))
+
+    def searched(words: str) -> str:
+        """A search that names a protected person finds nothing."""
+        return "" if redactor().names_anyone(words) else words
+
+    def unnamed(filters: ClaimQuery) -> ClaimQuery:
+        """The filters as the case knows them: a protected entity's shown ID to its own; words
+        naming a protected person match nothing."""
+        hiding = redactor()
+        if filters.entity:
+            filters = replace(filters, entity=hiding.real_id(filters.entity))
+        if filters.words and hiding.names_anyone(filters.words):
+            return replace(filters, ids=())
+        return filters
 
     def missing(what: str, ident: str) -> HTTPException:
         return HTTPException(status_code=404, detail=f"there is no {what} {ident} in this case")
@@ -101,7 +132,7 @@ def create_app(case_path: Path) -> FastAPI:
         """A page without parameters and its JSON twin, both from `build`."""
 
         def api_route() -> dict[str, Any]:
-            return build(view)
+            return shown(build(view))
 
         def page_route(request: Request) -> HTMLResponse:
             return render(request, template, build(view), title, api)
@@ -128,18 +159,18 @@ def create_app(case_path: Path) -> FastAPI:
     def api_claims(filters: Filters) -> dict[str, Any]:
         """Claims that pass the filters, most independent origins first (or by number of
         passages, or by date), a page of them, with the total."""
-        return pages.claims(view, filters)
+        return shown(pages.claims(view, unnamed(filters)))
 
     @app.get("/claims", response_class=HTMLResponse, include_in_schema=False)
     def claims_page(request: Request, filters: Filters) -> HTMLResponse:
-        return render(request, "claims.html", pages.claims(view, filters), "Claims",
+        return render(request, "claims.html", pages.claims(view, unnamed(filters)), "Claims",
                     "/api/claims" + (f"?{request.url.query}" if request.url.query else ""))
 
     @app.get("/api/claims/{cid}", tags=["claims"])
     def api_claim(cid: str, page: PassagePage = 1) -> dict[str, Any]:
         """One claim as the export has it (its passages apart), one page of its passages in
         their context, and the analysts' judgements of its passages."""
-        return required(pages.claim(view, cid, page), "claim", cid)
+        return shown(required(pages.claim(view, cid, page), "claim", cid))
 
     @app.get("/claims/{cid}", response_class=HTMLResponse, include_in_schema=False)
     def claim_page(request: Request, cid: str, page: PassagePage = 1) -> HTMLResponse:
@@ -152,7 +183,7 @@ def create_app(case_path: Path) -> FastAPI:
     def api_document(did: str) -> dict[str, Any]:
         """A document as the export has it, its statements (with their claims), its body cut
         into statements and plain text, its copies and possible copies."""
-        return required(pages.document(view, did), "document", did)
+        return shown(required(pages.document(view, did), "document", did))
 
     @app.get("/documents/{did}", response_class=HTMLResponse, include_in_schema=False)
     def document_page(request: Request, did: str) -> HTMLResponse:
@@ -166,11 +197,11 @@ def create_app(case_path: Path) -> FastAPI:
     def api_entity(eid: str) -> dict[str, Any]:
         """An entity: its spellings with the reason for each merge, its mentions in their
         sentences, and the claims whose passages involve it."""
-        return required(pages.entity(view, eid), "entity", eid)
+        return shown(required(pages.entity(view, redactor().real_id(eid)), "entity", eid))
 
     @app.get("/entities/{eid}", response_class=HTMLResponse, include_in_schema=False)
     def entity_page(request: Request, eid: str) -> HTMLResponse:
-        data = required(pages.entity(view, eid), "entity", eid)
+        data = required(pages.entity(view, redactor().real_id(eid)), "entity", eid)
         return render(request, "entity.html", data, data["entity"]["name"], f"/api/entities/{eid}")
 
     @app.get("/api/timeline", tags=["timeline"])
@@ -179,11 +210,11 @@ def create_app(case_path: Path) -> FastAPI:
                      ) -> dict[str, Any]:
         """Dated claims and denials in date order, with date precision, support and status;
         the undated claims apart."""
-        return pages.timeline(view, entity or None)
+        return shown(pages.timeline(view, redactor().real_id(entity) if entity else None))
 
     @app.get("/timeline", response_class=HTMLResponse, include_in_schema=False)
     def timeline_page(request: Request, entity: str | None = None) -> HTMLResponse:
-        data = pages.timeline(view, entity or None)
+        data = pages.timeline(view, redactor().real_id(entity) if entity else None)
         data["choices"] = pages.entities(view)["entities"][:pages.ENTITY_CHOICES]
         return render(request, "timeline.html", data, "Timeline",
                     "/api/timeline" + (f"?entity={entity}" if entity else ""))
@@ -196,11 +227,12 @@ def create_app(case_path: Path) -> FastAPI:
                    ) -> dict[str, Any]:
         """Full text over statements (grouped by the claim they belong to) and document
         bodies (with the stretch that matches)."""
-        return pages.search(view, q)
+        return shown(pages.search(view, searched(q)))
 
     @app.get("/search", response_class=HTMLResponse, include_in_schema=False)
     def search_page(request: Request, q: str = "") -> HTMLResponse:
-        return render(request, "search.html", pages.search(view, q), "Search",
+        return render(request, "search.html", {**pages.search(view, searched(q)), "q": q},
+                      "Search",
                     f"/api/search?{request.url.query}")
 
     @app.get("/documents/{did}/original", tags=["documents"],
@@ -213,6 +245,10 @@ def create_app(case_path: Path) -> FastAPI:
         if found is None:
             raise missing("original for document", did)
         content, media_type = found
+        hiding = redactor()
+        if hiding.active and _names_someone(hiding, rows[0], content):
+            raise HTTPException(status_code=404, detail=f"the original of {did} names a "
+                                "protected person and is withheld")
         name = Path(rows[0].path.split("!")[-1]).name or f"{did}.bin"
         return Response(content, media_type=_content_type(media_type), headers={
             "Content-Disposition": f'attachment; filename="{_safe(name)}"'})
@@ -230,3 +266,11 @@ def _content_type(media_type: str | None) -> str:
 
 def _safe(name: str) -> str:
     return "".join(ch if ch.isalnum() or ch in "._-" else "_" for ch in name)
+
+
+def _names_someone(hiding: Redactor, row: DocumentRow, content: bytes) -> bool:
+    """Whether an original (its bytes read as text, its body, title and path) holds a
+    protected person's name: it is then not served to anyone without clearance."""
+    texts = (content.decode("utf-8", errors="ignore"), content.decode("latin-1"),
+             row.text or "", row.title or "", row.path)
+    return any(hiding.text(text) != text for text in texts)

@@ -1,0 +1,181 @@
+"""Protected people: on the demo case, protect two people and read every output dossier makes
+— terminal views, exports, the report, every page and API route of the web UI, the custody
+log — byte by byte, for their names and every spelling (any case, with or without accents,
+in Cyrillic), and for their entity IDs (hashes of their names)."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import re
+import shutil
+import zipfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from conftest import Dossier
+from fastapi.testclient import TestClient
+
+from dossier.demo import corpus_folder
+from dossier.protect import Protected, Redactor, fold
+from dossier.web import create_app
+
+PROTECTED = ("Zelimkhan Bakayev", "Aslan")
+
+
+@pytest.fixture(scope="module")
+def protected(demo_case: Path, tmp_path_factory: pytest.TempPathFactory
+              ) -> Iterator[tuple[Dossier, list[str], list[str]]]:
+    """A copy of the demo case with two people protected; their spellings and entity IDs as
+    the case knew them before."""
+    case = tmp_path_factory.mktemp("protected") / "case.db"
+    shutil.copy(demo_case, case)
+    dossier = Dossier(case)
+    before = dossier.export()["entities"]
+    spellings: list[str] = []
+    ids: list[str] = []
+    for name in PROTECTED:
+        entity = next(e for e in before if name in e["aliases"])
+        spellings += entity["aliases"]
+        ids.append(entity["id"])
+        result = dossier("protect", name, "--reason", "at risk")
+        assert result.exit_code == 0, result.output
+        assert name not in result.output and "Person P-" in result.output
+    yield dossier, spellings, ids
+
+
+def _leaks(text: str, spellings: list[str], ids: list[str]) -> list[str]:
+    folded = fold(text)
+    found = [s for s in spellings if re.search(rf"(?<!\w){re.escape(fold(s))}(?!\w)", folded)]
+    return found + [i for i in ids if i in text]
+
+
+def test_a_name_is_found_in_any_case_accent_or_script() -> None:
+    hiding = Redactor([Protected("Person P-1", ("Zelimkhan Bakayev", "Bakayev", "Bakaev"))])
+    for text in ("BAKAYEV", "bakáyev", "Zelimkhan  Bakayev", "Zelimkhan\nBakayev", "Бакаев"):
+        assert "Person P-1" in hiding.text(f"He said {text} left."), text
+    assert hiding.text("Bakayevskaya street") == "Bakayevskaya street"
+    text = "Then Bakayev, 26, vanished; Bakayev's mother spoke."
+    shown, moved = hiding.text_with_offsets(text)
+    for word in ("26", "vanished", "mother"):
+        assert shown[moved(text.index(word)):].startswith(word)
+    assert hiding.names_anyone("bakay*") and hiding.names_anyone("ZELIMKHAN")
+    assert not hiding.names_anyone("detained") and not hiding.names_anyone("ba*")
+
+
+def test_no_terminal_view_export_or_report_names_them(
+        protected: tuple[Dossier, list[str], list[str]], tmp_path: Path) -> None:
+    dossier, spellings, ids = protected
+    outputs: dict[str, str] = {}
+    for args in (("sources",), ("sources", "--json"), ("copies", "--all"), ("entities",),
+                 ("entities", "--json"), ("entities", "--reasons"),
+                 ("claims", "--why", "--mentions"), ("claims", "--json"), ("timeline",),
+                 ("timeline", "--json"), ("protect", "--list"), ("protect", "--list", "--json"),
+                 ("export", "--format", "json"), ("export", "--format", "ftm")):
+        result = dossier(*args)
+        assert result.exit_code == 0, result.output
+        outputs[" ".join(args)] = result.output
+    archive = tmp_path / "tables.zip"
+    assert dossier("export", "--format", "csv", "-o", archive).exit_code == 0
+    with zipfile.ZipFile(archive) as tables:
+        for name in tables.namelist():
+            outputs[name] = tables.read(name).decode()
+    for report in ("case.html", "case.md"):
+        assert dossier("report", "-o", tmp_path / report).exit_code == 0
+        outputs[report] = (tmp_path / report).read_text(encoding="utf-8")
+    # the log's entries since the protection (those before are chained and stay as written:
+    # the case file is not an output, docs/threat-model.md)
+    outputs["custody log"] = "\n".join(str(row) for row in dossier.sql(
+        "SELECT action, detail FROM custody_log WHERE seq >= (SELECT min(seq) FROM custody_log "
+        "WHERE action = 'protect')"))
+    for name, text in outputs.items():
+        assert not _leaks(text, spellings, ids), f"{name} names {_leaks(text, spellings, ids)}"
+    assert "Person P-" in outputs["export --format json"] and "Person P-" in outputs["case.html"]
+    export = json.loads(outputs["export --format json"])
+    hidden = [e for e in export["entities"] if e["protected"]]
+    assert len(hidden) == len(PROTECTED)
+    assert all(e["name"].startswith("Person P-") and e["aliases"] == [e["name"]]
+               for e in hidden)
+    bodies = {d["id"]: d["text"] for d in export["documents"]}
+    for claim in export["claims"]:  # offsets still point at the quote in the redacted body
+        for m in claim["mentions"]:
+            assert bodies[m["document"]][m["start"]:m["end"]] == m["quote"]
+
+
+def test_no_page_or_api_route_names_them(protected: tuple[Dossier, list[str], list[str]]
+                                         ) -> None:
+    dossier, spellings, ids = protected
+    seen: dict[str, str] = {}
+    with TestClient(create_app(dossier.case)) as client:
+        def get(url: str, **params: str) -> str:
+            response = client.get(url, params=params)
+            assert response.status_code in (200, 404), url
+            seen[f"{url} {params}"] = response.text
+            return response.text
+
+        for url in ("/", "/api/overview", "/claims", "/documents", "/api/documents",
+                    "/entities", "/api/entities", "/timeline", "/api/timeline", "/rejected",
+                    "/api/rejected", "/openapi.json"):
+            get(url)
+        claims = json.loads(get("/api/claims", limit="500"))["claims"]
+        for claim in claims:
+            data = json.loads(get(f"/api/claims/{claim['id']}"))
+            get(f"/claims/{claim['id']}")
+            for page in range(2, data["page"]["pages"] + 1):
+                get(f"/claims/{claim['id']}", page=str(page))
+        withheld = 0
+        for document in json.loads(get("/api/documents"))["documents"]:
+            get(f"/documents/{document['id']}")
+            get(f"/api/documents/{document['id']}")
+            original = client.get(f"/documents/{document['id']}/original")
+            withheld += original.status_code == 404
+            if original.status_code == 200:
+                seen[f"original {document['id']}"] = original.content.decode("latin-1")
+                assert not _leaks(original.headers["content-disposition"], spellings, ids)
+        assert withheld  # the originals that name them are not served
+        for entity in json.loads(get("/api/entities"))["entities"]:
+            get(f"/entities/{entity['id']}")
+            get(f"/api/entities/{entity['id']}")
+            get("/timeline", entity=entity["id"])
+        for words in (*spellings, "detained", "singer", "real name", "bakay*"):
+            get("/search", q=words)
+            get("/api/search", q=words)
+            get("/api/claims", q=words)
+        for name in spellings:
+            assert json.loads(seen[f"/api/search {{'q': '{name}'}}"])["claims"] == []
+            assert json.loads(seen[f"/api/claims {{'q': '{name}'}}"])["total"] == 0
+    for url, text in seen.items():
+        assert not _leaks(text, spellings, ids), f"{url} names {_leaks(text, spellings, ids)}"
+    assert any("Person P-" in text for text in seen.values())
+
+
+def test_a_pseudonym_stays_the_same_across_rebuilds(
+        protected: tuple[Dossier, list[str], list[str]]) -> None:
+    dossier, _, _ = protected
+    before = {e["name"] for e in dossier.export()["entities"] if e["protected"]}
+    listed = json.loads(dossier("protect", "--list", "--json").output)
+    assert {p["pseudonym"] for p in listed} == before
+    dossier.sql("DELETE FROM case_meta WHERE key = 'corroborator'")  # stage 5 runs again
+    with corpus_folder() as corpus, contextlib.chdir(corpus.parent):
+        assert dossier("build", "--quiet", corpus.name).exit_code == 0
+    assert dossier.sql("SELECT value FROM case_meta WHERE key = 'corroborator'")
+    assert {e["name"] for e in dossier.export()["entities"] if e["protected"]} == before
+
+
+def test_protecting_is_an_analysts_decision(protected: tuple[Dossier, list[str], list[str]]
+                                            ) -> None:
+    dossier, _, _ = protected
+    assert "--reason" in dossier("protect", "Alvi Karimov").output
+    suggested = json.loads(dossier("protect", "--suggest", "--json").output)
+    assert all(not set(s["aliases"]) & set(PROTECTED) for s in suggested)
+    listed = json.loads(dossier("protect", "--list", "--json").output)
+    code = listed[0]["code"]
+    result = dossier("unprotect", code, "--reason", "consented")
+    assert result.exit_code == 0 and code in result.output
+    assert len(json.loads(dossier("protect", "--list", "--json").output)) == len(listed) - 1
+    assert dossier("unprotect", "P-0000", "--reason", "x").exit_code == 2
+    log = [json.loads(d) for a, d in dossier.sql("SELECT action, detail FROM custody_log")
+           if a in ("protect", "unprotect")]
+    assert log and all(set(d) == {"pseudonym", "analyst"} for d in log)
+
