@@ -85,18 +85,26 @@ def test_overview_to_claim_to_passage_to_document_to_original(server: str, page:
     origins = int(page.locator("dd.origins").inner_text())
     expect(page.locator("ol.origins-list > li")).to_have_count(origins)
     shot(page, "claim")
-    passage = page.locator("article.passage").first
-    quote = passage.locator("mark").inner_text()
-    passage.locator("header a").first.click()
-    mention = page.url.split("#", 1)[1]
-    marked = page.locator(f"mark[id='{mention}']")
-    expect(marked).to_be_visible()
-    assert marked.inner_text() == quote
+    claim_url = page.url
+    download = page.get_by_role("link", name="Download the original as captured")
+    for k in range(page.locator("article.passage").count()):
+        passage = page.locator("article.passage").nth(k)
+        quote = passage.locator("mark").inner_text()
+        passage.locator("header a").first.click()
+        mention = page.url.split("#", 1)[1]
+        marked = page.locator(f"mark[id='{mention}']")
+        expect(marked).to_be_visible()
+        assert marked.inner_text() == quote
+        if download.count():
+            break
+        # an original that names a protected person (the demo's witness) is withheld
+        expect(page.get_by_text("The original is withheld")).to_be_visible()
+        page.goto(claim_url)
     shot(page, "document")
     sha = page.locator("code.hash").inner_text()
-    with page.expect_download() as download:
-        page.get_by_role("link", name="Download the original as captured").click()
-    saved = download.value.path()
+    with page.expect_download() as downloaded:
+        download.click()
+    saved = downloaded.value.path()
     assert hashlib.sha256(Path(saved).read_bytes()).hexdigest() == sha
 
 

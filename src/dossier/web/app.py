@@ -21,7 +21,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from .. import __version__
 from ..protect import Redactor
 from ..protect.people import case_redactor
-from ..store import Case, CaseView, DocumentRow
+from ..store import Case, CaseView
 from ..store.views import ClaimQuery
 from . import pages
 
@@ -170,12 +170,12 @@ def create_app(case_path: Path) -> FastAPI:
     def api_claim(cid: str, page: PassagePage = 1) -> dict[str, Any]:
         """One claim as the export has it (its passages apart), one page of its passages in
         their context, and the analysts' judgements of its passages."""
-        return shown(required(pages.claim(view, cid, page), "claim", cid))
+        return shown(required(pages.claim(view, cid, page, redactor()), "claim", cid))
 
     @app.get("/claims/{cid}", response_class=HTMLResponse, include_in_schema=False)
     def claim_page(request: Request, cid: str, page: PassagePage = 1) -> HTMLResponse:
-        return render(request, "claim.html", required(pages.claim(view, cid, page), "claim", cid),
-                    "Claim", f"/api/claims/{cid}?page={page}")
+        data = required(pages.claim(view, cid, page, redactor()), "claim", cid)
+        return render(request, "claim.html", data, "Claim", f"/api/claims/{cid}?page={page}")
 
     # -- documents -----------------------------------------------------------------------------
 
@@ -183,11 +183,11 @@ def create_app(case_path: Path) -> FastAPI:
     def api_document(did: str) -> dict[str, Any]:
         """A document as the export has it, its statements (with their claims), its body cut
         into statements and plain text, its copies and possible copies."""
-        return shown(required(pages.document(view, did), "document", did))
+        return shown(required(pages.document(view, did, redactor()), "document", did))
 
     @app.get("/documents/{did}", response_class=HTMLResponse, include_in_schema=False)
     def document_page(request: Request, did: str) -> HTMLResponse:
-        data = required(pages.document(view, did), "document", did)
+        data = required(pages.document(view, did, redactor()), "document", did)
         title = data["document"]["title"] or data["document"]["path"]
         return render(request, "document.html", data, title, f"/api/documents/{did}")
 
@@ -246,7 +246,8 @@ def create_app(case_path: Path) -> FastAPI:
             raise missing("original for document", did)
         content, media_type = found
         hiding = redactor()
-        if hiding.active and _names_someone(hiding, rows[0], content):
+        if hiding.active and pages.names_someone(hiding, rows[0], view.blocks_of([did]).get(
+                did, []), content):
             raise HTTPException(status_code=404, detail=f"the original of {did} names a "
                                 "protected person and is withheld")
         name = Path(rows[0].path.split("!")[-1]).name or f"{did}.bin"
@@ -267,10 +268,3 @@ def _content_type(media_type: str | None) -> str:
 def _safe(name: str) -> str:
     return "".join(ch if ch.isalnum() or ch in "._-" else "_" for ch in name)
 
-
-def _names_someone(hiding: Redactor, row: DocumentRow, content: bytes) -> bool:
-    """Whether an original (its bytes read as text, its body, title and path) holds a
-    protected person's name: it is then not served to anyone without clearance."""
-    texts = (content.decode("utf-8", errors="ignore"), content.decode("latin-1"),
-             row.text or "", row.title or "", row.path)
-    return any(hiding.text(text) != text for text in texts)

@@ -16,8 +16,9 @@ from ..export.json_contract import (
     mention_json,
 )
 from ..extract.records import StatementKind
-from ..models import REMOVED_KINDS
-from ..store import CaseView
+from ..models import REMOVED_KINDS, Block
+from ..protect import NOBODY, Redactor
+from ..store import CaseView, DocumentRow
 from ..store.views import ClaimQuery, ClaimRow, StoredClaim, search_words
 
 CONTEXT_CHARS = 280  # characters of the document shown on each side of a passage
@@ -83,11 +84,12 @@ def claim_row(r: ClaimRow) -> dict[str, Any]:
     return {**row, "outlets": list(r.outlets[:OUTLETS_LISTED]), "outlet_count": len(r.outlets)}
 
 
-def claim(view: CaseView, cid: str, page: int = 1) -> dict[str, Any] | None:
+def claim(view: CaseView, cid: str, page: int = 1, hiding: Redactor = NOBODY
+          ) -> dict[str, Any] | None:
     """A claim as the export has it, one page of its passages in their context (the denials
     first, then the supporting passages in the claim's order), and the analysts' judgements of
     its passages. Only that page's evidence is read: a syndicated story's claim has
-    thousands of passages."""
+    thousands of passages. Offsets are those of the document's body as `hiding` shows it."""
     found = view.claims([cid], with_evidence=False)
     if not found:
         return None
@@ -114,8 +116,9 @@ def claim(view: CaseView, cid: str, page: int = 1) -> dict[str, Any] | None:
         row = documents.get(e.document)
         body = (row.text or "") if row else ""
         start, end = e.start, e.end
+        moved = hiding.text_with_offsets(body)[1]
         passages.append({
-            **m, "mention": mid, "speaker": e.speaker,
+            **m, "start": moved(start), "end": moved(end), "mention": mid, "speaker": e.speaker,
             "entities": [{"id": eid, "name": names.get(eid, eid)}
                          for eid in dict.fromkeys((*e.places, *e.actors, *e.targets))],
             "title": e.title, "published": e.published,
@@ -153,9 +156,10 @@ def _clip_right(text: str, available: int) -> str:
     return text
 
 
-def document(view: CaseView, did: str) -> dict[str, Any] | None:
+def document(view: CaseView, did: str, hiding: Redactor = NOBODY) -> dict[str, Any] | None:
     """A document: its body with its statements marked, the blocks cleaning removed, its
-    copies and possible copies, and its original's hash and capture data."""
+    copies and possible copies, and its original's hash and capture data — withheld when
+    it names a protected person. Offsets are those of the body as `hiding` shows it."""
     rows = view.documents([did])
     if not rows:
         return None
@@ -170,11 +174,16 @@ def document(view: CaseView, did: str) -> dict[str, Any] | None:
         {"mention": mid, "start": s.start, "end": s.end, "kind": s.kind.value,
          "event_type": s.event_type, "denial": s.attribution.denial, "claim": claims.get(mid)}
         for mid, s in zip(mentions, found, strict=True)]
+    segments = _segments(row.text, statements)
+    moved = hiding.text_with_offsets(row.text)[1]
+    for statement, s in zip(statements, found, strict=True):
+        statement["start"], statement["end"] = moved(s.start), moved(s.end)
     group = next(iter(view.copy_groups([row.copy_group])), None) if row.copy_group else None
     links = view.copy_links_among([did])
     return {
         "document": data,
-        "segments": _segments(row.text, statements),
+        "original_withheld": hiding.active and names_someone(hiding, row, blocks),
+        "segments": segments,
         "statements": statements,
         "removed_kinds": [str(k) for k in REMOVED_KINDS
                           if any(b.kind == k for b in blocks)],
@@ -187,6 +196,17 @@ def document(view: CaseView, did: str) -> dict[str, Any] | None:
                         "containment": round(r.link.containment, 3),
                         "reason": r.decision or r.link.reason} for r in links],
     }
+
+
+def names_someone(hiding: Redactor, row: DocumentRow, blocks: list[Block],
+                  original: bytes = b"") -> bool:
+    """Whether a document names a protected person anywhere — its body, title, path, the
+    blocks cleaning removed, its original's bytes read as text: its original is then not
+    served to anyone without clearance."""
+    texts = [row.text or "", row.title or "", row.path, *(b.text for b in blocks)]
+    if original:
+        texts += [original.decode("utf-8", errors="ignore"), original.decode("latin-1")]
+    return any(hiding.text(text) != text for text in texts)
 
 
 def _segments(body: str, statements: list[dict[str, Any]]) -> list[dict[str, Any]]:
