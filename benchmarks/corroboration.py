@@ -198,9 +198,10 @@ def stepwise(gold: Gold, paths: list[Path], settings: Settings, steps: int
 
 
 SWEEP = {
-    "denial_similarity": (0.4, 0.5, 0.6),
-    "denial_reach_weight": (0.1, 0.2, 0.4, 0.8),
-    "denial_reach_cap": (10, 30),
+    "denial_similarity": (0.3, 0.4, 0.5, 0.6),
+    "denial_specific_weight": (8.0, 12.0, 16.0),
+    "denial_story_days": (90, 180, 365),
+    "denial_second_share": (0.2, 0.4),
 }
 
 
