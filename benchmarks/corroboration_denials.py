@@ -14,19 +14,15 @@ from __future__ import annotations
 
 import argparse
 import sys
-import tempfile
 from collections import Counter, defaultdict
-from pathlib import Path
 
-from corroboration import SET, f1, load_gold, locate
+from corroboration import SET, built, f1, load_gold, locate
 
 from dossier.config import Settings
 from dossier.corroborate import corroborate
 from dossier.corroborate.claims import _link_denials
 from dossier.corroborate.matching import Cluster, Weights, features
 from dossier.corroborate.records import claim_id
-from dossier.pipeline import build, case_evidence
-from dossier.store import Case
 
 
 def main(argv: list[str]) -> int:
@@ -35,16 +31,8 @@ def main(argv: list[str]) -> int:
     args = parser.parse_args(argv)
     gold, paths = load_gold(SET)
     settings = Settings()
-    with tempfile.TemporaryDirectory() as tmp:
-        case = Case.open(Path(tmp) / "case.db", create=True)
-        try:
-            build(case, paths, settings)
-            evidence = case_evidence(case)
-            names = {row.id: Path(row.path).name for row in case.view.documents()}
-        finally:
-            case.close()
+    evidence, names = built(paths, settings)
     finder = locate(evidence, names)
-    by_id = {e.id: e for e in evidence}
     weights = Weights(features(e) for e in evidence)
     if args.oracle:
         clusters = []
@@ -115,7 +103,6 @@ def main(argv: list[str]) -> int:
     print(f"\nlinks {predicted}, right {right}, gold {total}: P {p:.3f} R {r:.3f} F1 "
           f"{f1(p, r):.3f}")
     print(dict(causes))
-    del by_id
     return 0
 
 
