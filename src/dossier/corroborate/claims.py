@@ -7,8 +7,9 @@ links and a timeline, analysts' judgements applied.
   apart while clustering, "same" merges their claims afterwards, "not a claim" leaves a mention
   out.
 - Denials are claims of their own ("X denies it" is a fact with its sources), status "denied";
-  each denial statement is also linked to the claims it denies (same family of events, most
-  similar content), which become "contested" and name the denial claims in `contested_by`.
+  each denial statement is also linked to the claims it denies (its story's core claim, or
+  the claim holding what it names specifically), which become "contested" and name the
+  denial claims in `contested_by`.
 """
 
 from __future__ import annotations
