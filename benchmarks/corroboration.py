@@ -180,6 +180,19 @@ def show(figures: dict[str, float]) -> None:
         print(f"{key:28} {number:>8}{mark}{goal}")
 
 
+def built(paths: list[Path], settings: Settings) -> tuple[list[Evidence], dict[str, str]]:
+    """The set's documents built into a new case: its evidence, and document ID → file name."""
+    with tempfile.TemporaryDirectory() as tmp:
+        case = Case.open(Path(tmp) / "case.db", create=True)
+        try:
+            build(case, paths, settings)
+            evidence = case_evidence(case)
+            names = {row.id: Path(row.path).name for row in case.view.documents()}
+        finally:
+            case.close()
+    return evidence, names
+
+
 def stepwise(gold: Gold, paths: list[Path], settings: Settings, steps: int
              ) -> dict[str, float]:
     with tempfile.TemporaryDirectory() as tmp:
@@ -198,9 +211,10 @@ def stepwise(gold: Gold, paths: list[Path], settings: Settings, steps: int
 
 
 SWEEP = {
-    "denial_similarity": (0.4, 0.5, 0.6),
-    "denial_reach_weight": (0.1, 0.2, 0.4, 0.8),
-    "denial_reach_cap": (10, 30),
+    "denial_similarity": (0.3, 0.4, 0.5, 0.6),
+    "denial_specific_weight": (8.0, 12.0, 16.0),
+    "denial_story_days": (90, 180, 365),
+    "denial_second_share": (0.2, 0.4),
 }
 
 
@@ -220,14 +234,7 @@ def main(argv: list[str]) -> int:
         parser.error("the holdout set is never swept: thresholds are chosen on the other set")
     gold, paths = load_gold(HOLDOUT if args.holdout else SET)
     settings = Settings()
-    with tempfile.TemporaryDirectory() as tmp:
-        case = Case.open(Path(tmp) / "case.db", create=True)
-        try:
-            build(case, paths, settings)
-            evidence = case_evidence(case)
-            names = {row.id: Path(row.path).name for row in case.view.documents()}
-        finally:
-            case.close()
+    evidence, names = built(paths, settings)
     found = corroborate(evidence, settings)
     print(f"documents {len(paths)}, statements {len(evidence)}, claims {len(found.claims)}")
     show(evaluate(gold, evidence, found, names, args.verbose and not args.holdout))

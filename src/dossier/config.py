@@ -154,11 +154,10 @@ EXTRACT_PARALLEL_MIN = 200
 # (Jaccard weighted by how rare each feature is in the case). Counts within
 # CLAIM_QUANTITY_RATIO of each other are one fact with conflicting figures (100 vs 40
 # detained); further apart they are different facts (1,500 vs 100). Explicit dates more than
-# CLAIM_DATE_WINDOW_DAYS apart are different facts (a 2013 claim is not a 2017 one). A denial
-# denies a claim whose content it overlaps by DENIAL_SIMILARITY, at most DENIAL_MAX_LINKS of
-# them (the best). A statement is compared with at most CLAIM_COMPARED members of a candidate
-# claim. Calibrated on the labelled set in tests/data/corroboration (figures in
-# docs/performance.md).
+# CLAIM_DATE_WINDOW_DAYS apart are different facts (a 2013 claim is not a 2017 one). A
+# statement is compared with at most CLAIM_COMPARED members of a candidate claim.
+# Calibrated on the labelled set in tests/data/corroboration (figures in
+# docs/corroboration.md).
 CLAIM_SIMILARITY = 0.35
 CLAIM_SIMILARITY_UNTYPED = 0.4  # when either side has no event type: only wording can tell
 # Added to the similarity for each structural agreement: the same event type, counts within
@@ -183,13 +182,22 @@ CLAIM_COMPARED = 12
 # (benchmarks/corroboration_scale.py).
 CLAIM_NEIGHBOURS = 50
 CLAIM_KEY_LIMIT = 200
-DENIAL_SIMILARITY = 0.6
+# Denials (corroborate/claims.py). A denial answers its story's core claim: the claim of the
+# act it names (or an abuse) most stories reported in the DENIAL_STORY_DAYS up to it. A denial
+# naming an act answers instead the claim holding at least DENIAL_SIMILARITY of what it says
+# beyond the core's first reports, when that share weighs at least DENIAL_SPECIFIC_WEIGHT (two
+# rare words: a feature weighs log(1 + N / df), 4-6 for a rare word in the labelled set), and
+# a second claim holding DENIAL_SECOND_SHARE of what the first leaves; at most
+# DENIAL_MAX_LINKS. Calibrated with `benchmarks/corroboration.py --sweep` on the labelled set
+# (2026-11-21, denial-link F1 0.626 at these values): DENIAL_SIMILARITY 0.4-0.5 and
+# DENIAL_SPECIFIC_WEIGHT 12-16 are one plateau (0.626), 0.6 or 8 fall to 0.595-0.611, 0.3 with
+# 8-12 to 0.45-0.50; DENIAL_STORY_DAYS 90 and 180 give the same, 365 0.611; DENIAL_SECOND_SHARE
+# 0.2 and 0.4 the same. Neighbours in docs/corroboration.md.
+DENIAL_SIMILARITY = 0.5
 DENIAL_MAX_LINKS = 2
-# A denial's match with a claim grows by DENIAL_REACH_WEIGHT per document reporting the claim
-# (up to DENIAL_REACH_CAP documents): "the reports are lies" answers what many are reporting,
-# not a passing remark.
-DENIAL_REACH_WEIGHT = 0.2
-DENIAL_REACH_CAP = 30
+DENIAL_STORY_DAYS = 180
+DENIAL_SECOND_SHARE = 0.2
+DENIAL_SPECIFIC_WEIGHT = 12.0
 
 # How many originals are written per transaction. A SIGKILL loses at most one batch, which the
 # next run redoes; 500 keeps the 10,000-file ingest benchmark within 5% of a single
@@ -262,8 +270,9 @@ class Settings:
     claim_key_limit: int = CLAIM_KEY_LIMIT
     denial_similarity: float = DENIAL_SIMILARITY
     denial_max_links: int = DENIAL_MAX_LINKS
-    denial_reach_weight: float = DENIAL_REACH_WEIGHT
-    denial_reach_cap: int = DENIAL_REACH_CAP
+    denial_story_days: int = DENIAL_STORY_DAYS
+    denial_second_share: float = DENIAL_SECOND_SHARE
+    denial_specific_weight: float = DENIAL_SPECIFIC_WEIGHT
     batch_size: int = BATCH_SIZE
     progress_min_files: int = PROGRESS_MIN_FILES
     lock_wait_seconds: float = LOCK_WAIT_SECONDS

@@ -7,12 +7,15 @@ links and a timeline, analysts' judgements applied.
   apart while clustering, "same" merges their claims afterwards, "not a claim" leaves a mention
   out.
 - Denials are claims of their own ("X denies it" is a fact with its sources), status "denied";
-  each denial statement is also linked to the claims it denies (same family of events, most
-  similar content), which become "contested" and name the denial claims in `contested_by`.
+  each denial statement is also linked to the claims it denies (its story's core claim, or
+  the claim holding what it names specifically), which become "contested" and name the
+  denial claims in `contested_by`.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
@@ -31,6 +34,7 @@ from .matching import (
     blocking_keys,
     cluster,
     conflict,
+    family,
     features,
     jaccard,
 )
@@ -48,6 +52,10 @@ from .records import (
 )
 
 PRECISION_RANK = {"day": 0, "month": 1, "year": 2}
+# Event families that are speech, not acts: a denial answers what was done.
+SPEECH_FAMILIES = frozenset({"-", "statement", "meeting"})
+# Families of the abuses a case is about: what a denial of "the reports" answers first.
+ABUSES = frozenset({"liberty", "death", "torture", "threat", "blackmail"})
 
 
 def corroborate(evidence: Sequence[Evidence], settings: Settings,
@@ -70,7 +78,7 @@ def corroborate(evidence: Sequence[Evidence], settings: Settings,
         cluster([e for e in kept if e.denial], settings, weights, apart), judgements, apart)
     ids = [claim_id(c.members[0].id) for c in supporting]
     links = _link_denials([e for c in denying for e in c.members], supporting, ids, settings,
-                          weights)
+                          weights, kept)
     linked: dict[str, list[DenialLink]] = defaultdict(list)
     for link in links:
         linked[link.claim].append(link)
@@ -127,72 +135,141 @@ def _merge_judged(clusters: list[Cluster], judgements: Sequence[Judgement],
 
 
 def _link_denials(denials: Sequence[Evidence], claims: Sequence[Cluster], ids: Sequence[str],
-                  settings: Settings, weights: Weights) -> list[DenialLink]:
-    """Each denial → the claims it denies (no conflict of event family):
+                  settings: Settings, weights: Weights,
+                  context: Sequence[Evidence] = ()) -> list[DenialLink]:
+    """Each denial → the claims it denies (none whose events rule it out):
 
-    - the claims that cover most of the denial's content (weighted share of its features that
-      a claim's statements also have), at least the threshold, the best few;
-    - else, for a denial with little content of its own ("It is absolute lies"), the claim its
-      own document reports that it covers most, then the best supported one: what the article
-      puts the denial against.
+    - the story's **core**: of the claims its document's story reports (the claims its own
+      document reports and those sharing a case entity with that document's statements), the
+      one most stories (copy groups, or documents outside one) reported in the
+      `denial_story_days` up to the denial — of the family of the act the denial names ("no
+      one was detained": the detentions), or, for a denial naming no act ("the reports are
+      lies"), an abuse first. What is being reported then is what such a denial answers,
+      whatever words it shares with a neighbouring claim;
+    - unless the denial names an act and says something the core's first reports do not:
+      then the claim holding most of that rest ("no prison in Argun"), at least
+      `denial_similarity` of it and `denial_specific_weight` in feature weight (a rare word
+      or two, not "the detentions took place"), and a second one for what the first leaves,
+      if it holds `denial_second_share` of it.
+
+    A denial that names no act never goes by shared words: the words "Kadyrov dismissed the
+    reports as slander" shares with a claim are the story's, not what it denies. `context`:
+    the statements of the denials' documents (the entities of their story).
     """
     unions = [frozenset().union(*c.features) for c in claims]
+    # each claim's reports as (publication day, story), in order: a story is a copy group, or
+    # a document in none
+    reports = [sorted({((e.published or "")[:10], e.copy_group or e.document)
+                       for e in c.members}) for c in claims]
     by_feature: dict[str, list[int]] = defaultdict(list)
+    by_entity: dict[str, list[int]] = defaultdict(list)
     by_document: dict[str, set[int]] = defaultdict(set)
+    entities_of: dict[str, set[str]] = defaultdict(set)
+    for e in context:
+        entities_of[e.document].update(f"@{x}" for x in (*e.places, *e.actors, *e.targets))
     for k, c in enumerate(claims):
         for word in {key for f in c.features[:KEY_SAMPLE]
                      for key in blocking_keys(f, weights.frequency)}:
             by_feature[word].append(k)
+            if word.startswith("@"):
+                by_entity[word].append(k)
         for e in c.members:
             by_document[e.document].add(k)
             if e.copy_group:
                 by_document[f"group:{e.copy_group}"].add(k)
+            entities_of[e.document].update(f"@{x}" for x in (*e.places, *e.actors, *e.targets))
+    window = dt.timedelta(days=settings.denial_story_days)
+    acts = [sorted(c.primary - SPEECH_FAMILIES) for c in claims]
     links = []
     for d in denials:
         f = _denied_content(d)
-        size = weights.total(f) or 1.0
-
-        def cover(k: int, f: frozenset[str] = f, size: float = size) -> float:
-            """The share of the denial's content the claim has, more for a claim many
-            documents report (a denial answers what is being said widely)."""
-            reach = min(len({e.document for e in claims[k].members}), settings.denial_reach_cap)
-            return weights.total(f & unions[k]) / size * (
-                1 + settings.denial_reach_weight * reach)
-
         # a denial may deny a claim of any count, date or speaker: only the events must agree
         loose = replace(d, low=None, high=None, date=None, speaker=None)
-        candidates = best_shared((k for word in blocking_keys(f, weights.frequency)
-                                  for k in by_feature.get(word, ())[-BUCKET_RECENT:]),
-                                 CANDIDATES)
-        scored = sorted(((cover(k), k) for k in candidates
-                         if conflict(loose, claims[k], settings) is None),
-                        key=lambda x: (-x[0], x[1]))
-        chosen = [(score, k, "covers") for score, k in scored[:settings.denial_max_links]
-                  if score >= settings.denial_similarity]
+        own = by_document.get(d.document, set()) | (
+            by_document.get(f"group:{d.copy_group}", set()) if d.copy_group else set())
+        story = own | set(best_shared(
+            (k for key in sorted(entities_of.get(d.document, set()) | {
+                w for w in f if w.startswith("@")})
+             for k in by_entity.get(key, ())[-BUCKET_RECENT:]), CANDIDATES))
+        period = _period(d.published, window)
+
+        def reported(k: int, period: tuple[str, str] | None = period) -> int:
+            """How many stories reported claim k in the denial's period."""
+            if period is None:
+                return len({group for _, group in reports[k]})
+            low = bisect_left(reports[k], (period[0], ""))
+            high = bisect_right(reports[k], (period[1], "\uffff"))
+            return len({group for _, group in reports[k][low:high]})
+
+        def core(family_: str | None, story: set[int] = story, own: set[int] = own
+                 ) -> int | None:
+            """The claim of the story (of one family of acts, or any, abuses first) most
+            reported in the denial's period."""
+            fitting = [k for k in story if family_ is None or family_ in acts[k]]
+            return max(fitting, key=lambda k: (family_ is not None or bool(
+                ABUSES.intersection(acts[k])), reported(k), len(reports[k]), k in own, -k),
+                default=None)
+
+        families = sorted({family(d.event_type)} - SPEECH_FAMILIES)
+        cores = [k for k in (core(x) for x in families) if k is not None]
+        if not cores:
+            cores = [k for k in (core(None),) if k is not None]
+        chosen: list[tuple[int, float]] = []  # a claim, and the share it holds (-1: core)
+        if families:
+            said = frozenset().union(*(claims[k].features[:KEY_SAMPLE] for k in cores))
+            beyond = f - said
+            size = weights.total(beyond)
+            candidates = best_shared((k for word in blocking_keys(f, weights.frequency)
+                                      for k in by_feature.get(word, ())[-BUCKET_RECENT:]),
+                                     CANDIDATES)
+            fitting = [k for k in candidates if k not in cores
+                       and conflict(loose, claims[k], settings) is None]
+            if size:
+                scored = sorted(((weights.total(beyond & unions[k]) / size, k) for k in fitting),
+                                key=lambda x: (-x[0], x[1]))
+                if scored and scored[0][0] >= settings.denial_similarity and weights.total(
+                        beyond & unions[scored[0][1]]) >= settings.denial_specific_weight:
+                    best = scored[0][1]
+                    chosen.append((best, scored[0][0]))
+                    rest = beyond - unions[best]
+                    extra = [(weights.total(rest & unions[k]) / size, k) for _, k in scored[1:]]
+                    second = max(extra, key=lambda x: (x[0], -x[1]), default=(0.0, -1))
+                    if settings.denial_max_links > 1 and \
+                            second[0] >= settings.denial_second_share:
+                        chosen.append((second[1], second[0]))
         if not chosen:
-            own = by_document.get(d.document, set()) | (
-                by_document.get(f"group:{d.copy_group}", set()) if d.copy_group else set())
-            fitting = [k for k in own if conflict(loose, claims[k], settings) is None]
-            if fitting:
-                best = max(fitting, key=lambda k: (len({e.document for e in claims[k].members}),
-                                                   cover(k), -k))
-                chosen = [(cover(best), best, "in the same article")]
-        for score, k, how in chosen:
+            chosen = [(k, -1.0) for k in cores[:settings.denial_max_links]]
+        for k, share in chosen:
             shared = sorted(w for w in f & unions[k] if not w.startswith("@"))[:6]
-            documents = len({e.document for e in claims[k].members})
-            share = weights.total(f & unions[k]) / size
-            reason = (f"the claim's statements hold {share:.0%} of the denial's content and "
-                      f"{documents} document{'s' if documents != 1 else ''} report it "
-                      f"(match {score:.2f}, at least {settings.denial_similarity} needed)"
-                      if how == "covers" else
-                      "a general denial, put against the most widely reported claim of its "
-                      f"article ({documents} document{'s' if documents != 1 else ''})")
+            documents = len({group for _, group in reports[k]})
+            plural = "ies" if documents != 1 else "y"
+            if share < 0:
+                reason = (f"a denial of what its story reports, put against the claim most "
+                          f"reported in the {settings.denial_story_days} days up to it "
+                          f"({reported(k)} of the {documents} stor{plural} reporting it)")
+            else:
+                reason = (f"the denial names an act, and the claim's statements hold "
+                          f"{share:.0%} of what it says beyond its story's main claim "
+                          f"(at least {settings.denial_similarity:.0%} needed; "
+                          f"{documents} stor{plural} report it)")
             links.append(DenialLink(
                 denial=d.id, claim=ids[k], denier=d.denied_by or d.speaker,
                 denier_name=d.denied_by_name or d.speaker_name,
                 date=d.date if d.date and d.precision == "day" else d.published,
                 reason=reason + (f" (shared words: {', '.join(shared)})" if shared else "")))
     return links
+
+
+def _period(published: str | None, window: dt.timedelta) -> tuple[str, str] | None:
+    """The ISO days from `window` before a publication date to that date (None when
+    undated)."""
+    if not published:
+        return None
+    try:
+        day = dt.date.fromisoformat(published[:10])
+    except ValueError:
+        return None
+    return (day - window).isoformat(), day.isoformat()
 
 
 def _denied_content(d: Evidence) -> frozenset[str]:
