@@ -120,8 +120,13 @@ def test_filtering_claims(server: str, page: Page) -> None:
         expect(rows.nth(k).locator(".status")).to_have_text("contested")
     page.get_by_label("Words").fill("Argun")
     page.get_by_role("button", name="Filter").click()
-    assert "Argun" in page.locator("table.claims tbody").inner_text()
+    rows = page.locator("table.claims tbody tr")
+    assert 0 < rows.count() < everything
     shot(page, "claims-filtered")
+    # the words are in the claim's statement or in one of its passages
+    rows.first.get_by_role("link").first.click()
+    expect(page.locator("h1.statement")).to_be_visible()
+    assert "Argun" in page.locator("main").inner_text()
 
 
 def test_keyboard_reaches_the_content(server: str, page: Page) -> None:
