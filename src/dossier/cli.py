@@ -24,7 +24,7 @@ from rich.table import Table
 
 from . import __version__, pipeline
 from .config import Settings
-from .demo import corpus_folder
+from .demo import corpus_folder, demo_testimony_file
 from .errors import DossierError, NotFoundError
 from .export import FORMATS, json_contract, write_export
 from .models import REMOVED_KINDS, Block, BuildSummary, Judgement, Verdict
@@ -532,6 +532,34 @@ def entities(case_path: Path, kind: str | None, reasons: bool, as_json: bool) ->
 
 STATUSES = ("corroborated", "contested", "single-source", "denied")
 DEMO_PROTECTED = "Aslan"  # the demo's protected person: the witness of 10-testimony-…
+# The demo case's passphrase (DOSSIER_PASSPHRASE replaces it): printed by `dossier demo`, since
+# the demo is there to be tried. A real case's passphrase is never written down anywhere.
+DEMO_PASSPHRASE = "demo case passphrase, not a secret"
+DEMO_WITNESS = ("Khamzat D.", "2017-04-18", "Moscow")  # invented, like the account itself
+
+
+def _demo_testimony(case_path: Path) -> None:
+    """The demo's confidential testimony, sealed under the demo passphrase (once)."""
+    from .protect import keys
+    from .protect.testimony import read_account, seal_testimony
+
+    passphrase = os.environ.get("DOSSIER_PASSPHRASE", DEMO_PASSPHRASE)
+    with _open(case_path) as case:
+        if case.view.testimonies():
+            return
+        slots = case.view.key_slots()
+        if slots:
+            case_key = keys.open_case_key(slots, passphrase)[0]
+        else:
+            case_key = keys.new_key()
+            with case.writer.transaction() as tx:
+                tx.add_key_slot(keys.make_slot(case_key, passphrase, "custodian-1"))
+        witness, date, place = DEMO_WITNESS
+        with demo_testimony_file() as path:
+            account = read_account(path, Settings.from_environment())
+        sealed = seal_testimony(case_key, account, witness, date, place, set(), utc_now())
+        with case.writer.transaction() as tx:
+            tx.add_testimony(sealed)
 
 
 @main.command()
@@ -727,6 +755,7 @@ def demo(case_path: Path, quiet: bool, then_serve: bool, host: str, port: int) -
                                 "a witness: named only as a pseudonym", utc_now())
             with case.writer.transaction() as tx:
                 tx.protect(person)
+    _demo_testimony(case_path)
     sources.callback(case_path=case_path, rejected=False, document=None)  # type: ignore[misc]
     copies.callback(case_path=case_path, show_all=False)  # type: ignore[misc]
     entities.callback(case_path=case_path, kind=None, reasons=False,  # type: ignore[misc]
@@ -737,6 +766,10 @@ def demo(case_path: Path, quiet: bool, then_serve: bool, host: str, port: int) -
     with _open(case_path) as case:
         write_export(case, "html", report_path, sys.stdout.buffer)
     out.print(f"The case report: {escape(str(report_path))}")
+    out.print("A confidential testimony is sealed in the case: `dossier testimony list "
+              "--include-confidential` opens it with the passphrase (DOSSIER_PASSPHRASE; the "
+              f"demo's is \"{DEMO_PASSPHRASE}\"). Its witness and the composite account's "
+              "are protected: outputs show them as pseudonyms.")
     out.print("Every claim, with its passages: dossier claims --mentions --case "
               f"{escape(str(case_path))}; in date order: dossier timeline; in a browser: "
               "dossier serve")
@@ -744,4 +777,4 @@ def demo(case_path: Path, quiet: bool, then_serve: bool, host: str, port: int) -
         _serve(case_path, host, port)
 
 
-from . import cli_protection  # noqa: E402,F401  (registers protect and unprotect)
+from . import cli_protection, cli_testimony  # noqa: E402,F401  (register their commands)

@@ -30,6 +30,9 @@ class Action:
     JUDGE = "judge"  # an analyst's decision recorded (who, what; the reason stays in the case)
     PROTECT = "protect"  # a person protected (by pseudonym only: never the name)
     UNPROTECT = "unprotect"
+    KEY_SLOT = "key-slot"  # a passphrase set, changed or added (never the passphrase)
+    TESTIMONY = "testimony"  # a confidential testimony added (its ID and pseudonym only)
+    DESTROY = "destroy"  # a testimony's key destroyed: its content is unreadable for good
 
 
 def canonical_detail(detail: dict[str, Any]) -> str:

@@ -15,3 +15,13 @@ def corpus_folder() -> Iterator[Path]:
     """The folder holding the demo corpus, wherever the package is installed."""
     with as_file(files(__name__) / CORPUS_NAME) as path:
         yield Path(path)
+
+
+TESTIMONY = "testimonies/account-2017-04-18.md"
+
+
+@contextlib.contextmanager
+def demo_testimony_file() -> Iterator[Path]:
+    """The demo's witness account (sealed into the demo case, never built as a document)."""
+    with as_file(files(__name__) / TESTIMONY) as path:
+        yield Path(path)

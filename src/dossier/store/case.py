@@ -7,8 +7,10 @@ connection closes.
 
 from __future__ import annotations
 
+import contextlib
 import fcntl
 import os
+import sqlite3
 import time
 from pathlib import Path
 from types import TracebackType
@@ -168,6 +170,17 @@ class Case:
                         "give it longer with --wait SECONDS") from None
                 time.sleep(0.1)
         self._lock_fd = fd
+
+    def checkpoint(self) -> None:
+        """Fold the WAL into the case file and empty it: after a secret was removed, no copy
+        of the pages that held it stays in the -wal file (the freed pages were overwritten by
+        secure_delete)."""
+        # no pooled connection may hold a snapshot (or a transaction: this engine begins one
+        # on every use), so the checkpoint gets a connection of its own
+        self.read_engine.dispose()
+        self.engine.dispose()
+        with contextlib.closing(sqlite3.connect(self.path)) as conn:
+            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
     def close(self) -> None:
         # Readers first: the last connection to close folds the WAL back into the case file,

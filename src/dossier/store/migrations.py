@@ -108,6 +108,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     ("0014_claims_order", _indexes(schema.ix_claims_order)),
     ("0015_claim_search", _statements(*schema.CLAIM_SEARCH_DDL)),
     ("0016_protection", _create(schema.protected_people)),
+    ("0017_testimonies", _create(schema.key_slots, schema.testimonies)),
 )
 KNOWN = frozenset(name for name, _ in MIGRATIONS)
 

@@ -513,3 +513,32 @@ protected_people = Table(
     Column("reason", Text, nullable=False),
     Column("at", String(40), nullable=False),
 )
+
+# Confidential material (0017): protect/keys.py. `key_slots` hold the case key, each wrapped by
+# one custodian's passphrase (never stored). A testimony's original, text and metadata (who the
+# witness is, when, where, the file's name) are sealed under a key of its own, which the case
+# key wraps; destroying that key (`wrapped_key` NULL, the sealed values removed, freed pages
+# overwritten) makes the testimony unreadable for good. Nothing here is in the clear but the
+# witness's pseudonym, the date it was added and a digest only the case key can reproduce.
+key_slots = Table(
+    "key_slots",
+    metadata,
+    Column("id", String(60), primary_key=True),
+    Column("salt", LargeBinary, nullable=False),
+    Column("params", Text, nullable=False),  # JSON: Argon2id time, memory, lanes
+    Column("wrapped", LargeBinary, nullable=False),
+    Column("created_at", String(40), nullable=False),
+)
+testimonies = Table(
+    "testimonies",
+    metadata,
+    Column("id", String(40), primary_key=True),  # "testimony-" + random hex
+    Column("digest", String(64), nullable=False, unique=True),  # keys.keyed_digest
+    Column("pseudonym", String(40), nullable=False),  # "Witness W-7F3A"
+    Column("added_at", String(40), nullable=False),
+    Column("wrapped_key", LargeBinary),
+    Column("original", LargeBinary),
+    Column("text", LargeBinary),
+    Column("meta", LargeBinary),
+    Column("destroyed_at", String(40)),
+)

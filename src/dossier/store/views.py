@@ -41,7 +41,9 @@ from ..models import (
     Original,
     Verdict,
 )
+from ..protect.keys import KdfParams, KeySlot
 from ..protect.records import ProtectedPerson
+from ..protect.testimony import SealedTestimony
 from . import schema
 from .codec import decode_claim, decode_evidence, decode_extraction
 
@@ -859,6 +861,20 @@ class StoredClaim:
 class CaseView(CopyViews, ExtractViews, ClaimViews):
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
+
+    def key_slots(self) -> list[KeySlot]:
+        k = schema.key_slots
+        with self.engine.connect() as conn:
+            return [KeySlot(r.id, r.salt, KdfParams(**json.loads(r.params)), r.wrapped)
+                    for r in conn.execute(select(k).order_by(k.c.created_at, k.c.id))]
+
+    def testimonies(self, ids: Sequence[str] | None = None) -> list[SealedTestimony]:
+        """Testimonies as sealed (all, or these), in the order they were added."""
+        t = schema.testimonies
+        return [SealedTestimony(r.id, r.digest, r.pseudonym, r.added_at, r.wrapped_key,
+                                r.original, r.text, r.meta, r.destroyed_at)
+                for r in rows_of(self.engine, select(t).order_by(t.c.added_at, t.c.id),
+                                 t.c.id, ids)]
 
     def protection_state(self) -> tuple[int, str | None, int | None]:
         """What the redactor depends on, cheaply: the protections and the last build."""

@@ -42,7 +42,9 @@ from ..models import (
     Rejection,
     rejection_id,
 )
+from ..protect.keys import KeySlot
 from ..protect.records import ProtectedPerson
+from ..protect.testimony import SealedTestimony
 from . import schema
 from .codec import encode_claim, encode_evidence, encode_extraction
 from .views import CopyLinkRow, in_chunks
@@ -557,6 +559,41 @@ class Transaction:
         self.conn.execute(delete(schema.protected_people).where(
             schema.protected_people.c.id == code))
         self.log(Action.UNPROTECT, None, pseudonym=pseudonym, analyst=analyst)
+
+    # -- confidential material ----------------------------------------------------------------
+
+    def add_key_slot(self, slot: KeySlot, replacing: str | None = None) -> None:
+        """A custodian's slot (in place of `replacing`, when a passphrase changes)."""
+        if replacing is not None:
+            self._forget(delete(schema.key_slots).where(schema.key_slots.c.id == replacing))
+        self.conn.execute(insert(schema.key_slots).values(
+            id=slot.id, salt=slot.salt, wrapped=slot.wrapped, created_at=utc_now(),
+            params=json.dumps({"time_cost": slot.params.time_cost,
+                               "memory_kib": slot.params.memory_kib,
+                               "lanes": slot.params.lanes})))
+        self.log(Action.KEY_SLOT, None, slot=slot.id, replacing=replacing)
+
+    def add_testimony(self, t: SealedTestimony) -> None:
+        self.conn.execute(insert(schema.testimonies).values(
+            id=t.id, digest=t.digest, pseudonym=t.pseudonym, added_at=t.added_at,
+            wrapped_key=t.wrapped_key, original=t.original, text=t.text, meta=t.meta))
+        self.log(Action.TESTIMONY, None, testimony=t.id, pseudonym=t.pseudonym)
+
+    def destroy_testimony(self, tid: str, analyst: str) -> None:
+        """Its key and sealed values gone, the pages that held them overwritten."""
+        t = schema.testimonies
+        self._forget(update(t).where(t.c.id == tid).values(
+            wrapped_key=None, original=None, text=None, meta=None, destroyed_at=utc_now()))
+        self.log(Action.DESTROY, None, testimony=tid, analyst=analyst)
+
+    def _forget(self, statement: Any) -> None:
+        """Run a statement that removes secrets with SQLite's secure_delete on: the freed
+        space is overwritten with zeros, not left in the file."""
+        self.conn.exec_driver_sql("PRAGMA secure_delete = ON")
+        try:
+            self.conn.execute(statement)
+        finally:
+            self.conn.exec_driver_sql("PRAGMA secure_delete = OFF")
 
 
 class CaseWriter:
