@@ -493,6 +493,8 @@ def _score_document(doc: Labelled, extraction: Extraction, c: Counter[str],
             if a.denial:
                 c["denials.found"] += 1
                 c["denied_by.right"] += gid(a.denied_by) == st["denied_by"]
+                if gid(a.denied_by) != st["denied_by"]:
+                    say(f"{where} denied_by {gid(a.denied_by)} != {st['denied_by']}: {short!r}")
             else:
                 say(f"{where} denial missed: {short!r}")
         if st["speaker"] is not None:
