@@ -261,6 +261,7 @@ def test_outlet_key_matches_the_own_outlet() -> None:
      "the story a fabrication.", None),
     # rebuttals without a denial word
     ("Ivo Brand brushed aside the reports.", "Ivo Brand"),
+    ("Ivo Brand calls the reports fantasies.", "Ivo Brand"),
     ("Ivo Brand said the accounts were fairy tales.", "Ivo Brand"),
     ("Ivo Brand said the stories were the product of sick imaginations.", "Ivo Brand"),
     ("Ivo Brand said everyone in the province lives in peace.", "Ivo Brand"),
