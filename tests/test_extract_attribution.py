@@ -259,6 +259,27 @@ def test_outlet_key_matches_the_own_outlet() -> None:
     ("Provincial officials called the report baseless.", None),
     ("Ivo Brand said the Interior Ministry had no reason to doubt the governor, who has called "
      "the story a fabrication.", None),
+    # rebuttals without a denial word
+    ("Ivo Brand brushed aside the reports.", "Ivo Brand"),
+    ("Ivo Brand calls the reports fantasies.", "Ivo Brand"),
+    ("Ivo Brand said the accounts were fairy tales.", "Ivo Brand"),
+    ("Ivo Brand said the stories were the product of sick imaginations.", "Ivo Brand"),
+    ("Ivo Brand said everyone in the province lives in peace.", "Ivo Brand"),
+    ("Ivo Brand said nobody is persecuted in the province.", "Ivo Brand"),
+    ("Ivo Brand said not a single protester was beaten.", "Ivo Brand"),
+    ("Ivo Brand said nobody had been killed by a police bullet.", "Ivo Brand"),
+    ("Ivo Brand said nobody has disappeared in the province.", "Ivo Brand"),
+    ("Ivo Brand said the missing men are all alive and well.", "Ivo Brand"),
+    ("Ivo Brand said the families had left of their own free will.", "Ivo Brand"),
+    ("Ivo Brand said the detainees had been treated humanely.", "Ivo Brand"),
+    ("Ivo Brand said such people do not live in the province.", "Ivo Brand"),
+    ("Ivo Brand said the report was simply not true.", "Ivo Brand"),
+    ("Ivo Brand said the group's figures were wrong.", "Ivo Brand"),
+    ("Ivo Brand said the photos were being passed off as new.", "Ivo Brand"),
+    ("Ivo Brand said the accusers were working for foreign sponsors.", "Ivo Brand"),
+    ("Ivo Brand said the report was written by people who had never set foot in the province.",
+     "Ivo Brand"),
+    ("Ivo Brand said the critics should put their own house in order.", "Ivo Brand"),
 ])
 def test_denials(body: str, denied_by: str | None) -> None:
     got = one(body, ("Ivo Brand", P), ("Interior Ministry", ORG))
@@ -282,6 +303,17 @@ def test_denials(body: str, denied_by: str | None) -> None:
     "The village lies 20 kilometres from the border.",
     "Ivo Brand was questioned in 2016 but was never charged.",
     "The group had not obtained permission for the march, officers said.",
+    # negated facts told by victims and monitors, and look-alikes of the rebuttal cues
+    "He said he was never given a reason for his arrest.",
+    "The families were not offered any alternative housing.",
+    "Relatives said he had not been given any medicine.",
+    "There was no running water in the cells, the report says.",
+    "Nobody believed us when we said we had done nothing, he said.",
+    "All they want is to live in peace, her mother said.",
+    "Journalists working for foreign media were expelled.",
+    "Refugees returned to their own countries last year.",
+    "Other projects in the Safe and Sound Plan were assessed.",
+    "Military provocations continued along the border.",
 ])
 def test_not_denials(body: str) -> None:
     got = one(body, ("Ivo Brand", P))

@@ -6,6 +6,6 @@ entities across the case."""
 from dossier.extract.document import extract_document
 
 # The version of the extraction rules: a build with newer rules reads every document again.
-EXTRACTOR_VERSION = "4"
+EXTRACTOR_VERSION = "5"
 
 __all__ = ["EXTRACTOR_VERSION", "extract_document"]
