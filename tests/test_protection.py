@@ -17,7 +17,7 @@ import pytest
 from conftest import Dossier
 from fastapi.testclient import TestClient
 
-from dossier.cli import DEMO_PROTECTED
+from dossier.cli import DEMO_PASSPHRASE, DEMO_PROTECTED
 from dossier.demo import corpus_folder
 from dossier.protect import Protected, Redactor, fold
 from dossier.store import Case
@@ -188,3 +188,24 @@ def test_protecting_is_an_analysts_decision(protected: tuple[Dossier, list[str],
            if a in ("protect", "unprotect")]
     assert log and all(set(d) == {"pseudonym", "analyst"} for d in log)
 
+
+
+def test_a_cleared_analyst_sees_the_names_with_the_passphrase(
+        protected: tuple[Dossier, list[str], list[str]], tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    dossier, spellings, ids = protected
+    monkeypatch.delenv("DOSSIER_PASSPHRASE", raising=False)
+    refused = dossier("entities", "--include-confidential")
+    assert refused.exit_code == 2 and "DOSSIER_PASSPHRASE" in refused.output
+    monkeypatch.setenv("DOSSIER_PASSPHRASE", "not the demo's passphrase")
+    assert dossier("entities", "--include-confidential").exit_code == 2
+    monkeypatch.setenv("DOSSIER_PASSPHRASE", DEMO_PASSPHRASE)
+    for args in (("entities", "--json"), ("claims", "--json"), ("export", "--format", "json")):
+        assert _leaks(dossier(*args, "--include-confidential").output, spellings, ids), args
+    assert dossier("report", "-o", tmp_path / "r.md", "--include-confidential").exit_code == 0
+    assert _leaks((tmp_path / "r.md").read_text(encoding="utf-8"), spellings, ids)
+    revealed = [json.loads(d) for (d,) in dossier.sql(
+        "SELECT detail FROM custody_log WHERE action = 'reveal'")]
+    assert {"entities", "claims", "export json", "report md"} <= {r["what"] for r in revealed}
+    with TestClient(create_app(dossier.case, cleared=True)) as client:
+        assert _leaks(client.get("/api/entities").text, spellings, ids)

@@ -24,10 +24,12 @@ from rich.table import Table
 
 from . import __version__, pipeline
 from .config import Settings
+from .custody import Action
 from .demo import corpus_folder, demo_testimony_file
 from .errors import DossierError, NotFoundError
 from .export import FORMATS, json_contract, write_export
 from .models import REMOVED_KINDS, Block, BuildSummary, Judgement, Verdict
+from .protect import NOBODY, Redactor, keys
 from .protect.people import case_redactor, protection
 from .report import REPORT_FORMATS
 from .store import Case, DocumentRow, verify
@@ -79,6 +81,64 @@ def json_option(func: F) -> F:
     """--json, which every listing command has."""
     return click.option("--json", "as_json", is_flag=True,
                         help="Print JSON for scripting.")(func)
+
+
+PASSPHRASE_ENV = "DOSSIER_PASSPHRASE"
+NEW_PASSPHRASE_ENV = "DOSSIER_NEW_PASSPHRASE"
+
+
+def _passphrase(prompt: str = "Case passphrase") -> str:
+    given = os.environ.get(PASSPHRASE_ENV)
+    if given is not None:
+        return given
+    if not os.isatty(0):
+        raise DossierError(f"this needs the case passphrase: set {PASSPHRASE_ENV}, or run it "
+                           "in a terminal to be asked")
+    value: str = click.prompt(prompt, hide_input=True)
+    return value
+
+
+def _new_passphrase(env: str) -> str:
+    given = os.environ.get(env)
+    if given is None:
+        if not os.isatty(0):
+            raise DossierError(f"this needs the new passphrase: set {env}, or run it in a "
+                               "terminal to be asked")
+        given = click.prompt("New passphrase", hide_input=True, confirmation_prompt=True)
+    keys.check_passphrase(given)
+    return given
+
+
+def unlock(case: Case) -> bytes:
+    """The case key, from the passphrase; a clear error if the case has none or it is wrong."""
+    slots = case.view.key_slots()
+    if not slots:
+        raise DossierError("this case has no passphrase yet: set one with `dossier passphrase "
+                           "set`")
+    return keys.open_case_key(slots, _passphrase())[0]
+
+
+
+
+def confidential_option(func: F) -> F:
+    """--include-confidential: names of protected people (and, with the passphrase, the rest
+    of what is confidential) for a cleared analyst."""
+    return click.option(
+        "--include-confidential", "include_confidential", is_flag=True,
+        help="Show protected people under their names: for a cleared analyst, with the case "
+             "passphrase (DOSSIER_PASSPHRASE or asked); recorded in the custody log.")(func)
+
+
+def _hiding(case: Case, include_confidential: bool, what: str) -> Redactor:
+    """Who the output hides: protected people as pseudonyms, or — for a cleared analyst who
+    gave the passphrase — nobody, which the custody log records (who and what, not content)."""
+    if not include_confidential:
+        return case_redactor(case.view)
+    unlock(case)
+    with case.writer.transaction() as tx:
+        tx.log(Action.REVEAL, None, what=what, analyst=os.environ.get("DOSSIER_ANALYST")
+               or getuser())
+    return NOBODY
 
 
 @click.group(cls=DossierGroup)
@@ -207,8 +267,9 @@ def verify_cmd(case_path: Path) -> None:
 @click.option("--document", metavar="ID|PATH",
               help="Show the labelled blocks of one document (ID, ID prefix, path or file name).")
 @json_option
-def sources(case_path: Path, rejected: bool, document: str | None, as_json: bool = False
-            ) -> None:
+@confidential_option
+def sources(case_path: Path, rejected: bool, document: str | None, as_json: bool = False,
+            include_confidential: bool = False) -> None:
     """List originals and documents: path, SHA-256, type, size, status, what cleaning removed.
 
     With --document, show every block of one document (ID, ID prefix or path) with its label
@@ -219,8 +280,8 @@ def sources(case_path: Path, rejected: bool, document: str | None, as_json: bool
       dossier sources --case chechnya.db --rejected
       dossier sources --case chechnya.db --document 07-rainbow-notes-2017-04-17-blog.md
     """
-    with _open(case_path, write=False) as case:
-        hiding = case_redactor(case.view)
+    with _open(case_path, write=include_confidential) as case:
+        hiding = _hiding(case, include_confidential, "sources")
         rows = hiding.apply(case.view.documents(rejected_only=rejected))
         if document is not None:
             chosen = _choose_documents(rows, document)
@@ -305,7 +366,8 @@ def removal_summary(blocks: list[Block]) -> str:
 @case_option()
 @click.option("--all", "show_all", is_flag=True, help="Also list documents that are their own "
               "only copy.")
-def copies(case_path: Path, show_all: bool) -> None:
+@confidential_option
+def copies(case_path: Path, show_all: bool, include_confidential: bool = False) -> None:
     """List copy groups (one story, one origin), possible copies and quoted sources.
 
     Possible copies are pairs that share much text but were not merged; settle each with
@@ -315,8 +377,8 @@ def copies(case_path: Path, show_all: bool) -> None:
     Example:
       dossier copies --case chechnya.db
     """
-    with _open(case_path, write=False) as case:
-        hiding = case_redactor(case.view)
+    with _open(case_path, write=include_confidential) as case:
+        hiding = _hiding(case, include_confidential, "copies")
         documents = {row.id: row for row in hiding.apply(case.view.documents())}
         groups = case.view.copy_groups()
         links = hiding.apply(case.view.copy_links())
@@ -496,7 +558,9 @@ def _choose_one(rows: list[DocumentRow], wanted: str) -> DocumentRow:
               help="Only entities of this type.")
 @click.option("--reasons", is_flag=True, help="Show why each entity's spellings were merged.")
 @json_option
-def entities(case_path: Path, kind: str | None, reasons: bool, as_json: bool) -> None:
+@confidential_option
+def entities(case_path: Path, kind: str | None, reasons: bool, as_json: bool,
+             include_confidential: bool = False) -> None:
     """List the people, organisations and places of the case, with their aliases.
 
     Spellings and transliterations of one name (Kadyrov, Kadyrow, Кадыров) are one entity;
@@ -506,8 +570,8 @@ def entities(case_path: Path, kind: str | None, reasons: bool, as_json: bool) ->
     Example:
       dossier entities --case chechnya.db --type person --reasons
     """
-    with _open(case_path, write=False) as case:
-        found = case_redactor(case.view).apply(
+    with _open(case_path, write=include_confidential) as case:
+        found = _hiding(case, include_confidential, "entities").apply(
             [e for e in case.view.entities() if kind is None or e.type == kind])
     if as_json:
         out.print_json(data=[{"id": e.id, "name": e.name, "type": e.type,
@@ -571,8 +635,9 @@ def _demo_testimony(case_path: Path) -> None:
 @click.option("--mentions", "show_mentions", is_flag=True,
               help="Show every passage (with its mention ID, for `dossier judge mention`).")
 @json_option
+@confidential_option
 def claims(case_path: Path, status: str | None, min_sources: int, why: bool,
-           show_mentions: bool, as_json: bool) -> None:
+           show_mentions: bool, as_json: bool, include_confidential: bool = False) -> None:
     """List the claims: each fact with how many independent origins back it and who denies it.
 
     Copies of one story, articles of one outlet, and articles citing an outlet ("according to
@@ -582,8 +647,8 @@ def claims(case_path: Path, status: str | None, min_sources: int, why: bool,
     Example:
       dossier claims --case chechnya.db --status contested --why
     """
-    with _open(case_path, write=False) as case:
-        stored = case_redactor(case.view).apply(case.view.claims(
+    with _open(case_path, write=include_confidential) as case:
+        stored = _hiding(case, include_confidential, "claims").apply(case.view.claims(
             status=status, min_sources=min_sources, with_evidence=show_mentions or as_json))
     if as_json:
         out.print_json(data=[json_contract.claim_json(s) for s in stored])
@@ -617,7 +682,8 @@ def claims(case_path: Path, status: str | None, min_sources: int, why: bool,
 @main.command()
 @case_option()
 @json_option
-def timeline(case_path: Path, as_json: bool) -> None:
+@confidential_option
+def timeline(case_path: Path, as_json: bool, include_confidential: bool = False) -> None:
     """Show dated claims and denials in order, with date precision and support; undated
     claims are listed apart.
 
@@ -625,8 +691,8 @@ def timeline(case_path: Path, as_json: bool) -> None:
     Example:
       dossier timeline --case chechnya.db
     """
-    with _open(case_path, write=False) as case:
-        hiding = case_redactor(case.view)
+    with _open(case_path, write=include_confidential) as case:
+        hiding = _hiding(case, include_confidential, "timeline")
         rows = case.view.timeline()
         if as_json:
             stored = case.view.claims(sorted({row.claim for row in rows}))
@@ -653,7 +719,9 @@ def timeline(case_path: Path, as_json: bool) -> None:
 @click.option("-o", "--output", type=click.Path(path_type=Path),
               help="Write to this file (for CSV: a folder, or a .zip file) instead of standard "
                    "output.")
-def export(case_path: Path, fmt: str, output: Path | None) -> None:
+@confidential_option
+def export(case_path: Path, fmt: str, output: Path | None,
+           include_confidential: bool = False) -> None:
     """Export the case: the public JSON contract (docs/export.md); CSV tables of claims,
     mentions, entities and documents (-o a folder, or a .zip); or FollowTheMoney entities as
     JSON lines, for Aleph.
@@ -665,7 +733,8 @@ def export(case_path: Path, fmt: str, output: Path | None) -> None:
       dossier export --case chechnya.db --format ftm -o chechnya.ftm.json
     """
     with _open(case_path) as case:
-        size = write_export(case, fmt, output, sys.stdout.buffer)
+        hiding = _hiding(case, include_confidential, f"export {fmt}")
+        size = write_export(case, fmt, output, sys.stdout.buffer, hiding)
     if output is not None:
         err.print(f"wrote {output} ({size:,} bytes)")
 
@@ -676,7 +745,9 @@ def export(case_path: Path, fmt: str, output: Path | None) -> None:
               help="The report file: case.html (self-contained) or case.md.")
 @click.option("--format", "fmt", type=click.Choice(REPORT_FORMATS),
               help="HTML or Markdown; by default from the file's suffix.")
-def report(case_path: Path, output: Path, fmt: str | None) -> None:
+@confidential_option
+def report(case_path: Path, output: Path, fmt: str | None,
+           include_confidential: bool = False) -> None:
     """Write the case report: a summary, the claims by status with footnoted sources, the
     timeline, the people, organisations and places, how the counts were made, and every
     source with its SHA-256 and capture data. One file, printable, needing nothing else.
@@ -690,7 +761,8 @@ def report(case_path: Path, output: Path, fmt: str | None) -> None:
         raise click.BadParameter(f"{output.name} is neither .html nor .md; give --format",
                                  param_hint="-o")
     with _open(case_path) as case:
-        size = write_export(case, chosen, output, sys.stdout.buffer)
+        hiding = _hiding(case, include_confidential, f"report {chosen}")
+        size = write_export(case, chosen, output, sys.stdout.buffer, hiding)
     err.print(f"wrote {output} ({size:,} bytes)")
 
 
@@ -705,7 +777,8 @@ def serve_options(func: F) -> F:
 @main.command()
 @case_option()
 @serve_options
-def serve(case_path: Path, host: str, port: int) -> None:
+@confidential_option
+def serve(case_path: Path, host: str, port: int, include_confidential: bool = False) -> None:
     """Open the case in a web browser: overview, claims with their passages, documents and
     rejected files, each page with its JSON twin under /api/ (schema at /openapi.json). The
     case is only read.
@@ -714,15 +787,25 @@ def serve(case_path: Path, host: str, port: int) -> None:
     Example:
       dossier serve --case chechnya.db --port 8080
     """
-    _serve(case_path, host, port)
+    if include_confidential:
+        if host not in LOOPBACK:
+            raise click.UsageError("--include-confidential serves protected names to whoever "
+                                   "reaches the server: only on this machine (127.0.0.1) "
+                                   "until users and roles exist")
+        with _open(case_path) as case:
+            _hiding(case, include_confidential, "serve")
+    _serve(case_path, host, port, cleared=include_confidential)
 
 
-def _serve(case_path: Path, host: str, port: int) -> None:
+LOOPBACK = ("127.0.0.1", "localhost", "::1")
+
+
+def _serve(case_path: Path, host: str, port: int, cleared: bool = False) -> None:
     import uvicorn  # loaded only here: the other commands start faster without the web stack
 
     from .web import create_app
 
-    app = create_app(case_path)
+    app = create_app(case_path, cleared=cleared)
     out.print(f"serving {escape(str(case_path))} on http://{host}:{port}/ — Ctrl+C stops")
     try:
         uvicorn.run(app, host=host, port=port, log_level="warning")

@@ -4,55 +4,31 @@ DOSSIER_PASSPHRASE or a prompt, never from an argument (it would stay in the she
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import click
 from rich.markup import escape
 from rich.table import Table
 
-from .cli import _open, case_option, json_option, judgement_options, main, out
+from .cli import (
+    NEW_PASSPHRASE_ENV,
+    _new_passphrase,
+    _open,
+    _passphrase,
+    case_option,
+    json_option,
+    judgement_options,
+    main,
+    out,
+    unlock,
+)
 from .config import Settings
 from .errors import DossierError, NotFoundError
 from .protect import keys
 from .protect.testimony import locked, open_testimony, read_account, seal_testimony
-from .store import Case
 from .store.writer import utc_now
 
-PASSPHRASE_ENV = "DOSSIER_PASSPHRASE"
-NEW_PASSPHRASE_ENV = "DOSSIER_NEW_PASSPHRASE"
 FIRST_SLOT = "custodian-1"
-
-
-def _passphrase(prompt: str = "Case passphrase") -> str:
-    given = os.environ.get(PASSPHRASE_ENV)
-    if given is not None:
-        return given
-    if not os.isatty(0):
-        raise DossierError(f"this needs the case passphrase: set {PASSPHRASE_ENV}, or run it "
-                           "in a terminal to be asked")
-    value: str = click.prompt(prompt, hide_input=True)
-    return value
-
-
-def _new_passphrase(env: str) -> str:
-    given = os.environ.get(env)
-    if given is None:
-        if not os.isatty(0):
-            raise DossierError(f"this needs the new passphrase: set {env}, or run it in a "
-                               "terminal to be asked")
-        given = click.prompt("New passphrase", hide_input=True, confirmation_prompt=True)
-    keys.check_passphrase(given)
-    return given
-
-
-def unlock(case: Case) -> bytes:
-    """The case key, from the passphrase; a clear error if the case has none or it is wrong."""
-    slots = case.view.key_slots()
-    if not slots:
-        raise DossierError("this case has no passphrase yet: set one with `dossier passphrase "
-                           "set`")
-    return keys.open_case_key(slots, _passphrase())[0]
 
 
 @main.group()

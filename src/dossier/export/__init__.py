@@ -14,6 +14,7 @@ from typing import BinaryIO
 
 from ..custody import Action
 from ..errors import ExportError
+from ..protect import Redactor
 from ..protect.people import case_redactor
 from ..store import Case
 from .ftm import ftm_lines
@@ -28,15 +29,17 @@ __all__ = ["FORMATS", "case_json", "case_tables", "ftm_lines", "write_export"]
 WRITE_CHUNK = 1 << 20  # characters of a report gathered before they are written
 
 
-def render(case: Case, fmt: str) -> Iterator[bytes]:
+def render(case: Case, fmt: str, hiding: Redactor | None = None) -> Iterator[bytes]:
     """The export (or the report, `html` or `md`) as pieces of bytes: the report piece by
-    piece as it is rendered, the other formats whole."""
+    piece as it is rendered, the other formats whole. Protected people as pseudonyms, unless
+    `hiding` says otherwise (a cleared analyst's: NOBODY)."""
     if fmt == "json":
-        yield (json.dumps(case_json(case.view), ensure_ascii=False, indent=2) + "\n").encode()
+        data = case_json(case.view, hiding)
+        yield (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode()
     elif fmt == "csv":
-        yield tables_zip(case.view)
+        yield tables_zip(case.view, hiding)
     elif fmt == "ftm":
-        yield ftm_lines(case.view)
+        yield ftm_lines(case.view, hiding)
     else:
         from ..report import REPORT_FORMATS, render_report  # the report renders the contract
 
@@ -45,7 +48,7 @@ def render(case: Case, fmt: str) -> Iterator[bytes]:
                               f"{', '.join(FORMATS)}")
         pending: list[str] = []
         size = 0
-        for piece in render_report(case.view, fmt, case.path.name):
+        for piece in render_report(case.view, fmt, case.path.name, hiding):
             pending.append(piece)
             size += len(piece)
             if size >= WRITE_CHUNK:
@@ -54,10 +57,11 @@ def render(case: Case, fmt: str) -> Iterator[bytes]:
         yield "".join(pending).encode()
 
 
-def write_export(case: Case, fmt: str, out: Path | None, stdout: BinaryIO) -> int:
+def write_export(case: Case, fmt: str, out: Path | None, stdout: BinaryIO,
+                 hiding: Redactor | None = None) -> int:
     """Write the export (or the report, `html` or `md`) to `out` (atomically: nothing is left
-    behind if it fails) or to stdout as it is rendered, log it with its SHA-256; returns the
-    byte count."""
+    behind if it fails) or to stdout as it is rendered, log it with its SHA-256 (and whether
+    it names protected people: `hiding` NOBODY); returns the byte count."""
     digest = hashlib.sha256()
     size = 0
 
@@ -68,7 +72,7 @@ def write_export(case: Case, fmt: str, out: Path | None, stdout: BinaryIO) -> in
             size += len(piece)
             yield piece
 
-    pieces = counted(render(case, fmt))
+    pieces = counted(render(case, fmt, hiding))
     if out is None:
         for piece in pieces:
             stdout.write(piece)
@@ -92,7 +96,7 @@ def write_export(case: Case, fmt: str, out: Path | None, stdout: BinaryIO) -> in
     with case.writer.transaction() as tx:
         tx.log(Action.EXPORT, digest.hexdigest(), format=fmt, bytes=size,
                destination=case_redactor(case.view).text(out.name) if out is not None
-               else "stdout")
+               else "stdout", confidential=hiding is not None and not hiding.active)
     return size
 
 

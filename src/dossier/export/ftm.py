@@ -12,6 +12,7 @@ from typing import Any
 from followthemoney import model
 from followthemoney.proxy import EntityProxy
 
+from ..protect import Redactor
 from ..store import CaseView
 from .json_contract import case_json
 
@@ -20,8 +21,8 @@ from .json_contract import case_json
 SCHEMATA = {"person": "Person", "organization": "Organization", "place": "Address"}
 
 
-def ftm_entities(view: CaseView) -> Iterator[EntityProxy]:
-    data = case_json(view)
+def ftm_entities(view: CaseView, hiding: Redactor | None = None) -> Iterator[EntityProxy]:
+    data = case_json(view, hiding)
     for d in data["documents"]:
         if d["status"] == "ok":
             yield _article(d)
@@ -70,7 +71,7 @@ def _article(d: dict[str, Any]) -> EntityProxy:
     return article
 
 
-def ftm_lines(view: CaseView) -> bytes:
+def ftm_lines(view: CaseView, hiding: Redactor | None = None) -> bytes:
     """One FtM entity per line, as FtM's own `to_dict` gives it."""
     return "".join(json.dumps(e.to_dict(), ensure_ascii=False, sort_keys=True) + "\n"
-                   for e in ftm_entities(view)).encode()
+                   for e in ftm_entities(view, hiding)).encode()

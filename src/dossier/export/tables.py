@@ -9,6 +9,7 @@ import io
 import zipfile
 from typing import Any
 
+from ..protect import Redactor
 from ..store import CaseView
 from .json_contract import case_json
 
@@ -29,9 +30,9 @@ COLUMNS: dict[str, tuple[str, ...]] = {
 LIST_SEPARATOR = " | "  # joins a list in one cell (outlets, aliases, reasons)
 
 
-def case_tables(view: CaseView) -> dict[str, str]:
+def case_tables(view: CaseView, hiding: Redactor | None = None) -> dict[str, str]:
     """File name → CSV text."""
-    data = case_json(view)
+    data = case_json(view, hiding)
     rows: dict[str, list[dict[str, Any]]] = {
         "claims.csv": [_claim(c) for c in data["claims"]],
         "mentions.csv": [
@@ -43,11 +44,11 @@ def case_tables(view: CaseView) -> dict[str, str]:
     return {name: _csv(COLUMNS[name], rows[name]) for name in COLUMNS}
 
 
-def tables_zip(view: CaseView) -> bytes:
+def tables_zip(view: CaseView, hiding: Redactor | None = None) -> bytes:
     """The four files in one zip archive."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, text in case_tables(view).items():
+        for name, text in case_tables(view, hiding).items():
             archive.writestr(name, text)
     return buffer.getvalue()
 

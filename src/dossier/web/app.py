@@ -58,8 +58,9 @@ PassagePage = Annotated[int, Query(
                       "first; past the last, the last)")]
 
 
-def create_app(case_path: Path) -> FastAPI:
-    """The app serving the case at `case_path`, opened for reading only."""
+def create_app(case_path: Path, cleared: bool = False) -> FastAPI:
+    """The app serving the case at `case_path`, opened for reading only; protected people as
+    pseudonyms unless `cleared` (a cleared analyst gave the passphrase to `dossier serve`)."""
     case = Case.open(case_path, write=False)
     view = case.view
 
@@ -81,8 +82,10 @@ def create_app(case_path: Path) -> FastAPI:
     protection: dict[str, Any] = {"state": None, "redactor": Redactor()}
 
     def redactor() -> Redactor:
-        """Protected people's pseudonyms, for everyone: the web UI has no clearance yet. Made
-        again when a protection or a build changed the case."""
+        """Protected people's pseudonyms (for everyone but a cleared analyst: the web UI has
+        no users yet). Made again when a protection or a build changed the case."""
+        if cleared:
+            return Redactor()
         state = view.protection_state()
         if state != protection["state"]:
             protection.update(state=state, redactor=case_redactor(view))
