@@ -22,7 +22,7 @@ from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from . import __version__, pipeline
+from . import __version__
 from .config import Settings
 from .custody import Action
 from .demo import corpus_folder, demo_testimony_file
@@ -188,6 +188,8 @@ def _run_build(case_path: Path, paths: Sequence[Path], quiet: bool, wait: float 
         settings = replace(settings, lock_wait_seconds=wait)
     progress = None if quiet else _RichProgress(settings.progress_min_files)
     with _open(case_path, create=True) as case:
+        from . import pipeline  # loaded by the commands that build: spaCy starts slowly
+
         summary = pipeline.build(case, paths, settings, progress)
     if not quiet:
         _print_summary(summary)
@@ -460,6 +462,8 @@ def judge_copy(first: str, second: str, same: bool, reason: str, analyst: str,
         if a.copy_group is None or b.copy_group is None:
             raise NotFoundError("only documents with a body are grouped; "
                                 f"{_label(a if a.copy_group is None else b)} has none")
+        from . import pipeline
+
         pipeline.judge_copy(case, Judgement(
             "copy", min(a.id, b.id), max(a.id, b.id), Verdict.COPY if same else Verdict.DIFFERENT,
             analyst, utc_now(), reason), Settings.from_environment())
@@ -496,6 +500,8 @@ def judge_claim(first: str, second: str, same: bool, reason: str, analyst: str,
         if a == b:
             raise NotFoundError("A and B are the same claim; name two different ones")
         anchors = [case.view.claim_anchor(x) or "" for x in (a, b)]
+        from . import pipeline
+
         pipeline.judge_claims(case, Judgement(
             "claim", min(anchors), max(anchors), Verdict.SAME if same else Verdict.DIFFERENT,
             analyst, utc_now(), reason), Settings.from_environment())
@@ -529,6 +535,8 @@ def judge_mention(mention: str, not_a_claim: bool, reason: str, analyst: str,
         if len(chosen) != 1:
             raise NotFoundError(f"{mention!r} names {len(chosen)} mentions; "
                                 "give a mention ID as `dossier claims --mentions` shows it")
+        from . import pipeline
+
         pipeline.judge_claims(case, Judgement("mention", chosen[0], "", Verdict.NOT_A_CLAIM,
                                               analyst, utc_now(), reason),
                               Settings.from_environment())

@@ -6,14 +6,13 @@ from __future__ import annotations
 import re
 import sys
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from ..copies.outlets import outlet_key
 from ..extract.records import Extraction, Statement
 from ..extract.text import lemma
-from .records import Evidence, mention_id
+from .records import DocumentInfo, Evidence, mention_id
 
 # Words that say how a fact reached the page, not what the fact is: two reports of one fact
 # differ in them ("X said", "according to Y", "reportedly"), so they are left out of the
@@ -31,19 +30,6 @@ VOICE_WORDS = frozenset({
     "untrue", "invent", "baseless", "nonsense", "account", "story", "article", "publication",
 })
 WORD = re.compile(r"[^\W\d_][\w'\u2019-]*")
-
-
-@dataclass(frozen=True, slots=True)
-class DocumentInfo:
-    """What corroboration needs to know about the document a statement is in."""
-
-    id: str
-    published: str | None
-    copy_group: str | None
-    outlet: str | None  # outlet ID
-    outlet_name: str | None
-    title: str | None = None
-    testimony: bool = False
 
 
 def content_words(text: str) -> frozenset[str]:

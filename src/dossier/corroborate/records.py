@@ -169,3 +169,16 @@ class Corroboration:
     timeline: tuple[TimelineEntry, ...]
     undated: tuple[str, ...]  # claim IDs without a date
     excluded: tuple[str, ...]  # mentions an analyst judged not a claim
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentInfo:
+    """What corroboration needs to know about the document a statement is in."""
+
+    id: str
+    published: str | None
+    copy_group: str | None
+    outlet: str | None  # outlet ID
+    outlet_name: str | None
+    title: str | None = None
+    testimony: bool = False

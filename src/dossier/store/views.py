@@ -26,8 +26,7 @@ from sqlalchemy import (
 from ..copies.groups import Member
 from ..copies.index import IndexText
 from ..copies.outlets import Alias
-from ..corroborate.evidence import DocumentInfo
-from ..corroborate.records import Claim, DenialLink, Evidence
+from ..corroborate.records import Claim, DenialLink, DocumentInfo, Evidence
 from ..custody import CustodyEntry
 from ..extract.records import EntityType, Extraction, LocalEntity
 from ..models import (
