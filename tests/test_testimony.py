@@ -4,6 +4,7 @@ refused clearly, passphrases changed and added, and a testimony's key destroyed 
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
@@ -12,7 +13,9 @@ import pytest
 from conftest import Dossier
 from fixtures import pdf_bytes
 
+from dossier.cli import DEMO_PASSPHRASE
 from dossier.config import Settings
+from dossier.corroborate.records import mention_id
 from dossier.protect import keys
 from dossier.protect.testimony import open_testimony, read_account, seal_testimony
 from dossier.store import Case
@@ -176,3 +179,30 @@ def test_the_demo_seals_a_testimony_that_no_output_reveals(demo_case: Path,
     assert copy("report", "-o", report).exit_code == 0
     outputs = [report.read_text(encoding="utf-8"), copy("export", "--format", "json").output]
     assert not any(s in text for s in secrets for text in outputs)
+
+
+def test_a_testimony_is_an_origin_of_its_own_and_nothing_more_when_locked(
+        demo_case: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    copy = Dossier(tmp_path / "demo.db")
+    copy.case.write_bytes(demo_case.read_bytes())
+    claims = json.loads(copy("claims", "--json").output)
+    supported = [c for c in claims if any(o.get("confidential") for o in c["origins"])]
+    assert supported  # the demo's account matches a claim of the public documents
+    claim = supported[0]
+    assert claim["independent_sources"] == len(claim["origins"])
+    label = next(o["label"] for o in claim["origins"] if o.get("confidential"))
+    assert label.startswith("Witness W-") and "plastic pipes" not in json.dumps(claims)
+    # a locked build (here: a judgement, which recomputes every claim) keeps the support
+    other = next(c for c in claims if c["id"] != claim["id"] and c["mentions"])
+    first = other["mentions"][0]
+    result = copy("judge", "mention", mention_id(first["document"], first["start"]),
+                  "--not-a-claim", "--reason", "test")
+    assert result.exit_code == 0, result.output
+    again = {c["id"]: c for c in json.loads(copy("claims", "--json").output)}
+    assert any(o.get("confidential") for o in again[claim["id"]]["origins"])
+    monkeypatch.setenv("DOSSIER_PASSPHRASE", DEMO_PASSPHRASE)
+    tid = json.loads(copy("testimony", "list", "--json").output)[0]["id"]
+    assert copy("testimony", "destroy", tid, "--reason", "withdrawn").exit_code == 0
+    after = {c["id"]: c for c in json.loads(copy("claims", "--json").output)}
+    assert not any(o.get("confidential") for c in after.values() for o in c["origins"])
+    assert after[claim["id"]]["independent_sources"] == claim["independent_sources"] - 1

@@ -183,14 +183,15 @@ def _open(path: Path, create: bool = False, write: bool = True) -> Iterator[Case
 
 
 def _run_build(case_path: Path, paths: Sequence[Path], quiet: bool, wait: float | None,
-               settings: Settings) -> BuildSummary:
+               settings: Settings, testimonies: bool = False) -> BuildSummary:
     if wait is not None:
         settings = replace(settings, lock_wait_seconds=wait)
     progress = None if quiet else _RichProgress(settings.progress_min_files)
     with _open(case_path, create=True) as case:
         from . import pipeline  # loaded by the commands that build: spaCy starts slowly
 
-        summary = pipeline.build(case, paths, settings, progress)
+        case_key = unlock(case) if testimonies else None
+        summary = pipeline.build(case, paths, settings, progress, case_key)
     if not quiet:
         _print_summary(summary)
     return summary
@@ -233,9 +234,13 @@ Example:
 @click.option("--wait", type=click.FloatRange(min=0), default=None,
               help=f"Seconds to wait if another build holds the case [default: "
                    f"{Settings().lock_wait_seconds:g}, or DOSSIER_LOCK_WAIT_SECONDS].")
+@click.option("--testimonies", is_flag=True, help="Open the sealed testimonies (needs the "
+              "passphrase): their statements support the claims they match, each an "
+              "independent origin. Without it, the supports found last are kept.")
 def build(paths: tuple[Path, ...], case_path: Path, quiet: bool, strict: bool,
-          wait: float | None) -> None:
-    summary = _run_build(case_path, paths, quiet, wait, Settings.from_environment())
+          wait: float | None, testimonies: bool) -> None:
+    summary = _run_build(case_path, paths, quiet, wait, Settings.from_environment(),
+                         testimonies)
     if strict and summary.rejected:
         sys.exit(1)
 
@@ -632,6 +637,9 @@ def _demo_testimony(case_path: Path) -> None:
         sealed = seal_testimony(case_key, account, witness, date, place, set(), utc_now())
         with case.writer.transaction() as tx:
             tx.add_testimony(sealed)
+        from . import pipeline
+
+        pipeline.support_testimonies(case, Settings.from_environment(), case_key)
 
 
 @main.command()
@@ -677,11 +685,13 @@ def claims(case_path: Path, status: str | None, min_sources: int, why: bool,
         if why:
             for o in c.origins:
                 text += f"\n  · {escape(o.label)}: {escape('; '.join(o.reasons))}"
+            for pseudonym in s.confidential:
+                text += f"\n  · {escape(pseudonym)}'s testimony: confidential, an origin of its own"
         if show_mentions:
             for m in (*c.mentions, *c.denials, *(link.denial for link in s.links)):
                 e = s.evidence[m]
                 text += f"\n  {m} {escape(e.outlet_name or e.document)}: {escape(e.text)}"
-        table.add_row(c.id, c.status.value, str(c.independent_sources),
+        table.add_row(c.id, c.status.value, str(s.independent_sources),
                       str(len(c.mentions) + len(c.denials)),
                       f"{c.date} ({c.precision})" if c.date else "—", text)
     out.print(table)

@@ -16,6 +16,8 @@ consistent case that the next run completes.
 
 from __future__ import annotations
 
+import datetime as dt
+import json
 import os
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -40,6 +42,7 @@ from .corroborate import (
 )
 from .corroborate.claims import carry_links
 from .corroborate.matching import Weights, blocking_keys, claim_keys, features
+from .corroborate.testimonies import supports
 from .custody import Action
 from .extract import EXTRACTOR_VERSION, extract_document
 from .extract.aliases import lookup_keys, resolve_entities
@@ -47,8 +50,11 @@ from .extract.document import pipeline_ready, publication_date
 from .extract.records import Extraction
 from .ingest import find_inputs, read_input
 from .models import BuildSummary, Captured, DocumentStatus, Judgement, Rejection
+from .protect.keys import seal, unwrap_object_key
+from .protect.testimony import open_testimony
 from .store import Case
 from .store.views import ExtractRow
+from .store.writer import utc_now
 
 MAX_BATCH_BYTES = 64 * 1024 * 1024  # flush a batch early when its originals get this large
 EVIDENCE_BATCH = 1000  # documents whose extractions stage 5 reads at once
@@ -117,8 +123,11 @@ class _IngestBatch:
 
 
 def build(case: Case, paths: Sequence[Path], settings: Settings,
-          progress: Progress | None = None) -> BuildSummary:
-    """Run every stage over `paths` into `case`; returns what the build did.
+          progress: Progress | None = None, case_key: bytes | None = None) -> BuildSummary:
+    """Run every stage over `paths` into `case`; returns what the build did. With the case
+    key (`case_key`, from the passphrase), the sealed testimonies are opened too, and their
+    statements support the claims they match (stage 5b); without it, the supports the last
+    unlocked build found are kept.
 
     Takes the case's build lock, held until the case is closed.
     """
@@ -172,6 +181,7 @@ def build(case: Case, paths: Sequence[Path], settings: Settings,
 
     # 5. corroborate: new documents join the claims around them
     tally.claims = corroborate_case(case, settings)
+    support_testimonies(case, settings, case_key)
 
     # Files rejected after ingest (empty, binary, undecodable) count on every run that sees them.
     already = {(r.path, r.reason) for r in tally.rejected}
@@ -313,6 +323,62 @@ def corroborate_case(case: Case, settings: Settings, full: bool = False) -> int 
     return len(found.claims)
 
 
+def support_testimonies(case: Case, settings: Settings, case_key: bytes | None) -> None:
+    """Stage 5b. With the case key: open every testimony, read its statements as stage 4
+    would (in memory only: nothing of it is stored in the clear), and record which claims each
+    supports, sealed; without: apply the supports recorded last to the claims as stage 5 left
+    them (their origins and status)."""
+    if case_key is None:
+        with case.writer.transaction() as tx:
+            tx.apply_testimony_support()
+        return
+    view = case.view
+    statements: list[Evidence] = []
+    keys_of: dict[str, bytes] = {}
+    for row in view.testimonies():
+        if row.wrapped_key is None:
+            continue
+        opened = open_testimony(case_key, row)
+        keys_of[row.id] = unwrap_object_key(case_key, row.id, row.wrapped_key)
+        published = _iso_date(opened.date)
+        extraction = extract_document(opened.text or "", document_id=row.id,
+                                      published=published, outlet=None)
+        info = DocumentInfo(row.id, published.isoformat() if published else None, row.id,
+                            None, None, None, testimony=True)
+        statements += evidence_of(extraction, info, {}, {},
+                                  lambda name: (f"name:{outlet_key(name)}", name))
+    counts = Counter(term for e in statements for term in features(e))
+    frequency = Counter(view.term_counts(counts)) + counts
+    weights = Weights.of_counts(frequency, view.statements_read() + len(statements))
+    candidates = {e.id: view.claims_by_keys(blocking_keys(features(e), frequency),
+                                            settings.claim_key_limit,
+                                            settings.claim_neighbours) for e in statements}
+    stored = view.claims(sorted({c for found in candidates.values() for c in found}))
+    claims = {s.claim.id: [s.evidence[m] for m in s.claim.mentions if m in s.evidence]
+              for s in stored}
+    found = supports(statements, candidates, claims, weights, settings)
+    pseudonyms = {row.id: row.pseudonym for row in view.testimonies()}
+    by_id = {e.id: e for e in statements}
+    now = utc_now()
+    rows = [{"claim_id": s.claim, "testimony_id": s.testimony,
+             "pseudonym": pseudonyms[s.testimony], "at": now,
+             "sealed": seal(keys_of[s.testimony], f"support:{s.testimony}:{s.claim}",
+                            json.dumps({"mention": s.mention, "score": round(s.score, 4),
+                                        "text": by_id[s.mention].text,
+                                        "start": by_id[s.mention].start,
+                                        "end": by_id[s.mention].end}).encode())}
+            for s in found]
+    with case.writer.transaction() as tx:
+        tx.replace_testimony_support(rows)
+
+
+def _iso_date(value: str | None) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(value[:10]) if value else None
+    except ValueError:
+        return None
+
+
 def _corroborate_all(case: Case, settings: Settings) -> int:
     documents = case.view.extracted_documents()  # read before the transaction forgets them
     evidence = case_evidence(case)
@@ -450,6 +516,7 @@ def judge_copy(case: Case, judgement: Judgement, settings: Settings) -> None:
         tx.add_judgement(judgement)
     regroup_copies(case, {judgement.a, judgement.b}, settings)
     corroborate_case(case, settings)  # copy groups are origins: regrouped claims are re-read
+    support_testimonies(case, settings, None)
 
 
 def judge_claims(case: Case, judgement: Judgement, settings: Settings) -> None:
@@ -458,3 +525,4 @@ def judge_claims(case: Case, judgement: Judgement, settings: Settings) -> None:
     with case.writer.transaction() as tx:
         tx.add_judgement(judgement)
     corroborate_case(case, settings, full=True)
+    support_testimonies(case, settings, None)

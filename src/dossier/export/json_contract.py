@@ -20,6 +20,8 @@ REMOVED = frozenset(str(kind) for kind in REMOVED_KINDS)
 HEADER = frozenset({str(BlockKind.TITLE), str(BlockKind.METADATA)})
 
 FORMAT = "dossier-case"
+CONFIDENTIAL_ORIGIN = ("a confidential witness testimony: an origin of its own; its words and "
+                       "its witness are sealed in the case")
 FORMAT_VERSION = 1
 
 
@@ -185,7 +187,7 @@ def claim_summary_json(stored: StoredClaim, document_of: Mapping[str, str]
         "kind": c.kind,
         "statement": c.statement,
         "status": c.status.value,
-        "independent_sources": c.independent_sources,
+        "independent_sources": stored.independent_sources,
         "copy_groups": c.copy_groups,
         "outlets": list(c.outlets),
         "event_type": c.event_type,
@@ -196,9 +198,12 @@ def claim_summary_json(stored: StoredClaim, document_of: Mapping[str, str]
             "values": [{"text": v.text, "low": v.low, "high": v.high,
                         "document": document_of[v.mention],
                         "origin": origin_of.get(v.mention)} for v in f.values]},
-        "origins": [{"label": o.label, "mentions": len(o.mentions),
-                     "documents": sorted({document_of[m] for m in o.mentions}),
-                     "reasons": list(o.reasons)} for o in c.origins],
+        "origins": [*({"label": o.label, "mentions": len(o.mentions),
+                       "documents": sorted({document_of[m] for m in o.mentions}),
+                       "reasons": list(o.reasons)} for o in c.origins),
+                    *({"label": f"{pseudonym}'s testimony", "mentions": 1, "documents": [],
+                       "reasons": [CONFIDENTIAL_ORIGIN], "confidential": True}
+                      for pseudonym in stored.confidential)],
         "merges": list(c.reasons),
         "contested_by": list(c.contested_by),
         "denied_by": [{"denier": link.denier_name, "document": evidence[link.denial].document,
@@ -227,6 +232,6 @@ def timeline_json(rows: list[TimelineRow], claims: dict[str, StoredClaim]
         entries.append({"date": row.date, "precision": row.precision, "claim": row.claim,
                         "document": e.document, "quote": e.text, "kind": row.kind,
                         "status": s.claim.status.value,
-                        "independent_sources": s.claim.independent_sources,
+                        "independent_sources": s.independent_sources,
                         "statement": s.claim.statement})
     return entries

@@ -109,6 +109,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     ("0015_claim_search", _statements(*schema.CLAIM_SEARCH_DDL)),
     ("0016_protection", _create(schema.protected_people)),
     ("0017_testimonies", _create(schema.key_slots, schema.testimonies)),
+    ("0018_testimony_support", _create(schema.testimony_support)),
 )
 KNOWN = frozenset(name for name, _ in MIGRATIONS)
 

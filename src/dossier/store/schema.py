@@ -542,3 +542,17 @@ testimonies = Table(
     Column("meta", LargeBinary),
     Column("destroyed_at", String(40)),
 )
+
+# Testimonies as origins (0018): which claims an opened testimony supports (corroborate/
+# testimonies.py), written by a build given the passphrase and re-applied to the claims' counts
+# by every build. In the clear: that a claim has a confidential origin, and whose pseudonym;
+# the supporting statement is sealed with the testimony's own key.
+testimony_support = Table(
+    "testimony_support",
+    metadata,
+    Column("claim_id", String(40), primary_key=True),
+    Column("testimony_id", String(40), primary_key=True),
+    Column("pseudonym", String(40), nullable=False),
+    Column("sealed", LargeBinary, nullable=False),
+    Column("at", String(40), nullable=False),
+)

@@ -561,12 +561,24 @@ class ClaimViews:
             members[r.claim_id].append((r.mention_id, r.role))
         evidence = {} if not with_evidence else self.evidence(
             None if everything else [m for found in members.values() for m, _ in found])
+        supported = self.testimony_support([row.id for row in rows])
         stored = []
         for row in rows:
             claim, links = decode_claim(dict(row._mapping), members.get(row.id, []))
             stored.append(StoredClaim(claim, {m: evidence[m] for m, _ in members.get(row.id, [])
-                                              if m in evidence}, links))
+                                              if m in evidence}, links,
+                                      tuple(supported.get(row.id, ()))))
         return stored
+
+    def testimony_support(self, claims: Sequence[str]) -> dict[str, list[str]]:
+        """Claim → the pseudonyms of the testimonies (not destroyed) that support it."""
+        s, t = schema.testimony_support, schema.testimonies
+        query = (select(s.c.claim_id, s.c.pseudonym).join(t, t.c.id == s.c.testimony_id)
+                 .where(t.c.wrapped_key.is_not(None)).order_by(s.c.claim_id, s.c.pseudonym))
+        found: dict[str, list[str]] = defaultdict(list)
+        for r in rows_of(self.engine, query, s.c.claim_id, list(claims)):
+            found[r.claim_id].append(r.pseudonym)
+        return found
 
     def claim_list(self, where: ClaimQuery) -> tuple[int, list[ClaimRow]]:
         """The claims that pass the filters (all of them counted), one page of them sorted,
@@ -855,6 +867,12 @@ class StoredClaim:
     claim: Claim
     evidence: dict[str, Evidence]
     links: tuple[DenialLink, ...]
+    confidential: tuple[str, ...] = ()  # pseudonyms of the testimonies supporting it
+
+    @property
+    def independent_sources(self) -> int:
+        """Its origins in the documents, and one per testimony supporting it."""
+        return self.claim.independent_sources + len(self.confidential)
 
 
 class CaseView(CopyViews, ExtractViews, ClaimViews):

@@ -584,7 +584,38 @@ class Transaction:
         t = schema.testimonies
         self._forget(update(t).where(t.c.id == tid).values(
             wrapped_key=None, original=None, text=None, meta=None, destroyed_at=utc_now()))
+        s = schema.testimony_support
+        supported = list(self.conn.scalars(select(s.c.claim_id).where(s.c.testimony_id == tid)))
+        self._forget(delete(s).where(s.c.testimony_id == tid))
+        self.apply_testimony_support(supported)
         self.log(Action.DESTROY, None, testimony=tid, analyst=analyst)
+
+    def replace_testimony_support(self, rows: Sequence[dict[str, Any]]) -> None:
+        """The claims opened testimonies support now (rows of `testimony_support`), in place
+        of the last unlocked build's; the claims' counts follow."""
+        t = schema.testimony_support
+        before = set(self.conn.scalars(select(t.c.claim_id)))
+        self.conn.execute(delete(t))
+        if rows:
+            self.conn.execute(insert(t), list(rows))
+        self.apply_testimony_support(before | {r["claim_id"] for r in rows})
+
+    def apply_testimony_support(self, claims: Iterable[str] | None = None) -> None:
+        """Each claim's independent origins: its own plus one per testimony (not destroyed)
+        supporting it; single-source becomes corroborated at two. For these claims (those
+        with support when None)."""
+        ids = sorted(set(self.conn.scalars(select(schema.testimony_support.c.claim_id)))
+                     if claims is None else set(claims))
+        total = ("json_array_length(data, '$.origins') + (SELECT count(*) FROM "
+                 "testimony_support AS s JOIN testimonies AS t ON t.id = s.testimony_id "
+                 "WHERE s.claim_id = claims.id AND t.wrapped_key IS NOT NULL)")
+        for chunk in in_chunks(ids):
+            marks = ",".join("?" * len(chunk))
+            self.conn.exec_driver_sql(
+                f"UPDATE claims SET independent_sources = {total}, status = CASE WHEN status "
+                f"IN ('single-source', 'corroborated') THEN CASE WHEN {total} >= 2 THEN "
+                "'corroborated' ELSE 'single-source' END ELSE status END "
+                f"WHERE id IN ({marks})", tuple(chunk))
 
     def _forget(self, statement: Any) -> None:
         """Run a statement that removes secrets with SQLite's secure_delete on: the freed
