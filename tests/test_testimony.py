@@ -200,8 +200,13 @@ def test_a_testimony_is_an_origin_of_its_own_and_nothing_more_when_locked(
     assert result.exit_code == 0, result.output
     again = {c["id"]: c for c in json.loads(copy("claims", "--json").output)}
     assert any(o.get("confidential") for o in again[claim["id"]]["origins"])
+    locked_list = json.loads(copy("testimony", "list", "--json").output)[0]
+    assert claim["id"] in {s["claim"] for s in locked_list["supports"]}
+    assert all(s["quote"] is None for s in locked_list["supports"])
     monkeypatch.setenv("DOSSIER_PASSPHRASE", DEMO_PASSPHRASE)
-    tid = json.loads(copy("testimony", "list", "--json").output)[0]["id"]
+    opened = json.loads(copy("testimony", "list", "--include-confidential", "--json").output)[0]
+    assert all(s["quote"] and s["quote"] in opened["text"] for s in opened["supports"])
+    tid = opened["id"]
     assert copy("testimony", "destroy", tid, "--reason", "withdrawn").exit_code == 0
     after = {c["id"]: c for c in json.loads(copy("claims", "--json").output)}
     assert not any(o.get("confidential") for c in after.values() for o in c["origins"])

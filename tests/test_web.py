@@ -245,3 +245,15 @@ def test_rejected_documents_are_not_searched(client: TestClient) -> None:
         name = row["path"].rsplit("/", 1)[-1].split(".")[0]
         hits = client.get("/api/search", params={"q": name}).json()["documents"]
         assert row["id"] not in {h["id"] for h in hits}
+
+
+def test_testimonies_are_listed_locked(client: TestClient) -> None:
+    data = client.get("/api/testimonies").json()["testimonies"]
+    assert data and all(t["pseudonym"].startswith("Witness W-") for t in data)
+    supported = {s["claim"] for t in data for s in t["supports"]}
+    assert supported
+    for cid in supported:
+        origins = client.get(f"/api/claims/{cid}").json()["claim"]["origins"]
+        assert any(o.get("confidential") for o in origins)
+    html = client.get("/testimonies").text
+    assert "confidential — locked" in html and "plastic pipes" not in html

@@ -12,6 +12,7 @@ from rich.table import Table
 
 from .cli import (
     NEW_PASSPHRASE_ENV,
+    _hiding,
     _new_passphrase,
     _open,
     _passphrase,
@@ -25,7 +26,13 @@ from .cli import (
 from .config import Settings
 from .errors import DossierError, NotFoundError
 from .protect import keys
-from .protect.testimony import locked, open_testimony, read_account, seal_testimony
+from .protect.testimony import (
+    locked,
+    open_testimony,
+    read_account,
+    seal_testimony,
+    supporting_statement,
+)
 from .store.writer import utc_now
 
 FIRST_SLOT = "custodian-1"
@@ -160,18 +167,28 @@ def testimony_list(case_path: Path, include_confidential: bool, as_json: bool) -
     Example:
       dossier testimony list --case chechnya.db --include-confidential
     """
-    with _open(case_path, write=False) as case:
+    with _open(case_path, write=include_confidential) as case:
         rows = case.view.testimonies()
+        if include_confidential and rows:
+            _hiding(case, True, "testimonies")  # checks the passphrase, logs who looked
         case_key = unlock(case) if include_confidential and rows else None
         shown = [open_testimony(case_key, r) if case_key else locked(r) for r in rows]
+        supported = case.view.testimony_claims()
+        quotes = {(tid, cid): supporting_statement(case_key, row, cid, sealed)
+                  for row in rows if case_key and row.wrapped_key
+                  for tid, found in supported.items() if tid == row.id
+                  for cid, sealed in found}
     if as_json:
         out.print_json(data=[{"id": t.id, "witness": t.witness or t.pseudonym,
                               "pseudonym": t.pseudonym, "added": t.added_at,
                               "destroyed": t.destroyed_at, "locked": t.locked, "date": t.date,
-                              "place": t.place, "text": t.text} for t in shown])
+                              "place": t.place, "text": t.text,
+                              "supports": [{"claim": cid, "quote": quotes.get((t.id, cid))}
+                                           for cid, _ in supported.get(t.id, [])]}
+                             for t in shown])
         return
     table = Table(title=f"testimonies ({len(shown)})", title_justify="left")
-    for column in ("testimony", "witness", "added", "account"):
+    for column in ("testimony", "witness", "added", "account", "supports"):
         table.add_column(column, overflow="fold")
     for t in shown:
         if t.destroyed_at:
@@ -181,7 +198,10 @@ def testimony_list(case_path: Path, include_confidential: bool, as_json: bool) -
         else:
             account = escape(f"{t.date or 'undated'}, {t.place or 'no place'}: "
                              f"{(t.text or '')[:120]}…")
-        table.add_row(t.id, escape(t.witness or t.pseudonym), t.added_at[:16], account)
+        claims = "\n".join(cid + (f": “{escape(quotes[(t.id, cid)])}”"
+                                   if (t.id, cid) in quotes else "")
+                           for cid, _ in supported.get(t.id, [])) or "—"
+        table.add_row(t.id, escape(t.witness or t.pseudonym), t.added_at[:16], account, claims)
     out.print(table)
 
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..clean.pdf import pdf_text
+from ..clean.pieces import split_pieces
 from ..clean.text import decode
 from ..config import Settings
 from ..errors import DossierError
@@ -94,7 +95,11 @@ def read_account(path: Path, settings: Settings) -> Account:
                              "file")
     if not text or not text.strip():
         raise TestimonyError(f"{path.name} holds no text to read: {reason or 'empty'}")
-    return Account(original, text.strip(), media_type, path.name)
+    # paragraphs as cleaning makes them (lines of one paragraph joined, Markdown marks off),
+    # so that a sentence wrapped over two lines is one sentence; every paragraph is kept
+    pieces = split_pieces(text, media_type == "text/markdown", settings)
+    body = "\n\n".join(p.text for p in pieces if not p.front_matter) or text
+    return Account(original, body.strip(), media_type, path.name)
 
 
 def seal_testimony(case_key: bytes, account: Account, witness: str, date: str | None,
@@ -141,3 +146,13 @@ def open_original(case_key: bytes, row: SealedTestimony) -> bytes:
         raise TestimonyError(f"{row.id} was destroyed: its key is gone for good")
     object_key = keys.unwrap_object_key(case_key, row.id, row.wrapped_key)
     return keys.unseal(object_key, f"original:{row.id}", row.original)
+
+
+def supporting_statement(case_key: bytes, row: SealedTestimony, claim: str,
+                         sealed: bytes) -> str:
+    """The testimony's statement that supports `claim` (sealed with the testimony's key)."""
+    if row.wrapped_key is None:
+        raise TestimonyError(f"{row.id} was destroyed: its key is gone for good")
+    object_key = keys.unwrap_object_key(case_key, row.id, row.wrapped_key)
+    found: str = json.loads(keys.unseal(object_key, f"support:{row.id}:{claim}", sealed))["text"]
+    return found

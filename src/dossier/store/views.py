@@ -570,6 +570,15 @@ class ClaimViews:
                                       tuple(supported.get(row.id, ()))))
         return stored
 
+    def testimony_claims(self) -> dict[str, list[tuple[str, bytes]]]:
+        """Testimony → the claims it supports, each with its sealed supporting statement."""
+        s = schema.testimony_support
+        found: dict[str, list[tuple[str, bytes]]] = defaultdict(list)
+        with self.engine.connect() as conn:
+            for r in conn.execute(select(s).order_by(s.c.testimony_id, s.c.claim_id)):
+                found[r.testimony_id].append((r.claim_id, r.sealed))
+        return found
+
     def testimony_support(self, claims: Sequence[str]) -> dict[str, list[str]]:
         """Claim → the pseudonyms of the testimonies (not destroyed) that support it."""
         s, t = schema.testimony_support, schema.testimonies

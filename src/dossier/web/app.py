@@ -152,6 +152,9 @@ def create_app(case_path: Path, cleared: bool = False) -> FastAPI:
          "documents", "Every accepted document, by path (bodies on each document's page).")
     twin("/rejected", "/api/rejected", "rejected.html", "Rejected files", pages.rejected,
          "documents", "Every file the build rejected, with the reason.")
+    twin("/testimonies", "/api/testimonies", "testimonies.html", "Testimonies",
+         pages.testimonies, "documents", "Confidential testimonies, locked: each witness's "
+         "pseudonym, when it was added and the claims it supports; never its words.")
     twin("/entities", "/api/entities", "entities.html", "Entities", pages.entities,
          "entities", "People, organisations, places and others, most mentioned first, with "
                      "every spelling they are known under.")

@@ -102,7 +102,7 @@ def claim(view: CaseView, cid: str, page: int = 1, hiding: Redactor = NOBODY
     number = min(max(page, 1), pages)
     shown = ordered[(number - 1) * PASSAGES_PER_PAGE:number * PASSAGES_PER_PAGE]
     evidence = view.evidence([*shown, *(link.denial for link in bare.links)])
-    stored = StoredClaim(c, evidence, bare.links)
+    stored = StoredClaim(c, evidence, bare.links, bare.confidential)
     documents = {row.id: row for row in view.documents(
         sorted({evidence[m].document for m in shown}))}
     names = view.entity_names({eid for m in shown
@@ -239,6 +239,18 @@ def rejected(view: CaseView) -> dict[str, Any]:
     return {"rejected": [{"id": r.id, "path": r.path, "reason": r.reason, "sha256": r.sha256,
                           "media_type": r.media_type, "size": r.size}
                          for r in view.documents(rejected_only=True)]}
+
+
+def testimonies(view: CaseView) -> dict[str, Any]:
+    """Every confidential testimony as anyone without the passphrase may see it: its witness's
+    pseudonym, when it was added, and the claims it supports — "confidential — locked"."""
+    supported = view.testimony_claims()
+    claims = view.claim_summaries() if supported else {}
+    return {"testimonies": [
+        {"id": t.id, "pseudonym": t.pseudonym, "added": t.added_at, "destroyed": t.destroyed_at,
+         "supports": [{"claim": cid, "statement": claims[cid][2]}
+                      for cid, _ in supported.get(t.id, []) if cid in claims]}
+        for t in view.testimonies()]}
 
 
 def entities(view: CaseView) -> dict[str, Any]:
