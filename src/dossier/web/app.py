@@ -5,24 +5,29 @@ twin under /api/… (the same data, from `pages`), described by the OpenAPI sche
 
 from __future__ import annotations
 
+import hmac
+import secrets
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from dataclasses import replace
+from getpass import getuser
 from pathlib import Path
 from typing import Annotated, Any
+from urllib.parse import parse_qs
 
 from fastapi import Depends, FastAPI, HTTPException, Query, Request
 from fastapi.exception_handlers import http_exception_handler
-from fastapi.responses import HTMLResponse, Response
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .. import __version__
 from ..protect import Redactor
-from ..protect.people import case_redactor
+from ..protect.people import case_redactor, known_as, protection
 from ..store import Case, CaseView
 from ..store.views import ClaimQuery
+from ..store.writer import utc_now
 from . import pages
 
 HERE = Path(__file__).resolve().parent
@@ -79,7 +84,7 @@ def create_app(case_path: Path, cleared: bool = False) -> FastAPI:
     templates.env.globals["case_name"] = case_path.name
     templates.env.globals["version"] = __version__
 
-    protection: dict[str, Any] = {"state": None, "redactor": Redactor()}
+    cached: dict[str, Any] = {"state": None, "redactor": Redactor()}
 
     def redactor() -> Redactor:
         """Protected people's pseudonyms (for everyone but a cleared analyst: the web UI has
@@ -87,9 +92,9 @@ def create_app(case_path: Path, cleared: bool = False) -> FastAPI:
         if cleared:
             return Redactor()
         state = view.protection_state()
-        if state != protection["state"]:
-            protection.update(state=state, redactor=case_redactor(view))
-        found: Redactor = protection["redactor"]
+        if state != cached["state"]:
+            cached.update(state=state, redactor=case_redactor(view))
+        found: Redactor = cached["redactor"]
         return found
 
     def shown(data: dict[str, Any]) -> dict[str, Any]:
@@ -208,7 +213,50 @@ def create_app(case_path: Path, cleared: bool = False) -> FastAPI:
     @app.get("/entities/{eid}", response_class=HTMLResponse, include_in_schema=False)
     def entity_page(request: Request, eid: str) -> HTMLResponse:
         data = required(pages.entity(view, redactor().real_id(eid)), "entity", eid)
+        if cleared:  # the cleared analyst administers protection (users and roles: issue 9)
+            data["admin"] = {"token": token, "protected": _protection_of(view, eid)}
         return render(request, "entity.html", data, data["entity"]["name"], f"/api/entities/{eid}")
+
+    # -- protection, by the cleared analyst ---------------------------------------------------
+
+    token = secrets.token_urlsafe(32)  # every form carries it: another site's page cannot
+
+    async def posted(request: Request) -> dict[str, str]:
+        """A form's fields, once its token is checked; 404 unless the server is cleared."""
+        if not cleared:
+            raise HTTPException(status_code=404, detail="Not Found")
+        fields = {k: v[0] for k, v in parse_qs((await request.body()).decode()).items()}
+        if not hmac.compare_digest(fields.get("token", ""), token):
+            raise HTTPException(status_code=403, detail="this form is stale or not ours: "
+                                "reload the page")
+        if not fields.get("reason", "").strip():
+            raise HTTPException(status_code=422, detail="give a reason")
+        return fields
+
+    @app.post("/entities/{eid}/protect", include_in_schema=False)
+    async def protect_entity(request: Request, eid: str) -> Response:
+        fields = await posted(request)
+        found = view.entities([eid])
+        if not found:
+            raise missing("entity", eid)
+        with Case.open(case_path) as case:
+            people = case.view.protected_people()
+            person = protection(found[0].name, case.view.entities(),
+                                {p.code for p in people}, f"{getuser()} (web)",
+                                fields["reason"], utc_now())
+            with case.writer.transaction() as tx:
+                tx.protect(person)
+        return RedirectResponse(f"/entities/{eid}", status_code=303)
+
+    @app.post("/protection/{code}/lift", include_in_schema=False)
+    async def lift_protection(request: Request, code: str) -> Response:
+        fields = await posted(request)
+        with Case.open(case_path) as case:
+            if not any(p.code == code for p in case.view.protected_people()):
+                raise missing("protection", code)
+            with case.writer.transaction() as tx:
+                tx.unprotect(code, f"{getuser()} (web)")
+        return RedirectResponse(fields.get("back", "/entities"), status_code=303)
 
     @app.get("/api/timeline", tags=["timeline"])
     def api_timeline(entity: Annotated[str | None, Query(
@@ -274,3 +322,14 @@ def _content_type(media_type: str | None) -> str:
 def _safe(name: str) -> str:
     return "".join(ch if ch.isalnum() or ch in "._-" else "_" for ch in name)
 
+
+
+def _protection_of(view: CaseView, eid: str) -> str | None:
+    """The code of the protection that covers this entity, if any."""
+    found = view.entities([eid])
+    if not found:
+        return None
+    for person in view.protected_people():
+        if any(known_as(found, name) for name in person.names):
+            return person.code
+    return None
