@@ -205,6 +205,11 @@ def test_a_testimony_is_an_origin_of_its_own_and_nothing_more_when_locked(
     assert all(s["quote"] is None for s in locked_list["supports"])
     monkeypatch.setenv("DOSSIER_PASSPHRASE", DEMO_PASSPHRASE)
     opened = json.loads(copy("testimony", "list", "--include-confidential", "--json").output)[0]
+    cleared = json.loads(copy("export", "--format", "json", "--include-confidential").output)
+    quoted = [o["quote"] for c in cleared["claims"] for o in c["origins"] if "quote" in o]
+    assert quoted and all(q in opened["text"] for q in quoted)
+    assert copy("report", "-o", tmp_path / "cleared.md", "--include-confidential").exit_code == 0
+    assert quoted[0] in (tmp_path / "cleared.md").read_text(encoding="utf-8")
     assert all(s["quote"] and s["quote"] in opened["text"] for s in opened["supports"])
     tid = opened["id"]
     assert copy("testimony", "destroy", tid, "--reason", "withdrawn").exit_code == 0

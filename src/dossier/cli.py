@@ -130,15 +130,25 @@ def confidential_option(func: F) -> F:
 
 
 def _hiding(case: Case, include_confidential: bool, what: str) -> Redactor:
-    """Who the output hides: protected people as pseudonyms, or — for a cleared analyst who
-    gave the passphrase — nobody, which the custody log records (who and what, not content)."""
+    return _clearance(case, include_confidential, what)[0]
+
+
+def _clearance(case: Case, include_confidential: bool, what: str
+               ) -> tuple[Redactor, dict[tuple[str, str], str] | None]:
+    """Who the output hides, and what confidential words it may quote: protected people as
+    pseudonyms and no testimony's words; or — for a cleared analyst who gave the passphrase —
+    nobody hidden and each testimony's supporting statements, which the custody log records
+    (who and what, not content)."""
     if not include_confidential:
-        return case_redactor(case.view)
-    unlock(case)
+        return case_redactor(case.view), None
+    from .protect.testimony import testimony_quotes
+
+    case_key = unlock(case)
     with case.writer.transaction() as tx:
         tx.log(Action.REVEAL, None, what=what, analyst=os.environ.get("DOSSIER_ANALYST")
                or getuser())
-    return NOBODY
+    view = case.view
+    return NOBODY, testimony_quotes(case_key, view.testimonies(), view.testimony_claims())
 
 
 @click.group(cls=DossierGroup)
@@ -664,10 +674,11 @@ def claims(case_path: Path, status: str | None, min_sources: int, why: bool,
       dossier claims --case chechnya.db --status contested --why
     """
     with _open(case_path, write=include_confidential) as case:
-        stored = _hiding(case, include_confidential, "claims").apply(case.view.claims(
+        hiding, quotes = _clearance(case, include_confidential, "claims")
+        stored = hiding.apply(case.view.claims(
             status=status, min_sources=min_sources, with_evidence=show_mentions or as_json))
     if as_json:
-        out.print_json(data=[json_contract.claim_json(s) for s in stored])
+        out.print_json(data=[json_contract.claim_json(s, quotes) for s in stored])
         return
     table = Table(title=f"claims ({len(stored)})", title_justify="left")
     for name in ("claim", "status", "origins", "mentions", "date", "statement"):
@@ -751,8 +762,8 @@ def export(case_path: Path, fmt: str, output: Path | None,
       dossier export --case chechnya.db --format ftm -o chechnya.ftm.json
     """
     with _open(case_path) as case:
-        hiding = _hiding(case, include_confidential, f"export {fmt}")
-        size = write_export(case, fmt, output, sys.stdout.buffer, hiding)
+        hiding, quotes = _clearance(case, include_confidential, f"export {fmt}")
+        size = write_export(case, fmt, output, sys.stdout.buffer, hiding, quotes)
     if output is not None:
         err.print(f"wrote {output} ({size:,} bytes)")
 
@@ -779,8 +790,8 @@ def report(case_path: Path, output: Path, fmt: str | None,
         raise click.BadParameter(f"{output.name} is neither .html nor .md; give --format",
                                  param_hint="-o")
     with _open(case_path) as case:
-        hiding = _hiding(case, include_confidential, f"report {chosen}")
-        size = write_export(case, chosen, output, sys.stdout.buffer, hiding)
+        hiding, quotes = _clearance(case, include_confidential, f"report {chosen}")
+        size = write_export(case, chosen, output, sys.stdout.buffer, hiding, quotes)
     err.print(f"wrote {output} ({size:,} bytes)")
 
 

@@ -18,7 +18,7 @@ from ..protect import Redactor
 from ..protect.people import case_redactor
 from ..store import Case
 from .ftm import ftm_lines
-from .json_contract import case_json
+from .json_contract import Quotes, case_json
 from .tables import case_tables, tables_zip
 
 FORMATS = ("json", "csv", "ftm")
@@ -29,17 +29,18 @@ __all__ = ["FORMATS", "case_json", "case_tables", "ftm_lines", "write_export"]
 WRITE_CHUNK = 1 << 20  # characters of a report gathered before they are written
 
 
-def render(case: Case, fmt: str, hiding: Redactor | None = None) -> Iterator[bytes]:
+def render(case: Case, fmt: str, hiding: Redactor | None = None,
+           quotes: Quotes | None = None) -> Iterator[bytes]:
     """The export (or the report, `html` or `md`) as pieces of bytes: the report piece by
     piece as it is rendered, the other formats whole. Protected people as pseudonyms, unless
     `hiding` says otherwise (a cleared analyst's: NOBODY)."""
     if fmt == "json":
-        data = case_json(case.view, hiding)
+        data = case_json(case.view, hiding, quotes)
         yield (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode()
     elif fmt == "csv":
-        yield tables_zip(case.view, hiding)
+        yield tables_zip(case.view, hiding, quotes)
     elif fmt == "ftm":
-        yield ftm_lines(case.view, hiding)
+        yield ftm_lines(case.view, hiding, quotes)
     else:
         from ..report import REPORT_FORMATS, render_report  # the report renders the contract
 
@@ -48,7 +49,7 @@ def render(case: Case, fmt: str, hiding: Redactor | None = None) -> Iterator[byt
                               f"{', '.join(FORMATS)}")
         pending: list[str] = []
         size = 0
-        for piece in render_report(case.view, fmt, case.path.name, hiding):
+        for piece in render_report(case.view, fmt, case.path.name, hiding, quotes):
             pending.append(piece)
             size += len(piece)
             if size >= WRITE_CHUNK:
@@ -58,7 +59,7 @@ def render(case: Case, fmt: str, hiding: Redactor | None = None) -> Iterator[byt
 
 
 def write_export(case: Case, fmt: str, out: Path | None, stdout: BinaryIO,
-                 hiding: Redactor | None = None) -> int:
+                 hiding: Redactor | None = None, quotes: Quotes | None = None) -> int:
     """Write the export (or the report, `html` or `md`) to `out` (atomically: nothing is left
     behind if it fails) or to stdout as it is rendered, log it with its SHA-256 (and whether
     it names protected people: `hiding` NOBODY); returns the byte count."""
@@ -72,7 +73,7 @@ def write_export(case: Case, fmt: str, out: Path | None, stdout: BinaryIO,
             size += len(piece)
             yield piece
 
-    pieces = counted(render(case, fmt, hiding))
+    pieces = counted(render(case, fmt, hiding, quotes))
     if out is None:
         for piece in pieces:
             stdout.write(piece)

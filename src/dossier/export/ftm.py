@@ -14,15 +14,16 @@ from followthemoney.proxy import EntityProxy
 
 from ..protect import Redactor
 from ..store import CaseView
-from .json_contract import case_json
+from .json_contract import Quotes, case_json
 
 # Our entity types → FtM schemata. "other" has no FtM counterpart that says less than a
 # wrong one would, and is left out.
 SCHEMATA = {"person": "Person", "organization": "Organization", "place": "Address"}
 
 
-def ftm_entities(view: CaseView, hiding: Redactor | None = None) -> Iterator[EntityProxy]:
-    data = case_json(view, hiding)
+def ftm_entities(view: CaseView, hiding: Redactor | None = None,
+                 quotes: Quotes | None = None) -> Iterator[EntityProxy]:
+    data = case_json(view, hiding, quotes)
     for d in data["documents"]:
         if d["status"] == "ok":
             yield _article(d)
@@ -71,7 +72,8 @@ def _article(d: dict[str, Any]) -> EntityProxy:
     return article
 
 
-def ftm_lines(view: CaseView, hiding: Redactor | None = None) -> bytes:
+def ftm_lines(view: CaseView, hiding: Redactor | None = None,
+              quotes: Quotes | None = None) -> bytes:
     """One FtM entity per line, as FtM's own `to_dict` gives it."""
     return "".join(json.dumps(e.to_dict(), ensure_ascii=False, sort_keys=True) + "\n"
-                   for e in ftm_entities(view, hiding)).encode()
+                   for e in ftm_entities(view, hiding, quotes)).encode()

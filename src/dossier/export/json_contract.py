@@ -20,16 +20,20 @@ REMOVED = frozenset(str(kind) for kind in REMOVED_KINDS)
 HEADER = frozenset({str(BlockKind.TITLE), str(BlockKind.METADATA)})
 
 FORMAT = "dossier-case"
+# (claim, witness pseudonym) → the testimony's supporting statement: only for a cleared output
+Quotes = Mapping[tuple[str, str], str]
 CONFIDENTIAL_ORIGIN = ("a confidential witness testimony: an origin of its own; its words and "
                        "its witness are sealed in the case")
 FORMAT_VERSION = 1
 
 
-def case_json(view: CaseView, hiding: Redactor | None = None) -> dict[str, Any]:
+def case_json(view: CaseView, hiding: Redactor | None = None,
+              quotes: Quotes | None = None) -> dict[str, Any]:
     """The whole case as the public contract describes it, protected people as pseudonyms
     (`hiding`: the case's own redactor unless given; a cleared export gives one that hides
-    nobody)."""
-    data = _case_json(view)
+    nobody), and — for a cleared export, `quotes` — each confidential origin's supporting
+    statement."""
+    data = _case_json(view, quotes or {})
     return redacted(data, case_redactor(view) if hiding is None else hiding)
 
 
@@ -53,7 +57,7 @@ def redacted(data: dict[str, Any], hiding: Redactor) -> dict[str, Any]:
     return hiding.apply(data)
 
 
-def _case_json(view: CaseView) -> dict[str, Any]:
+def _case_json(view: CaseView, quotes: Quotes) -> dict[str, Any]:
     rows = view.documents()
     extractions = view.extractions()
     ids = view.entity_ids()
@@ -69,7 +73,7 @@ def _case_json(view: CaseView) -> dict[str, Any]:
         "copy_groups": _copy_groups(view),
         "copy_links": _copy_links(view),
         "entities": _entities(entities, ids, extractions, rows),
-        "claims": _claims(stored),
+        "claims": [claim_json(c, quotes) for c in stored],
         "timeline": timeline_json(view.timeline(), {s.claim.id: s for s in stored}),
         "undated_claims": [s.claim.id for s in stored if s.claim.date is None],
     }
@@ -154,17 +158,11 @@ def _entities(entities: list[EntityRow], ids: dict[tuple[str, int], str],
             for e in entities]
 
 
-def _claims(stored: list[StoredClaim]) -> list[dict[str, Any]]:
-    """Claims, most independent origins first: each with its origins and why, its figures,
-    every supporting passage and every passage that denies it."""
-    return [claim_json(c) for c in stored]
-
-
-def claim_json(stored: StoredClaim) -> dict[str, Any]:
+def claim_json(stored: StoredClaim, quotes: Quotes | None = None) -> dict[str, Any]:
     c, evidence = stored.claim, stored.evidence
     origin_of = {m: o.label for o in c.origins for m in o.mentions}
     mentions = [mention_json(evidence[m], origin_of.get(m)) for m in claim_passages(stored)]
-    return {**claim_summary_json(stored, {m: e.document for m, e in evidence.items()}),
+    return {**claim_summary_json(stored, {m: e.document for m, e in evidence.items()}, quotes),
             "mentions": mentions}
 
 
@@ -175,8 +173,8 @@ def claim_passages(stored: StoredClaim) -> list[str]:
     return [*c.mentions, *dict.fromkeys([*c.denials, *(link.denial for link in stored.links)])]
 
 
-def claim_summary_json(stored: StoredClaim, document_of: Mapping[str, str]
-                       ) -> dict[str, Any]:
+def claim_summary_json(stored: StoredClaim, document_of: Mapping[str, str],
+                       quotes: Quotes | None = None) -> dict[str, Any]:
     """A claim as the contract has it, less its passages: `document_of` gives each mention's
     document, and the evidence needs only the denials linked to it."""
     c, evidence = stored.claim, stored.evidence
@@ -202,7 +200,9 @@ def claim_summary_json(stored: StoredClaim, document_of: Mapping[str, str]
                        "documents": sorted({document_of[m] for m in o.mentions}),
                        "reasons": list(o.reasons)} for o in c.origins),
                     *({"label": f"{pseudonym}'s testimony", "mentions": 1, "documents": [],
-                       "reasons": [CONFIDENTIAL_ORIGIN], "confidential": True}
+                       "reasons": [CONFIDENTIAL_ORIGIN], "confidential": True,
+                       **({"quote": quotes[(c.id, pseudonym)]}
+                          if quotes and (c.id, pseudonym) in quotes else {})}
                       for pseudonym in stored.confidential)],
         "merges": list(c.reasons),
         "contested_by": list(c.contested_by),

@@ -11,7 +11,7 @@ from typing import Any
 
 from ..protect import Redactor
 from ..store import CaseView
-from .json_contract import case_json
+from .json_contract import Quotes, case_json
 
 # The columns of each file, in order (docs/export.md describes each field).
 COLUMNS: dict[str, tuple[str, ...]] = {
@@ -30,9 +30,10 @@ COLUMNS: dict[str, tuple[str, ...]] = {
 LIST_SEPARATOR = " | "  # joins a list in one cell (outlets, aliases, reasons)
 
 
-def case_tables(view: CaseView, hiding: Redactor | None = None) -> dict[str, str]:
+def case_tables(view: CaseView, hiding: Redactor | None = None,
+                quotes: Quotes | None = None) -> dict[str, str]:
     """File name → CSV text."""
-    data = case_json(view, hiding)
+    data = case_json(view, hiding, quotes)
     rows: dict[str, list[dict[str, Any]]] = {
         "claims.csv": [_claim(c) for c in data["claims"]],
         "mentions.csv": [
@@ -44,11 +45,12 @@ def case_tables(view: CaseView, hiding: Redactor | None = None) -> dict[str, str
     return {name: _csv(COLUMNS[name], rows[name]) for name in COLUMNS}
 
 
-def tables_zip(view: CaseView, hiding: Redactor | None = None) -> bytes:
+def tables_zip(view: CaseView, hiding: Redactor | None = None,
+               quotes: Quotes | None = None) -> bytes:
     """The four files in one zip archive."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, text in case_tables(view, hiding).items():
+        for name, text in case_tables(view, hiding, quotes).items():
             archive.writestr(name, text)
     return buffer.getvalue()
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import secrets
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -155,4 +156,17 @@ def supporting_statement(case_key: bytes, row: SealedTestimony, claim: str,
         raise TestimonyError(f"{row.id} was destroyed: its key is gone for good")
     object_key = keys.unwrap_object_key(case_key, row.id, row.wrapped_key)
     found: str = json.loads(keys.unseal(object_key, f"support:{row.id}:{claim}", sealed))["text"]
+    return found
+
+
+def testimony_quotes(case_key: bytes, testimonies: Sequence[SealedTestimony],
+                     supports: Mapping[str, Sequence[tuple[str, bytes]]]
+                     ) -> dict[tuple[str, str], str]:
+    """(claim, witness pseudonym) → the supporting statement, for a cleared output."""
+    found = {}
+    for row in testimonies:
+        if row.wrapped_key is None:
+            continue
+        for claim, sealed in supports.get(row.id, ()):
+            found[(claim, row.pseudonym)] = supporting_statement(case_key, row, claim, sealed)
     return found

@@ -15,7 +15,7 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from .. import __version__
-from ..export.json_contract import claim_json
+from ..export.json_contract import Quotes, claim_json
 from ..protect import Redactor
 from ..protect.people import case_redactor
 from ..store import CaseView, DocumentRow
@@ -72,14 +72,15 @@ CLAIMS_PER_READ = 500  # claims read from the case at a time while the report is
 
 
 def render_report(view: CaseView, fmt: str, case_name: str,
-                  hiding: Redactor | None = None) -> Iterator[str]:
+                  hiding: Redactor | None = None, quotes: Quotes | None = None
+                  ) -> Iterator[str]:
     """The report of the case as HTML or Markdown, piece by piece: claims are read from the
     case a few hundred at a time as the report reaches them, so a case of any size is written
     in bounded memory. Protected people appear as their pseudonyms (`hiding`: the case's own
     redactor unless given)."""
     template = _ENVIRONMENT.get_template(f"report.{fmt}")
     return template.generate(**report_data(
-        view, case_name, case_redactor(view) if hiding is None else hiding))
+        view, case_name, case_redactor(view) if hiding is None else hiding, quotes or {}))
 
 
 def _one_per_origin(mentions: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -95,7 +96,8 @@ def _one_per_origin(mentions: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return list(shown.values())
 
 
-def report_data(view: CaseView, case_name: str, hiding: Redactor) -> dict[str, Any]:
+def report_data(view: CaseView, case_name: str, hiding: Redactor,
+                quotes: Quotes | None = None) -> dict[str, Any]:
     """Everything the report shows, as the template asks for it: counts and the claims' order
     now; each claim, in the order of the claims list within its status, when it is reached;
     the sources last, footnotes numbered in order of first citation."""
@@ -118,7 +120,7 @@ def report_data(view: CaseView, case_name: str, hiding: Redactor) -> dict[str, A
             chunk = ids[start:start + CLAIMS_PER_READ]
             stored = {s.claim.id: s for s in view.claims(chunk)}
             for cid in chunk:
-                claim = claim_json(stored[cid])
+                claim = claim_json(stored[cid], quotes)
                 claim["shown"] = _one_per_origin(claim.pop("mentions"))
                 claim["passages"] = sum(1 + m["more"] for m in claim["shown"])
                 for mention in claim["shown"]:
