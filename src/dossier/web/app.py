@@ -81,7 +81,6 @@ def create_app(case_path: Path, cleared: bool = False) -> FastAPI:
                               "independent origins, passages, denials and documents.")
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     templates = Jinja2Templates(directory=HERE / "templates")
-    templates.env.globals["case_name"] = case_path.name
     templates.env.globals["version"] = __version__
 
     cached: dict[str, Any] = {"state": None, "redactor": Redactor()}
@@ -102,8 +101,8 @@ def create_app(case_path: Path, cleared: bool = False) -> FastAPI:
 
     def render(request: Request, template: str, data: dict[str, Any], title: str,
                api: str) -> HTMLResponse:
-        return templates.TemplateResponse(request, template, shown({**data, "title": title,
-                                                                    "api": api}))
+        return templates.TemplateResponse(request, template, shown({
+            **data, "title": title, "api": api, "case_name": case_path.name}))
 
     def searched(words: str) -> str:
         """A search that names a protected person finds nothing."""
@@ -132,7 +131,8 @@ def create_app(case_path: Path, cleared: bool = False) -> FastAPI:
         if request.url.path.startswith("/api/"):
             return await http_exception_handler(request, exc)
         return templates.TemplateResponse(
-            request, "error.html", {"title": "Not found", "detail": exc.detail, "api": None},
+            request, "error.html", shown({"title": "Not found", "detail": exc.detail,
+                                          "api": None, "case_name": case_path.name}),
             status_code=exc.status_code)
 
     def twin(path: str, api: str, template: str, title: str,
