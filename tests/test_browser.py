@@ -120,7 +120,9 @@ def test_filtering_claims(server: str, page: Page) -> None:
         expect(rows.nth(k).locator(".status")).to_have_text("contested")
     page.get_by_label("Words").fill("Argun")
     page.get_by_role("button", name="Filter").click()
+    expect(page).to_have_url(re.compile(r"q=Argun"))  # the filtered page, not the last one
     rows = page.locator("table.claims tbody tr")
+    expect(rows.first).to_be_visible()
     assert 0 < rows.count() < everything
     shot(page, "claims-filtered")
     # the words are in the claim's statement or in one of its passages

@@ -33,6 +33,7 @@ from .protect import NOBODY, Redactor, keys
 from .protect.people import case_redactor, protection
 from .report import REPORT_FORMATS
 from .store import Case, DocumentRow, verify
+from .store import checkpoint as checkpoints
 from .store.writer import utc_now
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -257,15 +258,23 @@ def build(paths: tuple[Path, ...], case_path: Path, quiet: bool, strict: bool,
 
 @main.command("verify")
 @case_option()
-def verify_cmd(case_path: Path) -> None:
-    """Re-hash every stored original and walk the custody log's hash chain.
+@click.option("--checkpoint", "checkpoint_file", type=click.Path(path_type=Path, dir_okay=False),
+              help="Also prove the custody log only grew since this signed checkpoint.")
+@click.option("--public-key", type=click.Path(path_type=Path, dir_okay=False),
+              help="The checkpoint must be signed with this Ed25519 public key (PEM).")
+def verify_cmd(case_path: Path, checkpoint_file: Path | None, public_key: Path | None) -> None:
+    """Re-hash every stored original and walk the custody log's hash chain; with
+    --checkpoint, also prove that the log only grew since that checkpoint.
 
     Exits 0 when all is intact, 1 naming the first broken original or log entry.
 
     \b
     Example:
       dossier verify --case chechnya.db
+      dossier verify --case chechnya.db --checkpoint partner-2026-11.json
     """
+    if checkpoint_file is not None:
+        _verify_checkpoint(case_path, checkpoint_file, public_key)
     with _open(case_path, write=False) as case:
         report = verify(case.view)
     if report.intact:
@@ -435,6 +444,65 @@ def copies(case_path: Path, show_all: bool, include_confidential: bool = False) 
                           f"{link.link.containment:.2f}",
                           escape(link.decision or link.link.reason))
         out.print(pairs)
+
+
+def _verify_checkpoint(case_path: Path, path: Path, public_key: Path | None) -> None:
+    from cryptography.hazmat.primitives import serialization
+
+    found = checkpoints.read(path)
+    pinned = None
+    if public_key is not None:
+        try:
+            loaded = serialization.load_pem_public_key(public_key.read_bytes())
+            pinned = loaded.public_bytes(serialization.Encoding.Raw,
+                                         serialization.PublicFormat.Raw)
+        except (OSError, ValueError) as exc:
+            raise checkpoints.CheckpointError(f"{public_key} is not a public key in PEM: "
+                                              f"{exc}") from exc
+    with _open(case_path, write=False) as case:
+        problems, size = checkpoints.check(case.view, found, pinned)
+    if problems:
+        err.print(f"[bold red]BROKEN:[/] {escape(problems[0])}")
+        for problem in problems[1:]:
+            err.print(f"  also: {escape(problem)}")
+        sys.exit(1)
+    out.print(f"[green]consistent:[/] the custody log's first {found.size} entries are those "
+              f"the checkpoint of {found.at[:16]} signed; the log has grown to {size}")
+
+
+@main.command()
+@case_option()
+@click.option("--key", "key_file", required=True, type=click.Path(path_type=Path,
+                                                                    dir_okay=False),
+              help="The team's Ed25519 signing key (PEM); made there if missing. Keep it "
+                   "apart from the case.")
+@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False),
+              help="Write the checkpoint to this file (default: standard output).")
+def checkpoint(case_path: Path, key_file: Path, output: Path | None) -> None:
+    """Sign the custody log as it stands (its size and RFC 6962 Merkle root) for a partner
+    to keep: `dossier verify --checkpoint` later proves the log only grew since.
+
+    \b
+    Example:
+      dossier checkpoint --case chechnya.db --key ~/.dossier/team.key -o partner-2026-11.json
+    """
+    key, made = checkpoints.signing_key(key_file)
+    if made:
+        err.print(f"made a new signing key: {escape(str(key_file))} (keep it safe, apart from "
+                  "the case; give partners its public half, which every checkpoint carries)")
+    with _open(case_path) as case:
+        found = checkpoints.make(case.view, key, case_path.name, utc_now())
+        with case.writer.transaction() as tx:
+            tx.log(Action.CHECKPOINT, None, size=found.size, root=found.root)
+    if output is None:
+        out.print_json(found.to_json())
+        return
+    try:
+        output.write_text(found.to_json(), encoding="utf-8")
+    except OSError as exc:
+        raise checkpoints.CheckpointError(f"cannot write {output}: {exc.strerror or exc}"
+                                          ) from exc
+    out.print(f"checkpoint of {found.size} custody log entries written to {escape(str(output))}")
 
 
 def _label(row: DocumentRow) -> str:
