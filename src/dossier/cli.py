@@ -900,6 +900,17 @@ LOOPBACK = ("127.0.0.1", "localhost", "::1")
 def _serve(case_path: Path, host: str, port: int, cleared: bool = False) -> None:
     import uvicorn  # loaded only here: the other commands start faster without the web stack
 
+    with _open(case_path, write=False) as case:
+        users = case.view.users()
+    if host not in LOOPBACK:
+        if not users:
+            raise click.UsageError(
+                f"this case has no users, so it is served to this machine only: {host} would "
+                "let anyone who reaches it read the case. Add users first (dossier user add), "
+                "or serve on 127.0.0.1")
+        raise click.UsageError("signing in to the web UI is not built yet (issue 9): until "
+                               "it is, a case is served to this machine only (127.0.0.1)")
+
     from .web import create_app
 
     app = create_app(case_path, cleared=cleared)
@@ -957,4 +968,4 @@ def demo(case_path: Path, quiet: bool, then_serve: bool, host: str, port: int) -
         _serve(case_path, host, port)
 
 
-from . import cli_protection, cli_testimony  # noqa: E402,F401  (register their commands)
+from . import cli_protection, cli_testimony, cli_users  # noqa: E402,F401  (register commands)

@@ -32,6 +32,7 @@ class Action:
     UNPROTECT = "unprotect"
     KEY_SLOT = "key-slot"  # a passphrase set, changed or added (never the passphrase)
     TESTIMONY = "testimony"  # a confidential testimony added (its ID and pseudonym only)
+    USER = "user"  # a user added, removed, or given a new password or role (never a password)
     CHECKPOINT = "checkpoint"  # a signed checkpoint made: the size and root it covers
     REVEAL = "reveal"  # a cleared analyst saw protected or confidential material (what, who)
     DESTROY = "destroy"  # a testimony's key destroyed: its content is unreadable for good

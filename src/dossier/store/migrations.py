@@ -110,6 +110,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     ("0016_protection", _create(schema.protected_people)),
     ("0017_testimonies", _create(schema.key_slots, schema.testimonies)),
     ("0018_testimony_support", _create(schema.testimony_support)),
+    ("0019_users", _create(schema.users)),
 )
 KNOWN = frozenset(name for name, _ in MIGRATIONS)
 

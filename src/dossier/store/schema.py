@@ -556,3 +556,15 @@ testimony_support = Table(
     Column("sealed", LargeBinary, nullable=False),
     Column("at", String(40), nullable=False),
 )
+
+# Users of a shared case (0019): who may sign in to `dossier serve`, with which role. Passwords
+# are stored only as Argon2id hashes (argon2-cffi's PasswordHasher, its encoded string).
+users = Table(
+    "users",
+    metadata,
+    Column("name", String(80), primary_key=True),
+    Column("role", String(20), nullable=False),  # viewer | analyst | admin
+    Column("password_hash", Text, nullable=False),
+    Column("created_at", String(40), nullable=False),
+    Column("changed_at", String(40), nullable=False),
+)

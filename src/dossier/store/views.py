@@ -871,6 +871,15 @@ class ClaimViews:
                                           .order_by(j.c.id))]
 
 
+@dataclass(frozen=True, slots=True)
+class UserRow:
+    name: str
+    role: str
+    password_hash: str
+    created_at: str
+    changed_at: str
+
+
 @dataclass(frozen=True)
 class StoredClaim:
     claim: Claim
@@ -887,6 +896,12 @@ class StoredClaim:
 class CaseView(CopyViews, ExtractViews, ClaimViews):
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
+
+    def users(self) -> list[UserRow]:
+        u = schema.users
+        with self.engine.connect() as conn:
+            return [UserRow(r.name, r.role, r.password_hash, r.created_at, r.changed_at)
+                    for r in conn.execute(select(u).order_by(u.c.name))]
 
     def key_slots(self) -> list[KeySlot]:
         k = schema.key_slots
