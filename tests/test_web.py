@@ -257,3 +257,13 @@ def test_testimonies_are_listed_locked(client: TestClient) -> None:
         assert any(o.get("confidential") for o in origins)
     html = client.get("/testimonies").text
     assert "confidential — locked" in html and "plastic pipes" not in html
+
+
+def test_every_response_carries_the_security_headers(client: TestClient) -> None:
+    for url in ("/", "/api/claims", "/static/dossier.css", "/claims/none-such", "/openapi.json"):
+        headers = client.get(url).headers
+        assert "default-src 'none'" in headers["content-security-policy"], url
+        assert "frame-ancestors 'none'" in headers["content-security-policy"]
+        assert headers["x-frame-options"] == "DENY"
+        assert headers["x-content-type-options"] == "nosniff"
+        assert headers["cache-control"] == "no-store"

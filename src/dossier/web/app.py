@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import hmac
 import secrets
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from dataclasses import replace
 from getpass import getuser
@@ -58,6 +58,14 @@ def claim_filters(
 
 
 Filters = Annotated[ClaimQuery, Depends(claim_filters)]
+SECURITY_HEADERS = {
+    "Content-Security-Policy": "default-src 'none'; style-src 'self'; img-src 'self'; "
+                               "form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+    "X-Frame-Options": "DENY",
+    "X-Content-Type-Options": "nosniff",
+    "Cache-Control": "no-store",
+    "Referrer-Policy": "no-referrer",
+}
 PassagePage = Annotated[int, Query(
     ge=1, description=f"the page of passages ({pages.PASSAGES_PER_PAGE} to a page, the denials "
                       "first; past the last, the last)")]
@@ -80,6 +88,16 @@ def create_app(case_path: Path, cleared: bool = False) -> FastAPI:
                   description="A corroborated, sourced case file: claims with their "
                               "independent origins, passages, denials and documents.")
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
+
+    @app.middleware("http")
+    async def hardened(request: Request, call_next: Callable[[Request], Awaitable[Response]]
+                       ) -> Response:
+        """Every response: nothing but this site's own files may load (no inline script or
+        style exists to allow), never framed, never sniffed, never cached (a case's pages
+        must not stay behind in a shared browser)."""
+        response = await call_next(request)
+        response.headers.update(SECURITY_HEADERS)
+        return response
     templates = Jinja2Templates(directory=HERE / "templates")
     templates.env.globals["version"] = __version__
 
