@@ -14,6 +14,7 @@ import pytest
 from conftest import Dossier
 from fixtures import article, write
 
+from dossier.clean import guard
 from dossier.clean.documents import documents_from
 from dossier.clean.guard import run_limited
 from dossier.config import Settings
@@ -167,3 +168,15 @@ def test_limits_off_reads_in_process() -> None:
     original = Original("0" * 64, page, MediaType.HTML, "page.html")
     off = documents_from(original, replace(Settings(), parse_timeout_seconds=0))
     assert off == documents_from(original, Settings())
+
+
+def test_the_reader_does_not_hold_the_case_after_a_build(dossier: Dossier,
+                                                         tmp_path: Path) -> None:
+    page = f"<html><body><article><p>{hostile.ORIGIN}</p></article></body></html>"
+    write(tmp_path / "in" / "page.html", page)
+    if guard._worker is not None:  # a worker forked by an earlier test holds no lock of ours
+        guard._worker.stop()
+        guard._worker = None
+    assert dossier("build", tmp_path / "in").exit_code == 0  # the worker is forked here
+    again = dossier("build", tmp_path / "in", "--wait", "0.5")
+    assert again.exit_code == 0, again.output

@@ -96,6 +96,11 @@ def _discard(worker: _Worker) -> None:
 
 def _serve(conn: Connection, memory_bytes: int) -> None:
     """The worker's loop: one job at a time until the build's end closes the pipe."""
+    # The fork copied every descriptor the build holds, the case's build lock (flock) among
+    # them: kept open here, the lock would outlive the build. The worker needs only its pipe.
+    keep = conn.fileno()
+    os.closerange(3, keep)
+    os.closerange(keep + 1, os.sysconf("SC_OPEN_MAX"))
     if memory_bytes > 0:
         ceiling = _address_space() + memory_bytes
         _, hard = resource.getrlimit(resource.RLIMIT_AS)
