@@ -85,6 +85,20 @@ MAX_PDF_PAGES = 2000
 # A PDF whose text layer averages fewer words than this per page is a scan without text.
 PDF_MIN_WORDS_PER_PAGE = 3
 
+# Parsing limits (clean/guard.py, docs/hostile-input.md). HTML and PDF are parsed in a worker
+# process that is stopped after PARSE_TIMEOUT_SECONDS on one file: the slowest of the 181
+# benchmark pages takes well under a second and a 50 MB page (MAX_FILE_BYTES) a few seconds,
+# while crafted pages (200,000 attributes on one tag) run for many minutes; 0 parses in the
+# build's own process, with no limits. The worker may use PARSE_MEMORY_BYTES of address space
+# beyond what it holds when forked: lxml and trafilatura need about 10-20 times a page's size,
+# so a 50 MB page fits, and a laptop is not driven into swap by one file.
+PARSE_TIMEOUT_SECONDS = 60.0
+PARSE_MEMORY_BYTES = 2048 * MB
+# A file whose cleaned blocks hold more characters than this is refused: as large as the largest
+# file accepted (MAX_FILE_BYTES), so text and HTML never reach it; only expansion does (a PDF
+# whose compressed streams unpack to gigabytes of text).
+MAX_PARSED_CHARS = 50_000_000
+
 # Copies (copies/), calibrated on the synthetic syndication corpus of benchmarks/syndication.py
 # (re-run `make bench` after any change; figures in docs/performance.md). Texts are compared as
 # sets of SHINGLE_WORDS-word shingles of their normalised body: 5 words is long enough that two
@@ -241,6 +255,9 @@ class Settings:
     language_min_probability: float = LANGUAGE_MIN_PROBABILITY
     max_pdf_pages: int = MAX_PDF_PAGES
     pdf_min_words_per_page: int = PDF_MIN_WORDS_PER_PAGE
+    parse_timeout_seconds: float = PARSE_TIMEOUT_SECONDS
+    parse_memory_bytes: int = PARSE_MEMORY_BYTES
+    max_parsed_chars: int = MAX_PARSED_CHARS
     shingle_words: int = SHINGLE_WORDS
     minhash_permutations: int = MINHASH_PERMUTATIONS
     lsh_bands: int = LSH_BANDS

@@ -20,6 +20,7 @@ from spacy.language import Language
 from spacy.lookups import Table, load_lookups
 from spacy.tokens import Doc
 
+from dossier.config import MAX_PARSED_CHARS
 from dossier.extract.records import Sentence
 
 FINAL = frozenset({".", "!", "?", "…", "...", "?!", "!?"})
@@ -120,6 +121,9 @@ def _may_start(text: str) -> bool:
 def pipeline() -> Language:
     """The one shared pipeline (built once per process; everything is local: no download)."""
     nlp = spacy.blank("en")
+    # spaCy refuses texts over 1,000,000 characters to spare its parser and NER memory; this
+    # pipeline has neither, and a body is already capped by cleaning (max_parsed_chars).
+    nlp.max_length = MAX_PARSED_CHARS
     nlp.add_pipe("news_sentences")
     nlp.initialize()
     return nlp
