@@ -43,6 +43,9 @@ bench: $(RUNTIME_STAMP)
 	$(BIN)/python benchmarks/corroboration.py --steps 4
 	$(BIN)/python benchmarks/corroboration_scale.py --documents 10000
 	$(BIN)/python benchmarks/web_latency.py --documents 10000
+	$(BIN)/python benchmarks/parse_limits.py
+	$(BIN)/python benchmarks/testimonies.py
+	$(BIN)/python benchmarks/protection_build.py
 
 clean:
 	rm -rf $(VENV) demo.db .pytest_cache .mypy_cache .ruff_cache
