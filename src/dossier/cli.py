@@ -144,12 +144,19 @@ def _clearance(case: Case, include_confidential: bool, what: str
         return case_redactor(case.view), None
     from .protect.testimony import testimony_quotes
 
+    case_key = reveal(case, what)
+    view = case.view
+    return NOBODY, testimony_quotes(case_key, view.testimonies(), view.testimony_claims())
+
+
+def reveal(case: Case, what: str) -> bytes:
+    """The case key, for a cleared analyst who gave the passphrase; the custody log records
+    who revealed what (never content)."""
     case_key = unlock(case)
     with case.writer.transaction() as tx:
         tx.log(Action.REVEAL, None, what=what, analyst=os.environ.get("DOSSIER_ANALYST")
                or getuser())
-    view = case.view
-    return NOBODY, testimony_quotes(case_key, view.testimonies(), view.testimony_claims())
+    return case_key
 
 
 @click.group(cls=DossierGroup)

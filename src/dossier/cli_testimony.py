@@ -12,7 +12,6 @@ from rich.table import Table
 
 from .cli import (
     NEW_PASSPHRASE_ENV,
-    _hiding,
     _new_passphrase,
     _open,
     _passphrase,
@@ -21,6 +20,7 @@ from .cli import (
     judgement_options,
     main,
     out,
+    reveal,
     unlock,
 )
 from .config import Settings
@@ -31,7 +31,7 @@ from .protect.testimony import (
     open_testimony,
     read_account,
     seal_testimony,
-    supporting_statement,
+    testimony_quotes,
 )
 from .store.writer import utc_now
 
@@ -169,21 +169,17 @@ def testimony_list(case_path: Path, include_confidential: bool, as_json: bool) -
     """
     with _open(case_path, write=include_confidential) as case:
         rows = case.view.testimonies()
-        if include_confidential and rows:
-            _hiding(case, True, "testimonies")  # checks the passphrase, logs who looked
-        case_key = unlock(case) if include_confidential and rows else None
+        case_key = reveal(case, "testimonies") if include_confidential and rows else None
         shown = [open_testimony(case_key, r) if case_key else locked(r) for r in rows]
         supported = case.view.testimony_claims()
-        quotes = {(tid, cid): supporting_statement(case_key, row, cid, sealed)
-                  for row in rows if case_key and row.wrapped_key
-                  for tid, found in supported.items() if tid == row.id
-                  for cid, sealed in found}
+        quotes = testimony_quotes(case_key, rows, supported) if case_key else {}
     if as_json:
         out.print_json(data=[{"id": t.id, "witness": t.witness or t.pseudonym,
                               "pseudonym": t.pseudonym, "added": t.added_at,
                               "destroyed": t.destroyed_at, "locked": t.locked, "date": t.date,
                               "place": t.place, "text": t.text,
-                              "supports": [{"claim": cid, "quote": quotes.get((t.id, cid))}
+                              "supports": [{"claim": cid,
+                                            "quote": quotes.get((cid, t.pseudonym))}
                                            for cid, _ in supported.get(t.id, [])]}
                              for t in shown])
         return
@@ -198,8 +194,8 @@ def testimony_list(case_path: Path, include_confidential: bool, as_json: bool) -
         else:
             account = escape(f"{t.date or 'undated'}, {t.place or 'no place'}: "
                              f"{(t.text or '')[:120]}…")
-        claims = "\n".join(cid + (f": “{escape(quotes[(t.id, cid)])}”"
-                                   if (t.id, cid) in quotes else "")
+        claims = "\n".join(cid + (f": “{escape(quotes[(cid, t.pseudonym)])}”"
+                                   if (cid, t.pseudonym) in quotes else "")
                            for cid, _ in supported.get(t.id, [])) or "—"
         table.add_row(t.id, escape(t.witness or t.pseudonym), t.added_at[:16], account, claims)
     out.print(table)

@@ -335,7 +335,8 @@ def support_testimonies(case: Case, settings: Settings, case_key: bytes | None) 
     view = case.view
     statements: list[Evidence] = []
     keys_of: dict[str, bytes] = {}
-    for row in view.testimonies():
+    testimonies = view.testimonies()
+    for row in testimonies:
         if row.wrapped_key is None:
             continue
         opened = open_testimony(case_key, row)
@@ -357,7 +358,7 @@ def support_testimonies(case: Case, settings: Settings, case_key: bytes | None) 
     claims = {s.claim.id: [s.evidence[m] for m in s.claim.mentions if m in s.evidence]
               for s in stored}
     found = supports(statements, candidates, claims, weights, settings)
-    pseudonyms = {row.id: row.pseudonym for row in view.testimonies()}
+    pseudonyms = {row.id: row.pseudonym for row in testimonies}
     by_id = {e.id: e for e in statements}
     now = utc_now()
     rows = [{"claim_id": s.claim, "testimony_id": s.testimony,

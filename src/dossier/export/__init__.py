@@ -63,6 +63,9 @@ def write_export(case: Case, fmt: str, out: Path | None, stdout: BinaryIO,
     """Write the export (or the report, `html` or `md`) to `out` (atomically: nothing is left
     behind if it fails) or to stdout as it is rendered, log it with its SHA-256 (and whether
     it names protected people: `hiding` NOBODY); returns the byte count."""
+    cleared = hiding is not None and not hiding.active
+    protected = case_redactor(case.view)  # the log names nobody, cleared or not
+    hiding = protected if hiding is None else hiding
     digest = hashlib.sha256()
     size = 0
 
@@ -96,8 +99,8 @@ def write_export(case: Case, fmt: str, out: Path | None, stdout: BinaryIO,
                 Path(temp).unlink(missing_ok=True)
     with case.writer.transaction() as tx:
         tx.log(Action.EXPORT, digest.hexdigest(), format=fmt, bytes=size,
-               destination=case_redactor(case.view).text(out.name) if out is not None
-               else "stdout", confidential=hiding is not None and not hiding.active)
+               destination=protected.text(out.name) if out is not None else "stdout",
+               confidential=cleared)
     return size
 
 

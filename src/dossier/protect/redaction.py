@@ -13,7 +13,7 @@ from __future__ import annotations
 import dataclasses
 import re
 import unicodedata
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
@@ -187,9 +187,6 @@ class Redactor:
                 f.name: self._walk(getattr(data, f.name)) for f in dataclasses.fields(data)
                 if f.init})
         return data
-
-    def lines(self, texts: Iterable[str]) -> list[str]:
-        return [self.text(t) for t in texts]
 
 
 def _same(offset: int) -> int:

@@ -142,13 +142,6 @@ def open_testimony(case_key: bytes, row: SealedTestimony) -> Testimony:
                      file_name=meta["file_name"], media_type=meta["media_type"], text=text)
 
 
-def open_original(case_key: bytes, row: SealedTestimony) -> bytes:
-    if row.wrapped_key is None or row.original is None:
-        raise TestimonyError(f"{row.id} was destroyed: its key is gone for good")
-    object_key = keys.unwrap_object_key(case_key, row.id, row.wrapped_key)
-    return keys.unseal(object_key, f"original:{row.id}", row.original)
-
-
 def supporting_statement(case_key: bytes, row: SealedTestimony, claim: str,
                          sealed: bytes) -> str:
     """The testimony's statement that supports `claim` (sealed with the testimony's key)."""

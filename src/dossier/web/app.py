@@ -23,7 +23,7 @@ from fastapi.templating import Jinja2Templates
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .. import __version__
-from ..protect import Redactor
+from ..protect import NOBODY, Redactor
 from ..protect.people import case_redactor, known_as, protection
 from ..store import Case, CaseView
 from ..store.views import ClaimQuery
@@ -107,7 +107,7 @@ def create_app(case_path: Path, cleared: bool = False) -> FastAPI:
         """Protected people's pseudonyms (for everyone but a cleared analyst: the web UI has
         no users yet). Made again when a protection or a build changed the case."""
         if cleared:
-            return Redactor()
+            return NOBODY
         state = view.protection_state()
         if state != cached["state"]:
             cached.update(state=state, redactor=case_redactor(view))
