@@ -207,42 +207,45 @@ def test_a_cleared_analyst_sees_the_names_with_the_passphrase(
     revealed = [json.loads(d) for (d,) in dossier.sql(
         "SELECT detail FROM custody_log WHERE action = 'reveal'")]
     assert {"entities", "claims", "export json", "report md"} <= {r["what"] for r in revealed}
-    with TestClient(create_app(dossier.case, cleared=True)) as client:
+    with TestClient(create_app(dossier.case, unlocked=True)) as client:
         assert _leaks(client.get("/api/entities").text, spellings, ids)
+    revealed = [json.loads(d) for (d,) in dossier.sql(
+        "SELECT detail FROM custody_log WHERE action = 'reveal'")]
+    assert revealed[-1]["what"] == "web /api/entities"  # who saw what where, never the names
+    assert not _leaks(json.dumps(revealed), spellings, ids)
 
 
-def test_a_cleared_analyst_protects_from_the_web_ui(demo_case: Path, tmp_path: Path) -> None:
+def test_the_analyst_at_this_machine_protects_from_the_web_ui(demo_case: Path,
+                                                              tmp_path: Path) -> None:
+    """A case without users, served on loopback: its analyst administers protection (a
+    shared case's roles: test_access.py)."""
     case = tmp_path / "case.db"
     shutil.copy(demo_case, case)
     dossier = Dossier(case)
     entity = next(e for e in json.loads(dossier("entities", "--json").output)
                   if e["name"] == "Alvi Karimov")
-    with TestClient(create_app(case)) as locked:  # not cleared: no such action
-        assert "Protect</button>" not in locked.get(f"/entities/{entity['id']}").text
-        assert locked.post(f"/entities/{entity['id']}/protect",
-                           data={"reason": "x"}).status_code == 404
-    with TestClient(create_app(case, cleared=True)) as client:
+    with TestClient(create_app(case)) as client:
         page = client.get(f"/entities/{entity['id']}").text
-        token = re.search(r'name="token" value="([^"]+)"', page)
+        token = re.search(r'name="csrf" value="([^"]+)"', page)
         assert token and "Protect</button>" in page
         forged = client.post(f"/entities/{entity['id']}/protect",
-                             data={"reason": "at risk", "token": "guessed"})
+                             data={"reason": "at risk", "csrf": "guessed"})
         assert forged.status_code == 403
         done = client.post(f"/entities/{entity['id']}/protect", follow_redirects=False,
-                           data={"reason": "at risk", "token": token.group(1)})
+                           data={"reason": "at risk", "csrf": token.group(1)})
         assert done.status_code == 303
         listed = json.loads(dossier("protect", "--list", "--json").output)
         code = next(p["code"] for p in listed if p["reason"] == "at risk")
         assert "Lift the protection" in client.get(f"/entities/{entity['id']}").text
     with TestClient(create_app(case)) as locked:
         assert "Alvi Karimov" not in locked.get("/api/entities").text
-    with TestClient(create_app(case, cleared=True)) as client:
+    with TestClient(create_app(case, unlocked=True)) as client:
         lifted = client.post(f"/protection/{code}/lift", follow_redirects=False,
-                             data={"reason": "consented", "token": token.group(1)})
+                             data={"reason": "consented", "csrf": token.group(1)})
         assert lifted.status_code == 403  # a new server, a new token
         page = client.get(f"/entities/{entity['id']}").text
-        fresh = re.search(r'name="token" value="([^"]+)"', page)
+        fresh = re.search(r'name="csrf" value="([^"]+)"', page)
         assert fresh
         assert client.post(f"/protection/{code}/lift", follow_redirects=False, data={
-            "reason": "consented", "token": fresh.group(1)}).status_code == 303
+            "reason": "consented", "csrf": fresh.group(1)}).status_code == 303
     assert code not in dossier("protect", "--list").output

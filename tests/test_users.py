@@ -31,7 +31,8 @@ def test_users_are_added_with_hashed_passwords_and_logged(tmp_path: Path) -> Non
     ((stored,),) = dossier.sql("SELECT password_hash FROM users WHERE name = 'amina'")
     assert stored.startswith("$argon2id$") and PasswordHasher().verify(stored, PASSWORD)
     listed = json.loads(run(case, "user", "list", "--json").output)
-    assert listed == [{"name": "amina", "role": "analyst", "added": listed[0]["added"],
+    assert listed == [{"name": "amina", "role": "analyst", "cleared": False, "locked": False,
+                       "sessions": 0, "added": listed[0]["added"],
                        "changed": listed[0]["changed"]}]
     again = run(case, "user", "add", "amina", "--role", "viewer", "--password-stdin",
                 password=PASSWORD)
@@ -48,7 +49,7 @@ def test_users_are_added_with_hashed_passwords_and_logged(tmp_path: Path) -> Non
     assert run(case, "user", "remove", "amina").exit_code == 2
     log = [json.loads(d) for (d,) in dossier.sql(
         "SELECT detail FROM custody_log WHERE action = 'user'")]
-    assert [e["change"] for e in log] == ["added", "password and role", "removed"]
+    assert [e["change"] for e in log] == ["added", "password", "access", "removed"]
     assert not any("password_hash" in e or PASSWORD in json.dumps(e) for e in log)
 
 
@@ -60,5 +61,5 @@ def test_a_case_without_users_is_served_to_this_machine_only(demo_case: Path,
     case.write_bytes(demo_case.read_bytes())
     assert run(case, "user", "add", "amina", "--role", "viewer", "--password-stdin",
                password=PASSWORD).exit_code == 0
-    still = run(case, "serve", "--host", "0.0.0.0")
-    assert still.exit_code == 2 and "not built yet" in still.output
+    clear = run(case, "serve", "--host", "0.0.0.0")
+    assert clear.exit_code == 2 and "--certfile" in clear.output  # passwords need TLS

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import ssl
 import sys
 import traceback
 from collections.abc import Callable, Iterator, Sequence
@@ -882,48 +883,66 @@ def serve_options(func: F) -> F:
 @case_option()
 @serve_options
 @confidential_option
-def serve(case_path: Path, host: str, port: int, include_confidential: bool = False) -> None:
+@click.option("--certfile", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Serve over TLS with this certificate (PEM), and --keyfile.")
+@click.option("--keyfile", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="The certificate's private key (PEM).")
+def serve(case_path: Path, host: str, port: int, include_confidential: bool = False,
+          certfile: Path | None = None, keyfile: Path | None = None) -> None:
     """Open the case in a web browser: overview, claims with their passages, documents and
-    rejected files, each page with its JSON twin under /api/ (schema at /openapi.json). The
-    case is only read.
+    rejected files, each page with its JSON twin under /api/ (schema at /openapi.json).
+
+    A case without users is served to this machine only. With users (dossier user add),
+    everyone signs in and sees what their role allows; another address needs TLS (--certfile
+    and --keyfile, or a TLS proxy in front of 127.0.0.1). --include-confidential unlocks the
+    server with the case passphrase: cleared analysts then see protected people's names.
 
     \b
     Example:
       dossier serve --case chechnya.db --port 8080
     """
+    if (certfile is None) != (keyfile is None):
+        raise click.UsageError("give both --certfile and --keyfile, or neither")
+    with _open(case_path, write=False) as case:
+        has_users = case.view.has_users()
+    if host not in LOOPBACK:
+        if not has_users:
+            raise click.UsageError(
+                f"this case has no users, so it is served to this machine only: {host} would "
+                "let anyone who reaches it read the case. Add users first (dossier user add), "
+                "or serve on 127.0.0.1")
+        if certfile is None:
+            raise click.UsageError(
+                f"on {host}, passwords and session cookies would cross the network in the "
+                "clear: give --certfile and --keyfile, or serve on 127.0.0.1 behind a TLS "
+                "proxy (nginx, caddy) on this machine")
     if include_confidential:
-        if host not in LOOPBACK:
-            raise click.UsageError("--include-confidential serves protected names to whoever "
-                                   "reaches the server: only on this machine (127.0.0.1) "
-                                   "until users and roles exist")
         with _open(case_path) as case:
-            _hiding(case, include_confidential, "serve")
-    _serve(case_path, host, port, cleared=include_confidential)
+            _hiding(case, include_confidential, "serve (unlocked)")
+    _serve(case_path, host, port, unlocked=include_confidential,
+           tls=(certfile, keyfile) if certfile and keyfile else None)
 
 
 LOOPBACK = ("127.0.0.1", "localhost", "::1")
 
 
-def _serve(case_path: Path, host: str, port: int, cleared: bool = False) -> None:
+def _serve(case_path: Path, host: str, port: int, unlocked: bool = False,
+           tls: tuple[Path, Path] | None = None) -> None:
     import uvicorn  # loaded only here: the other commands start faster without the web stack
-
-    with _open(case_path, write=False) as case:
-        users = case.view.users()
-    if host not in LOOPBACK:
-        if not users:
-            raise click.UsageError(
-                f"this case has no users, so it is served to this machine only: {host} would "
-                "let anyone who reaches it read the case. Add users first (dossier user add), "
-                "or serve on 127.0.0.1")
-        raise click.UsageError("signing in to the web UI is not built yet (issue 9): until "
-                               "it is, a case is served to this machine only (127.0.0.1)")
 
     from .web import create_app
 
-    app = create_app(case_path, cleared=cleared)
-    out.print(f"serving {escape(str(case_path))} on http://{host}:{port}/ — Ctrl+C stops")
+    app = create_app(case_path, unlocked=unlocked, settings=Settings.from_environment(),
+                     loopback=host in LOOPBACK)
+    scheme = "https" if tls else "http"
+    out.print(f"serving {escape(str(case_path))} on {scheme}://{host}:{port}/ — Ctrl+C stops")
     try:
-        uvicorn.run(app, host=host, port=port, log_level="warning")
+        uvicorn.run(app, host=host, port=port, log_level="warning",
+                    ssl_certfile=str(tls[0]) if tls else None,
+                    ssl_keyfile=str(tls[1]) if tls else None)
+    except ssl.SSLError as exc:
+        raise click.ClickException(f"cannot serve over TLS with {tls[0] if tls else ''}: "
+                                   f"{exc.reason or exc}") from exc
     except OSError as exc:
         raise click.ClickException(f"cannot listen on {host}:{port}: {exc.strerror}") from exc
 

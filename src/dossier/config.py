@@ -224,6 +224,22 @@ PROGRESS_MIN_FILES = 5
 # How long a second build waits for the one holding the case before giving up.
 LOCK_WAIT_SECONDS = 10.0
 
+# Signing in to a shared case (web/access.py). OWASP ASVS 4.0 level 2 (3.3.2, 3.3.1): a
+# session ends after SESSION_IDLE_MINUTES without a request and SESSION_HOURS after sign-in,
+# whatever happens; its last use is written at most every SESSION_TOUCH_SECONDS (so a page
+# view is a read, not a write). After LOGIN_LOCKOUT_FAILURES failed sign-ins within
+# LOGIN_LOCKOUT_MINUTES a user is refused, even with the right password, until the oldest of
+# them is that old (NIST SP 800-63B 5.2.2 allows up to 100; 5 stops guessing without locking
+# out a user who mistypes twice). One address may try LOGIN_ATTEMPTS_PER_MINUTE sign-ins a
+# minute, whichever names it tries. An API token lasts API_TOKEN_DAYS unless made for less.
+SESSION_IDLE_MINUTES = 30
+SESSION_HOURS = 12
+SESSION_TOUCH_SECONDS = 60
+LOGIN_LOCKOUT_FAILURES = 5
+LOGIN_LOCKOUT_MINUTES = 15
+LOGIN_ATTEMPTS_PER_MINUTE = 10
+API_TOKEN_DAYS = 90
+
 
 @dataclass(frozen=True)
 class Settings:
@@ -293,6 +309,13 @@ class Settings:
     batch_size: int = BATCH_SIZE
     progress_min_files: int = PROGRESS_MIN_FILES
     lock_wait_seconds: float = LOCK_WAIT_SECONDS
+    session_idle_minutes: float = SESSION_IDLE_MINUTES
+    session_hours: float = SESSION_HOURS
+    session_touch_seconds: float = SESSION_TOUCH_SECONDS
+    login_lockout_failures: int = LOGIN_LOCKOUT_FAILURES
+    login_lockout_minutes: float = LOGIN_LOCKOUT_MINUTES
+    login_attempts_per_minute: int = LOGIN_ATTEMPTS_PER_MINUTE
+    api_token_days: int = API_TOKEN_DAYS
 
     @classmethod
     def from_environment(cls, environ: Mapping[str, str] = os.environ) -> Settings:

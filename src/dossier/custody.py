@@ -32,6 +32,8 @@ class Action:
     UNPROTECT = "unprotect"
     KEY_SLOT = "key-slot"  # a passphrase set, changed or added (never the passphrase)
     TESTIMONY = "testimony"  # a confidential testimony added (its ID and pseudonym only)
+    LOGIN = "login"  # a sign-in, a refused one, a lockout, a sign-out, a session's end
+    TOKEN = "api-token"  # an API token made or revoked (never the token)
     USER = "user"  # a user added, removed, or given a new password or role (never a password)
     CHECKPOINT = "checkpoint"  # a signed checkpoint made: the size and root it covers
     REVEAL = "reveal"  # a cleared analyst saw protected or confidential material (what, who)

@@ -111,6 +111,8 @@ MIGRATIONS: tuple[Migration, ...] = (
     ("0017_testimonies", _create(schema.key_slots, schema.testimonies)),
     ("0018_testimony_support", _create(schema.testimony_support)),
     ("0019_users", _create(schema.users)),
+    ("0020_sessions", _all(_add_columns(schema.users, "cleared"),
+                           _create(schema.sessions, schema.login_failures))),
 )
 KNOWN = frozenset(name for name, _ in MIGRATIONS)
 

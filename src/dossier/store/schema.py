@@ -567,4 +567,35 @@ users = Table(
     Column("password_hash", Text, nullable=False),
     Column("created_at", String(40), nullable=False),
     Column("changed_at", String(40), nullable=False),
+    # cleared for confidential material (0020; an analyst or admin): an admin's decision
+    Column("cleared", Boolean),
+)
+
+# Signed-in sessions and API tokens (0020): only the SHA-256 of each random token is kept, so
+# the case file (or a copy of it) signs nobody in. A session ends when it is idle or old
+# (web/access.py) or on sign-out, and then its row is deleted; a token lasts until it expires
+# or is revoked. Its `scope` (read | judge) caps what the user's role allows through it.
+sessions = Table(
+    "sessions",
+    metadata,
+    Column("token_hash", String(64), primary_key=True),
+    Column("id", String(16), nullable=False, unique=True),  # shown and revoked by this
+    Column("user_name", String(80), ForeignKey("users.name", ondelete="CASCADE"),
+           nullable=False, index=True),
+    Column("kind", String(10), nullable=False),  # session | token
+    Column("scope", String(10)),  # a token's: read | judge
+    Column("label", String(80)),  # a token's: what it is for
+    Column("created_at", String(40), nullable=False),
+    Column("last_seen_at", String(40), nullable=False),
+    Column("expires_at", String(40), nullable=False),
+)
+
+# Failed sign-ins (0020), for the lockout: kept for a lockout window, cleared by a success.
+login_failures = Table(
+    "login_failures",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("user_name", String(80), ForeignKey("users.name", ondelete="CASCADE"),
+           nullable=False, index=True),
+    Column("at", String(40), nullable=False),
 )

@@ -44,6 +44,7 @@ from ..protect.keys import KdfParams, KeySlot
 from ..protect.records import ProtectedPerson
 from ..protect.testimony import SealedTestimony
 from . import schema
+from .access import AccessViews
 from .codec import decode_claim, decode_evidence, decode_extraction
 
 
@@ -871,15 +872,6 @@ class ClaimViews:
                                           .order_by(j.c.id))]
 
 
-@dataclass(frozen=True, slots=True)
-class UserRow:
-    name: str
-    role: str
-    password_hash: str
-    created_at: str
-    changed_at: str
-
-
 @dataclass(frozen=True)
 class StoredClaim:
     claim: Claim
@@ -893,15 +885,9 @@ class StoredClaim:
         return self.claim.independent_sources + len(self.confidential)
 
 
-class CaseView(CopyViews, ExtractViews, ClaimViews):
+class CaseView(CopyViews, ExtractViews, ClaimViews, AccessViews):
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
-
-    def users(self) -> list[UserRow]:
-        u = schema.users
-        with self.engine.connect() as conn:
-            return [UserRow(r.name, r.role, r.password_hash, r.created_at, r.changed_at)
-                    for r in conn.execute(select(u).order_by(u.c.name))]
 
     def key_slots(self) -> list[KeySlot]:
         k = schema.key_slots

@@ -46,6 +46,7 @@ from ..protect.keys import KeySlot
 from ..protect.records import ProtectedPerson
 from ..protect.testimony import SealedTestimony
 from . import schema
+from .access import AccessWrites
 from .codec import encode_claim, encode_evidence, encode_extraction
 from .views import CopyLinkRow, in_chunks
 
@@ -59,7 +60,7 @@ def utc_now() -> str:
     return datetime.now(UTC).isoformat(timespec="microseconds")
 
 
-class Transaction:
+class Transaction(AccessWrites):
     """Writes within one database transaction."""
 
     def __init__(self, conn: Connection) -> None:
@@ -616,26 +617,6 @@ class Transaction:
                 f"IN ('single-source', 'corroborated') THEN CASE WHEN {total} >= 2 THEN "
                 "'corroborated' ELSE 'single-source' END ELSE status END "
                 f"WHERE id IN ({marks})", tuple(chunk))
-
-    # -- users -------------------------------------------------------------------------------
-
-    def put_user(self, name: str, role: str, password_hash: str, by: str, change: str) -> None:
-        """Add a user, or replace their password hash and role (`change`: what the log says:
-        added, password, role)."""
-        u = schema.users
-        now = utc_now()
-        exists = self.conn.scalar(select(u.c.name).where(u.c.name == name))
-        if exists is None:
-            self.conn.execute(insert(u).values(name=name, role=role, password_hash=password_hash,
-                                               created_at=now, changed_at=now))
-        else:
-            self.conn.execute(update(u).where(u.c.name == name).values(
-                role=role, password_hash=password_hash, changed_at=now))
-        self.log(Action.USER, None, user=name, role=role, change=change, by=by)
-
-    def remove_user(self, name: str, by: str) -> None:
-        self.conn.execute(delete(schema.users).where(schema.users.c.name == name))
-        self.log(Action.USER, None, user=name, change="removed", by=by)
 
     def _forget(self, statement: Any) -> None:
         """Run a statement that removes secrets with SQLite's secure_delete on: the freed

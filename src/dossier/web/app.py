@@ -1,34 +1,37 @@
 """The web UI: `dossier serve`. FastAPI with server-rendered Jinja2 pages; every page has a JSON
 twin under /api/… (the same data, from `pages`), described by the OpenAPI schema at
-/openapi.json. It only reads the case: nothing here writes, and no page needs the network
-(styles are served by the app)."""
+/openapi.json. Pages only read the case; the few forms that write (sign-in, judgements,
+protection, users) go through the store's transactions, each with its custody-log entry.
+
+Who may see and do what is decided by `dossier.access`: a case with users needs a sign-in (a
+session cookie, or an API token for scripts) for everything but the sign-in page and the
+styles; what a principal may not see answers 404."""
 
 from __future__ import annotations
 
-import hmac
-import secrets
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from dataclasses import replace
-from getpass import getuser
 from pathlib import Path
 from typing import Annotated, Any
-from urllib.parse import parse_qs
 
 from fastapi import Depends, FastAPI, HTTPException, Query, Request
 from fastapi.exception_handlers import http_exception_handler
-from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from fastapi.responses import HTMLResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .. import __version__
+from ..access import Permission
+from ..config import Settings
 from ..protect import NOBODY, Redactor
-from ..protect.people import case_redactor, known_as, protection
+from ..protect.people import case_redactor
 from ..store import Case, CaseView
 from ..store.views import ClaimQuery
-from ..store.writer import utc_now
 from . import pages
+from .gate import Gate, allowed, principal_of
+from .writes import add_write_routes
 
 HERE = Path(__file__).resolve().parent
 
@@ -71,9 +74,13 @@ PassagePage = Annotated[int, Query(
                       "first; past the last, the last)")]
 
 
-def create_app(case_path: Path, cleared: bool = False) -> FastAPI:
-    """The app serving the case at `case_path`, opened for reading only; protected people as
-    pseudonyms unless `cleared` (a cleared analyst gave the passphrase to `dossier serve`)."""
+def create_app(case_path: Path, unlocked: bool = False, settings: Settings | None = None,
+               loopback: bool = True) -> FastAPI:
+    """The app serving the case at `case_path`. `unlocked`: the server was given the case
+    passphrase, so cleared analysts (on a case without users: the analyst at this machine) see
+    protected people under their names. `loopback`: it listens on this machine only, so a
+    case without users is served to whoever holds it (elsewhere, to nobody)."""
+    settings = settings or Settings()
     case = Case.open(case_path, write=False)
     view = case.view
 
@@ -86,16 +93,20 @@ def create_app(case_path: Path, cleared: bool = False) -> FastAPI:
     app = FastAPI(title="dossier", version=__version__, lifespan=lifespan, docs_url=None,
                   redoc_url=None,
                   description="A corroborated, sourced case file: claims with their "
-                              "independent origins, passages, denials and documents.")
+                              "independent origins, passages, denials and documents. On a case "
+                              "with users, send an API token (`dossier token add`) as "
+                              "`Authorization: Bearer …`.")
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
+    gate = Gate(case, unlocked, settings, loopback)
 
     @app.middleware("http")
-    async def hardened(request: Request, call_next: Callable[[Request], Awaitable[Response]]
-                       ) -> Response:
-        """Every response: nothing but this site's own files may load (no inline script or
-        style exists to allow), never framed, never sniffed, never cached (a case's pages
-        must not stay behind in a shared browser)."""
-        response = await call_next(request)
+    async def guarded(request: Request, call_next: Callable[[Request], Awaitable[Response]]
+                      ) -> Response:
+        """Who asks (nobody is let past but to sign in), and on every response: nothing but
+        this site's own files may load (no inline script or style exists to allow), never
+        framed, never sniffed, never cached (a case's pages must not stay behind in a shared
+        browser)."""
+        response = await gate.admit(request, call_next)
         response.headers.update(SECURITY_HEADERS)
         return response
     templates = Jinja2Templates(directory=HERE / "templates")
@@ -103,41 +114,52 @@ def create_app(case_path: Path, cleared: bool = False) -> FastAPI:
 
     cached: dict[str, Any] = {"state": None, "redactor": Redactor()}
 
-    def redactor() -> Redactor:
-        """Protected people's pseudonyms (for everyone but a cleared analyst: the web UI has
-        no users yet). Made again when a protection or a build changed the case."""
-        if cleared:
-            return NOBODY
+    def case_hiding() -> Redactor:
+        """Protected people's pseudonyms, made again when a protection or a build changed the
+        case."""
         state = view.protection_state()
         if state != cached["state"]:
             cached.update(state=state, redactor=case_redactor(view))
         found: Redactor = cached["redactor"]
         return found
 
-    def shown(data: dict[str, Any]) -> dict[str, Any]:
-        return redactor().apply(data)
+    def redactor(request: Request) -> Redactor:
+        """Nobody hidden from a principal cleared for confidential material."""
+        return NOBODY if principal_of(request).cleared else case_hiding()
+
+    def shown(request: Request, data: dict[str, Any]) -> dict[str, Any]:
+        """The data as this principal may see it; a cleared principal's view of protected
+        names is logged (who, which page; never what)."""
+        if principal_of(request).cleared:
+            if case_hiding().apply(data) != data:
+                gate.revealed(request)
+            return data
+        return case_hiding().apply(data)
 
     def render(request: Request, template: str, data: dict[str, Any], title: str,
-               api: str) -> HTMLResponse:
-        return templates.TemplateResponse(request, template, shown({
-            **data, "title": title, "api": api, "case_name": case_path.name}))
+               api: str | None, status_code: int = 200) -> HTMLResponse:
+        who = principal_of(request)
+        return templates.TemplateResponse(request, template, {
+            **shown(request, {**data, "title": title, "api": api, "case_name": case_path.name}),
+            "me": who, "csrf": who.csrf}, status_code=status_code)
 
-    def searched(words: str) -> str:
+    app.state.render = render
+    app.state.shown = shown
+    app.state.redactor = redactor
+
+    def searched(request: Request, words: str) -> str:
         """A search that names a protected person finds nothing."""
-        return "" if redactor().names_anyone(words) else words
+        return "" if redactor(request).names_anyone(words) else words
 
-    def unnamed(filters: ClaimQuery) -> ClaimQuery:
+    def unnamed(request: Request, filters: ClaimQuery) -> ClaimQuery:
         """The filters as the case knows them: a protected entity's shown ID to its own; words
         naming a protected person match nothing."""
-        hiding = redactor()
+        hiding = redactor(request)
         if filters.entity:
             filters = replace(filters, entity=hiding.real_id(filters.entity))
         if filters.words and hiding.names_anyone(filters.words):
             return replace(filters, ids=())
         return filters
-
-    def missing(what: str, ident: str) -> HTTPException:
-        return HTTPException(status_code=404, detail=f"there is no {what} {ident} in this case")
 
     def required(data: dict[str, Any] | None, what: str, ident: str) -> dict[str, Any]:
         if data is None:
@@ -146,27 +168,32 @@ def create_app(case_path: Path, cleared: bool = False) -> FastAPI:
 
     @app.exception_handler(StarletteHTTPException)
     async def not_found(request: Request, exc: StarletteHTTPException) -> Response:
-        if request.url.path.startswith("/api/"):
+        if request.url.path.startswith("/api/") or exc.status_code == 401:
             return await http_exception_handler(request, exc)
-        return templates.TemplateResponse(
-            request, "error.html", shown({"title": "Not found", "detail": exc.detail,
-                                          "api": None, "case_name": case_path.name}),
-            status_code=exc.status_code)
+        title = {404: "Not found", 403: "Refused", 409: "Busy", 422: "Not recorded",
+                 429: "Too many attempts"}.get(exc.status_code, "Error")
+        response = render(request, "error.html", {"detail": exc.detail}, title, None,
+                          exc.status_code)
+        response.headers.update(exc.headers or {})
+        return response
+
+    reader = [Depends(allowed(Permission.READ))]
 
     def twin(path: str, api: str, template: str, title: str,
              build: Callable[[CaseView], dict[str, Any]], tag: str, summary: str) -> None:
         """A page without parameters and its JSON twin, both from `build`."""
 
-        def api_route() -> dict[str, Any]:
-            return shown(build(view))
+        def api_route(request: Request) -> dict[str, Any]:
+            return shown(request, build(view))
 
         def page_route(request: Request) -> HTMLResponse:
             return render(request, template, build(view), title, api)
 
         api_route.__doc__ = summary
-        app.get(api, tags=[tag], name=f"api_{template.removesuffix('.html')}")(api_route)
+        app.get(api, tags=[tag], name=f"api_{template.removesuffix('.html')}",
+                dependencies=reader)(api_route)
         app.get(path, response_class=HTMLResponse, include_in_schema=False,
-                name=template.removesuffix(".html"))(page_route)
+                name=template.removesuffix(".html"), dependencies=reader)(page_route)
 
     twin("/", "/api/overview", "overview.html", "Overview", pages.overview, "overview",
          "Counts (documents, copy groups, outlets, claims by status, rejected files), the most "
@@ -184,132 +211,105 @@ def create_app(case_path: Path, cleared: bool = False) -> FastAPI:
 
     # -- claims --------------------------------------------------------------------------------
 
-    @app.get("/api/claims", tags=["claims"])
-    def api_claims(filters: Filters) -> dict[str, Any]:
+    @app.get("/api/claims", tags=["claims"], dependencies=reader)
+    def api_claims(request: Request, filters: Filters) -> dict[str, Any]:
         """Claims that pass the filters, most independent origins first (or by number of
         passages, or by date), a page of them, with the total."""
-        return shown(pages.claims(view, unnamed(filters)))
+        return shown(request, pages.claims(view, unnamed(request, filters)))
 
-    @app.get("/claims", response_class=HTMLResponse, include_in_schema=False)
+    @app.get("/claims", response_class=HTMLResponse, include_in_schema=False,
+             dependencies=reader)
     def claims_page(request: Request, filters: Filters) -> HTMLResponse:
-        return render(request, "claims.html", pages.claims(view, unnamed(filters)), "Claims",
-                    "/api/claims" + (f"?{request.url.query}" if request.url.query else ""))
+        return render(request, "claims.html", pages.claims(view, unnamed(request, filters)),
+                      "Claims",
+                      "/api/claims" + (f"?{request.url.query}" if request.url.query else ""))
 
-    @app.get("/api/claims/{cid}", tags=["claims"])
-    def api_claim(cid: str, page: PassagePage = 1) -> dict[str, Any]:
+    @app.get("/api/claims/{cid}", tags=["claims"], dependencies=reader)
+    def api_claim(request: Request, cid: str, page: PassagePage = 1) -> dict[str, Any]:
         """One claim as the export has it (its passages apart), one page of its passages in
         their context, and the analysts' judgements of its passages."""
-        return shown(required(pages.claim(view, cid, page, redactor()), "claim", cid))
+        return shown(request, required(pages.claim(view, cid, page, redactor(request)),
+                                       "claim", cid))
 
-    @app.get("/claims/{cid}", response_class=HTMLResponse, include_in_schema=False)
+    @app.get("/claims/{cid}", response_class=HTMLResponse, include_in_schema=False,
+             dependencies=reader)
     def claim_page(request: Request, cid: str, page: PassagePage = 1) -> HTMLResponse:
-        data = required(pages.claim(view, cid, page, redactor()), "claim", cid)
+        data = required(pages.claim(view, cid, page, redactor(request)), "claim", cid)
+        data["may_judge"] = principal_of(request).may(Permission.JUDGE)
         return render(request, "claim.html", data, "Claim", f"/api/claims/{cid}?page={page}")
 
     # -- documents -----------------------------------------------------------------------------
 
-    @app.get("/api/documents/{did}", tags=["documents"])
-    def api_document(did: str) -> dict[str, Any]:
+    @app.get("/api/documents/{did}", tags=["documents"], dependencies=reader)
+    def api_document(request: Request, did: str) -> dict[str, Any]:
         """A document as the export has it, its statements (with their claims), its body cut
         into statements and plain text, its copies and possible copies."""
-        return shown(required(pages.document(view, did, redactor()), "document", did))
+        return shown(request, required(pages.document(view, did, redactor(request)),
+                                       "document", did))
 
-    @app.get("/documents/{did}", response_class=HTMLResponse, include_in_schema=False)
+    @app.get("/documents/{did}", response_class=HTMLResponse, include_in_schema=False,
+             dependencies=reader)
     def document_page(request: Request, did: str) -> HTMLResponse:
-        data = required(pages.document(view, did, redactor()), "document", did)
+        data = required(pages.document(view, did, redactor(request)), "document", did)
         title = data["document"]["title"] or data["document"]["path"]
         return render(request, "document.html", data, title, f"/api/documents/{did}")
 
     # -- entities and the timeline ---------------------------------------------------------
 
-    @app.get("/api/entities/{eid}", tags=["entities"])
-    def api_entity(eid: str) -> dict[str, Any]:
+    @app.get("/api/entities/{eid}", tags=["entities"], dependencies=reader)
+    def api_entity(request: Request, eid: str) -> dict[str, Any]:
         """An entity: its spellings with the reason for each merge, its mentions in their
         sentences, and the claims whose passages involve it."""
-        return shown(required(pages.entity(view, redactor().real_id(eid)), "entity", eid))
+        return shown(request, required(pages.entity(view, redactor(request).real_id(eid)),
+                                       "entity", eid))
 
-    @app.get("/entities/{eid}", response_class=HTMLResponse, include_in_schema=False)
+    @app.get("/entities/{eid}", response_class=HTMLResponse, include_in_schema=False,
+             dependencies=reader)
     def entity_page(request: Request, eid: str) -> HTMLResponse:
-        data = required(pages.entity(view, redactor().real_id(eid)), "entity", eid)
-        if cleared:  # the cleared analyst administers protection (users and roles: issue 9)
-            data["admin"] = {"token": token, "protected": _protection_of(view, eid)}
-        return render(request, "entity.html", data, data["entity"]["name"], f"/api/entities/{eid}")
+        real = redactor(request).real_id(eid)
+        data = required(pages.entity(view, real), "entity", eid)
+        if principal_of(request).may(Permission.ADMIN):
+            data["admin"] = {"protected": pages.protection_of(view, real)}
+        return render(request, "entity.html", data, data["entity"]["name"],
+                      f"/api/entities/{eid}")
 
-    # -- protection, by the cleared analyst ---------------------------------------------------
-
-    token = secrets.token_urlsafe(32)  # every form carries it: another site's page cannot
-
-    async def posted(request: Request) -> dict[str, str]:
-        """A form's fields, once its token is checked; 404 unless the server is cleared."""
-        if not cleared:
-            raise HTTPException(status_code=404, detail="Not Found")
-        fields = {k: v[0] for k, v in parse_qs((await request.body()).decode()).items()}
-        if not hmac.compare_digest(fields.get("token", ""), token):
-            raise HTTPException(status_code=403, detail="this form is stale or not ours: "
-                                "reload the page")
-        if not fields.get("reason", "").strip():
-            raise HTTPException(status_code=422, detail="give a reason")
-        return fields
-
-    @app.post("/entities/{eid}/protect", include_in_schema=False)
-    async def protect_entity(request: Request, eid: str) -> Response:
-        fields = await posted(request)
-        found = view.entities([eid])
-        if not found:
-            raise missing("entity", eid)
-        with Case.open(case_path) as case:
-            people = case.view.protected_people()
-            person = protection(found[0].name, case.view.entities(),
-                                {p.code for p in people}, f"{getuser()} (web)",
-                                fields["reason"], utc_now())
-            with case.writer.transaction() as tx:
-                tx.protect(person)
-        return RedirectResponse(f"/entities/{eid}", status_code=303)
-
-    @app.post("/protection/{code}/lift", include_in_schema=False)
-    async def lift_protection(request: Request, code: str) -> Response:
-        fields = await posted(request)
-        with Case.open(case_path) as case:
-            if not any(p.code == code for p in case.view.protected_people()):
-                raise missing("protection", code)
-            with case.writer.transaction() as tx:
-                tx.unprotect(code, f"{getuser()} (web)")
-        return RedirectResponse(fields.get("back", "/entities"), status_code=303)
-
-    @app.get("/api/timeline", tags=["timeline"])
-    def api_timeline(entity: Annotated[str | None, Query(
+    @app.get("/api/timeline", tags=["timeline"], dependencies=reader)
+    def api_timeline(request: Request, entity: Annotated[str | None, Query(
             description="only claims whose passages involve this case entity")] = None
                      ) -> dict[str, Any]:
         """Dated claims and denials in date order, with date precision, support and status;
         the undated claims apart."""
-        return shown(pages.timeline(view, redactor().real_id(entity) if entity else None))
+        return shown(request, pages.timeline(
+            view, redactor(request).real_id(entity) if entity else None))
 
-    @app.get("/timeline", response_class=HTMLResponse, include_in_schema=False)
+    @app.get("/timeline", response_class=HTMLResponse, include_in_schema=False,
+             dependencies=reader)
     def timeline_page(request: Request, entity: str | None = None) -> HTMLResponse:
-        data = pages.timeline(view, redactor().real_id(entity) if entity else None)
+        data = pages.timeline(view, redactor(request).real_id(entity) if entity else None)
         data["choices"] = pages.entities(view)["entities"][:pages.ENTITY_CHOICES]
         return render(request, "timeline.html", data, "Timeline",
-                    "/api/timeline" + (f"?entity={entity}" if entity else ""))
+                      "/api/timeline" + (f"?entity={entity}" if entity else ""))
 
     # -- search --------------------------------------------------------------------------------
 
-    @app.get("/api/search", tags=["search"])
-    def api_search(q: Annotated[str, Query(description="words; every one must appear; "
-                                                       "a trailing * matches a prefix")] = ""
+    @app.get("/api/search", tags=["search"], dependencies=reader)
+    def api_search(request: Request, q: Annotated[str, Query(
+            description="words; every one must appear; a trailing * matches a prefix")] = ""
                    ) -> dict[str, Any]:
         """Full text over statements (grouped by the claim they belong to) and document
         bodies (with the stretch that matches)."""
-        return shown(pages.search(view, searched(q)))
+        return shown(request, pages.search(view, searched(request, q)))
 
-    @app.get("/search", response_class=HTMLResponse, include_in_schema=False)
+    @app.get("/search", response_class=HTMLResponse, include_in_schema=False,
+             dependencies=reader)
     def search_page(request: Request, q: str = "") -> HTMLResponse:
-        return render(request, "search.html", {**pages.search(view, searched(q)), "q": q},
-                      "Search",
-                    f"/api/search?{request.url.query}")
+        return render(request, "search.html",
+                      {**pages.search(view, searched(request, q)), "q": q}, "Search",
+                      f"/api/search?{request.url.query}")
 
-    @app.get("/documents/{did}/original", tags=["documents"],
+    @app.get("/documents/{did}/original", tags=["documents"], dependencies=reader,
              responses={200: {"content": {"application/octet-stream": {}}}})
-    def original(did: str) -> Response:
+    def original(request: Request, did: str) -> Response:
         """The original file as it was captured, byte for byte (its SHA-256 is on the
         document's page)."""
         rows = view.documents([did])
@@ -317,16 +317,23 @@ def create_app(case_path: Path, cleared: bool = False) -> FastAPI:
         if found is None:
             raise missing("original for document", did)
         content, media_type = found
-        hiding = redactor()
+        hiding = case_hiding()
         if hiding.active and pages.names_someone(hiding, rows[0], view.blocks_of([did]).get(
                 did, []), content):
-            raise HTTPException(status_code=404, detail=f"the original of {did} names a "
-                                "protected person and is withheld")
+            if not principal_of(request).cleared:
+                raise HTTPException(status_code=404, detail=f"the original of {did} names a "
+                                    "protected person and is withheld")
+            gate.revealed(request)
         name = Path(rows[0].path.split("!")[-1]).name or f"{did}.bin"
         return Response(content, media_type=_content_type(media_type), headers={
             "Content-Disposition": f'attachment; filename="{_safe(name)}"'})
 
+    add_write_routes(app, case_path, view, gate, settings)
     return app
+
+
+def missing(what: str, ident: str) -> HTTPException:
+    return HTTPException(status_code=404, detail=f"there is no {what} {ident} in this case")
 
 
 def _content_type(media_type: str | None) -> str:
@@ -341,13 +348,3 @@ def _safe(name: str) -> str:
     return "".join(ch if ch.isalnum() or ch in "._-" else "_" for ch in name)
 
 
-
-def _protection_of(view: CaseView, eid: str) -> str | None:
-    """The code of the protection that covers this entity, if any."""
-    found = view.entities([eid])
-    if not found:
-        return None
-    for person in view.protected_people():
-        if any(known_as(found, name) for name in person.names):
-            return person.code
-    return None

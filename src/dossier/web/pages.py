@@ -18,6 +18,7 @@ from ..export.json_contract import (
 from ..extract.records import StatementKind
 from ..models import REMOVED_KINDS, Block
 from ..protect import NOBODY, Redactor
+from ..protect.people import known_as
 from ..store import CaseView, DocumentRow
 from ..store.views import ClaimQuery, ClaimRow, StoredClaim, search_words
 
@@ -368,3 +369,14 @@ def _marked(sentence: str, terms: list[str]) -> list[dict[str, Any]]:
     if at < len(sentence):
         pieces.append({"text": sentence[at:], "match": False})
     return pieces
+
+
+def protection_of(view: CaseView, eid: str) -> str | None:
+    """The code of the protection that covers this entity, if any."""
+    found = view.entities([eid])
+    if not found:
+        return None
+    for person in view.protected_people():
+        if any(known_as(found, name) for name in person.names):
+            return person.code
+    return None
