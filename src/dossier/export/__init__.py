@@ -23,7 +23,8 @@ from .tables import case_tables, tables_zip
 
 FORMATS = ("json", "csv", "ftm")
 
-__all__ = ["FORMATS", "case_json", "case_tables", "ftm_lines", "write_export"]
+__all__ = ["FORMATS", "Tally", "case_json", "case_tables", "ftm_lines", "log_export", "render",
+           "write_export"]
 
 
 WRITE_CHUNK = 1 << 20  # characters of a report gathered before they are written
@@ -58,25 +59,39 @@ def render(case: Case, fmt: str, hiding: Redactor | None = None,
         yield "".join(pending).encode()
 
 
+class Tally:
+    """The bytes of an export as they pass: its SHA-256 and size, for the custody log."""
+
+    def __init__(self) -> None:
+        self.digest = hashlib.sha256()
+        self.size = 0
+
+    def counted(self, pieces: Iterable[bytes]) -> Iterator[bytes]:
+        for piece in pieces:
+            self.digest.update(piece)
+            self.size += len(piece)
+            yield piece
+
+
+def log_export(case: Case, tally: Tally, fmt: str, destination: str, cleared: bool,
+               by: str | None = None) -> None:
+    """The custody log's entry for an export that was written or sent: its SHA-256, size,
+    where it went (protected names as pseudonyms) and whether it names protected people."""
+    with case.writer.transaction() as tx:
+        tx.log(Action.EXPORT, tally.digest.hexdigest(), format=fmt, bytes=tally.size,
+               destination=case_redactor(case.view).text(destination), confidential=cleared,
+               **({"by": by} if by else {}))
+
+
 def write_export(case: Case, fmt: str, out: Path | None, stdout: BinaryIO,
                  hiding: Redactor | None = None, quotes: Quotes | None = None) -> int:
     """Write the export (or the report, `html` or `md`) to `out` (atomically: nothing is left
     behind if it fails) or to stdout as it is rendered, log it with its SHA-256 (and whether
     it names protected people: `hiding` NOBODY); returns the byte count."""
     cleared = hiding is not None and not hiding.active
-    protected = case_redactor(case.view)  # the log names nobody, cleared or not
-    hiding = protected if hiding is None else hiding
-    digest = hashlib.sha256()
-    size = 0
-
-    def counted(pieces: Iterable[bytes]) -> Iterator[bytes]:
-        nonlocal size
-        for piece in pieces:
-            digest.update(piece)
-            size += len(piece)
-            yield piece
-
-    pieces = counted(render(case, fmt, hiding, quotes))
+    hiding = case_redactor(case.view) if hiding is None else hiding
+    tally = Tally()
+    pieces = tally.counted(render(case, fmt, hiding, quotes))
     if out is None:
         for piece in pieces:
             stdout.write(piece)
@@ -97,11 +112,8 @@ def write_export(case: Case, fmt: str, out: Path | None, stdout: BinaryIO,
         finally:
             if temp is not None:
                 Path(temp).unlink(missing_ok=True)
-    with case.writer.transaction() as tx:
-        tx.log(Action.EXPORT, digest.hexdigest(), format=fmt, bytes=size,
-               destination=protected.text(out.name) if out is not None else "stdout",
-               confidential=cleared)
-    return size
+    log_export(case, tally, fmt, out.name if out is not None else "stdout", cleared)
+    return tally.size
 
 
 def _write_folder(folder: Path, archive: bytes) -> None:

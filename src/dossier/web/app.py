@@ -9,15 +9,16 @@ styles; what a principal may not see answers 404."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from contextlib import asynccontextmanager
 from dataclasses import replace
+from getpass import getuser
 from pathlib import Path
 from typing import Annotated, Any
 
 from fastapi import Depends, FastAPI, HTTPException, Query, Request
 from fastapi.exception_handlers import http_exception_handler
-from fastapi.responses import HTMLResponse, Response
+from fastapi.responses import HTMLResponse, Response, StreamingResponse
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from starlette.exceptions import HTTPException as StarletteHTTPException
@@ -327,6 +328,27 @@ def create_app(case_path: Path, unlocked: bool = False, settings: Settings | Non
         name = Path(rows[0].path.split("!")[-1]).name or f"{did}.bin"
         return Response(content, media_type=_content_type(media_type), headers={
             "Content-Disposition": f'attachment; filename="{_safe(name)}"'})
+
+    @app.get("/report", tags=["report"], dependencies=reader, response_class=StreamingResponse,
+             responses={200: {"content": {"text/html": {}}}})
+    def report(request: Request) -> StreamingResponse:
+        """The case's report (as `dossier report` writes it: one HTML file, no scripts), to
+        download; protected people as pseudonyms unless the reader is cleared. Recorded in the
+        custody log as an export, with its SHA-256 and who took it."""
+        from ..export import Tally, log_export
+        from ..export import render as render_export
+
+        who = principal_of(request)
+        hiding = redactor(request)
+        tally = Tally()
+
+        def pieces() -> Iterator[bytes]:
+            yield from tally.counted(render_export(case, "html", hiding))
+            log_export(case, tally, "html", "web", who.cleared, who.name or getuser())
+
+        name = _safe(case_path.stem) + "-report.html"
+        return StreamingResponse(pieces(), media_type="text/html; charset=utf-8", headers={
+            "Content-Disposition": f'attachment; filename="{name}"'})
 
     add_write_routes(app, case_path, view, gate, settings)
     return app
