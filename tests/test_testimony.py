@@ -11,15 +11,22 @@ from pathlib import Path
 
 import pytest
 from conftest import Dossier
+from fastapi.testclient import TestClient
 from fixtures import pdf_bytes
 
 from dossier.cli import DEMO_PASSPHRASE
 from dossier.config import Settings
 from dossier.corroborate.records import mention_id
 from dossier.protect import keys
-from dossier.protect.testimony import open_testimony, read_account, seal_testimony
+from dossier.protect.testimony import (
+    open_testimony,
+    read_account,
+    seal_testimony,
+    testimony_quotes,
+)
 from dossier.store import Case
 from dossier.store.writer import utc_now
+from dossier.web import create_app
 
 PASSPHRASE = "seven rivers under the old bridge"
 ACCOUNT = ("They came for me at night, four men without uniforms. In the basement of the "
@@ -216,3 +223,25 @@ def test_a_testimony_is_an_origin_of_its_own_and_nothing_more_when_locked(
     after = {c["id"]: c for c in json.loads(copy("claims", "--json").output)}
     assert not any(o.get("confidential") for c in after.values() for o in c["origins"])
     assert after[claim["id"]]["independent_sources"] == claim["independent_sources"] - 1
+
+
+def test_the_web_quotes_a_testimony_only_to_a_cleared_reader(demo_case: Path,
+                                                              tmp_path: Path) -> None:
+    case_path = tmp_path / "case.db"
+    case_path.write_bytes(demo_case.read_bytes())
+    with Case.open(case_path) as case:
+        case_key = keys.open_case_key(case.view.key_slots(), DEMO_PASSPHRASE)[0]
+        quotes = testimony_quotes(case_key, case.view.testimonies(),
+                                  case.view.testimony_claims())
+    assert quotes
+    (cid, _), said = next(iter(quotes.items()))
+    with TestClient(create_app(case_path, unlocked=False, quotes=quotes)) as locked:
+        origins = locked.get(f"/api/claims/{cid}").json()["claim"]["origins"]
+        assert any(o.get("confidential") for o in origins)
+        assert said not in locked.get(f"/claims/{cid}").text
+        assert not any("quote" in o for o in origins)
+    with TestClient(create_app(case_path, unlocked=True, quotes=quotes)) as cleared:
+        assert said in cleared.get(f"/claims/{cid}").text
+    log = [json.loads(d) for (d,) in Dossier(case_path).sql(
+        "SELECT detail FROM custody_log WHERE action = 'reveal'")]
+    assert log[-1]["what"] == f"web /claims/{cid}" and said not in json.dumps(log)

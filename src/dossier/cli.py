@@ -916,10 +916,11 @@ def serve(case_path: Path, host: str, port: int, include_confidential: bool = Fa
                 f"on {host}, passwords and session cookies would cross the network in the "
                 "clear: give --certfile and --keyfile, or serve on 127.0.0.1 behind a TLS "
                 "proxy (nginx, caddy) on this machine")
+    quotes = None
     if include_confidential:
         with _open(case_path) as case:
-            _hiding(case, include_confidential, "serve (unlocked)")
-    _serve(case_path, host, port, unlocked=include_confidential,
+            quotes = _clearance(case, include_confidential, "serve (unlocked)")[1]
+    _serve(case_path, host, port, unlocked=include_confidential, quotes=quotes,
            tls=(certfile, keyfile) if certfile and keyfile else None)
 
 
@@ -927,13 +928,14 @@ LOOPBACK = ("127.0.0.1", "localhost", "::1")
 
 
 def _serve(case_path: Path, host: str, port: int, unlocked: bool = False,
-           tls: tuple[Path, Path] | None = None) -> None:
+           tls: tuple[Path, Path] | None = None,
+           quotes: dict[tuple[str, str], str] | None = None) -> None:
     import uvicorn  # loaded only here: the other commands start faster without the web stack
 
     from .web import create_app
 
     app = create_app(case_path, unlocked=unlocked, settings=Settings.from_environment(),
-                     loopback=host in LOOPBACK)
+                     loopback=host in LOOPBACK, quotes=quotes)
     scheme = "https" if tls else "http"
     out.print(f"serving {escape(str(case_path))} on {scheme}://{host}:{port}/ — Ctrl+C stops")
     try:

@@ -26,6 +26,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from .. import __version__
 from ..access import Permission
 from ..config import Settings
+from ..export.json_contract import Quotes
 from ..protect import NOBODY, Redactor
 from ..protect.people import case_redactor
 from ..store import Case, CaseView
@@ -76,11 +77,13 @@ PassagePage = Annotated[int, Query(
 
 
 def create_app(case_path: Path, unlocked: bool = False, settings: Settings | None = None,
-               loopback: bool = True) -> FastAPI:
+               loopback: bool = True, quotes: Quotes | None = None) -> FastAPI:
     """The app serving the case at `case_path`. `unlocked`: the server was given the case
     passphrase, so cleared analysts (on a case without users: the analyst at this machine) see
-    protected people under their names. `loopback`: it listens on this machine only, so a
-    case without users is served to whoever holds it (elsewhere, to nobody)."""
+    protected people under their names, and `quotes` (what each testimony supporting a claim
+    says, opened with the passphrase when the server started). `loopback`: it listens on this
+    machine only, so a case without users is served to whoever holds it (elsewhere, to
+    nobody)."""
     settings = settings or Settings()
     case = Case.open(case_path, write=False)
     view = case.view
@@ -225,17 +228,24 @@ def create_app(case_path: Path, unlocked: bool = False, settings: Settings | Non
                       "Claims",
                       "/api/claims" + (f"?{request.url.query}" if request.url.query else ""))
 
+    def claim_data(request: Request, cid: str, page: int) -> dict[str, Any]:
+        """A claim page's data; a cleared reader's with the testimonies' words (logged)."""
+        said = quotes if unlocked and principal_of(request).cleared else None
+        data = required(pages.claim(view, cid, page, redactor(request), said), "claim", cid)
+        if said and any(o.get("quote") for o in data["claim"]["origins"]):
+            gate.revealed(request)
+        return data
+
     @app.get("/api/claims/{cid}", tags=["claims"], dependencies=reader)
     def api_claim(request: Request, cid: str, page: PassagePage = 1) -> dict[str, Any]:
         """One claim as the export has it (its passages apart), one page of its passages in
         their context, and the analysts' judgements of its passages."""
-        return shown(request, required(pages.claim(view, cid, page, redactor(request)),
-                                       "claim", cid))
+        return shown(request, claim_data(request, cid, page))
 
     @app.get("/claims/{cid}", response_class=HTMLResponse, include_in_schema=False,
              dependencies=reader)
     def claim_page(request: Request, cid: str, page: PassagePage = 1) -> HTMLResponse:
-        data = required(pages.claim(view, cid, page, redactor(request)), "claim", cid)
+        data = claim_data(request, cid, page)
         data["may_judge"] = principal_of(request).may(Permission.JUDGE)
         return render(request, "claim.html", data, "Claim", f"/api/claims/{cid}?page={page}")
 

@@ -10,6 +10,7 @@ from typing import Any
 
 from ..corroborate.records import Status, mention_id
 from ..export.json_contract import (
+    Quotes,
     claim_passages,
     claim_summary_json,
     document_json,
@@ -85,12 +86,13 @@ def claim_row(r: ClaimRow) -> dict[str, Any]:
     return {**row, "outlets": list(r.outlets[:OUTLETS_LISTED]), "outlet_count": len(r.outlets)}
 
 
-def claim(view: CaseView, cid: str, page: int = 1, hiding: Redactor = NOBODY
-          ) -> dict[str, Any] | None:
+def claim(view: CaseView, cid: str, page: int = 1, hiding: Redactor = NOBODY,
+          quotes: Quotes | None = None) -> dict[str, Any] | None:
     """A claim as the export has it, one page of its passages in their context (the denials
     first, then the supporting passages in the claim's order), and the analysts' judgements of
     its passages. Only that page's evidence is read: a syndicated story's claim has
-    thousands of passages. Offsets are those of the document's body as `hiding` shows it."""
+    thousands of passages. Offsets are those of the document's body as `hiding` shows it.
+    `quotes`, for a cleared reader: what each supporting testimony says."""
     found = view.claims([cid], with_evidence=False)
     if not found:
         return None
@@ -131,7 +133,7 @@ def claim(view: CaseView, cid: str, page: int = 1, hiding: Redactor = NOBODY
     judged = [j for j in view.judgements(["claim", "mention"])
               if j.a in document_of or j.b in document_of]
     return {
-        "claim": claim_summary_json(stored, document_of),
+        "claim": claim_summary_json(stored, document_of, quotes),
         "counts": {"supporting": len(c.mentions), "denying": len(denials)},
         "page": {"number": number, "pages": pages, "size": PASSAGES_PER_PAGE,
                  "first": (number - 1) * PASSAGES_PER_PAGE + 1 if shown else 0,
