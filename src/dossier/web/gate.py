@@ -58,6 +58,13 @@ def set_cookie(response: Response, request: Request, name: str, value: str, path
                         path=path)
 
 
+def clear_cookie(response: Response, request: Request, name: str, path: str) -> None:
+    """Tell the browser to forget a cookie, with the attributes it was set with: a browser
+    ignores a __Host- cookie without Secure, even one that only removes it."""
+    response.delete_cookie(name, httponly=True, samesite="strict", secure=over_tls(request),
+                           path=path)
+
+
 class Gate:
     def __init__(self, case: Case, unlocked: bool, settings: Settings, loopback: bool) -> None:
         self.case = case

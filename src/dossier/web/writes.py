@@ -27,7 +27,7 @@ from ..protect.people import protection
 from ..store import Case, CaseView
 from ..store.access import UserRow
 from ..store.writer import utc_now
-from .gate import LOGIN_COOKIE, Gate, allowed, cookie_name, principal_of, set_cookie
+from .gate import LOGIN_COOKIE, Gate, allowed, clear_cookie, cookie_name, principal_of, set_cookie
 
 MAX_FORM_BYTES = 64 * 1024  # a form here holds a name, a reason, a password: never this much
 MAX_REASON_CHARS = 2000
@@ -127,7 +127,7 @@ def add_write_routes(app: FastAPI, case_path: Path, view: CaseView, gate: Gate,
                               401)
         response = RedirectResponse(access.safe_next(fields.get("next")), status_code=303)
         set_cookie(response, request, cookie_name(request), token.raw, "/")
-        response.delete_cookie(LOGIN_COOKIE, path="/login")
+        clear_cookie(response, request, LOGIN_COOKIE, "/login")
         return response
 
     @app.post("/logout", include_in_schema=False,
@@ -136,7 +136,7 @@ def add_write_routes(app: FastAPI, case_path: Path, view: CaseView, gate: Gate,
         await posted(request)
         await run_in_threadpool(gate.sign_out, principal_of(request))
         response = RedirectResponse("/login", status_code=303)
-        response.delete_cookie(cookie_name(request), path="/")
+        clear_cookie(response, request, cookie_name(request), "/")
         return response
 
     # -- judgements ------------------------------------------------------------------------
