@@ -486,7 +486,16 @@ def test_protected_people_are_named_only_to_a_cleared_analyst_of_an_unlocked_ser
             f"/documents/{did}/original", "/api/testimonies")
 
     def read_all(client: TestClient, who: Who) -> dict[str, str]:
-        return {url: get(client, who, url).text for url in urls}
+        """Each response, less the search's echo of its own words (what the reader typed,
+        shown back as typed: redacting it would tie the name to its pseudonym)."""
+        echoes = (f'"q":"{DEMO_PROTECTED}"', f'value="{DEMO_PROTECTED}"',
+                  f"match “{DEMO_PROTECTED}”", f"?q={DEMO_PROTECTED}")
+        seen = {url: get(client, who, url).text for url in urls}
+        for url in urls:
+            if "search" in url:
+                for echo in echoes:
+                    seen[url] = seen[url].replace(echo, "")
+        return seen
 
     reveals = len(logged(shared, "reveal"))
     with served(shared.case, unlocked=True) as unlocked, served(shared.case) as locked:
@@ -521,8 +530,6 @@ def test_protected_people_are_named_only_to_a_cleared_analyst_of_an_unlocked_ser
     assert not names(json.dumps(revealed), spellings)
 
 
-@pytest.mark.xfail(strict=True, reason="known leak: the redactor maps a protected entity's "
-                   "own ID to its hidden one wherever it appears, the request's own echo too")
 def test_a_protected_persons_own_entity_id_is_unknown_to_whoever_sees_a_pseudonym(
         shared: Dossier) -> None:
     """An entity's ID is a hash of its name (stable_id("ent", "person", "aslan")): a viewer who
@@ -871,7 +878,8 @@ def test_a_token_never_sees_protected_names(shared: Dossier, ids: dict[str, str]
         for url in ("/api/entities", f"/api/documents/{did}", f"/documents/{did}", "/report",
                     f"/api/search?q={DEMO_PROTECTED}"):
             response = get(client, token, url)
-            assert response.status_code == 200 and not names(response.text, spellings), url
+            text = response.text.replace(f'"q":"{DEMO_PROTECTED}"', "")  # its own words echoed
+            assert response.status_code == 200 and not names(text, spellings), url
         original = get(client, token, f"/documents/{did}/original")
         assert original.status_code == 404 and "withheld" in detail(original)
 

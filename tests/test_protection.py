@@ -12,6 +12,7 @@ import shutil
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import quote_plus
 
 import pytest
 from conftest import Dossier
@@ -147,13 +148,22 @@ def test_no_page_or_api_route_names_them(protected: tuple[Dossier, list[str], li
             get(f"/entities/{entity['id']}")
             get(f"/api/entities/{entity['id']}")
             get("/timeline", entity=entity["id"])
-        for words in (*spellings, "detained", "singer", "real name", "bakay*"):
+        for words in ("detained", "singer", "real name", "bakay*"):
             get("/search", q=words)
             get("/api/search", q=words)
             get("/api/claims", q=words)
+        # A search naming them finds nothing, and answers exactly as a search for a name the
+        # case has never seen: the words typed come back as typed (shown as a pseudonym, they
+        # would tie the name to it).
+        unknown = "Zyzzogeton"
         for name in spellings:
-            assert json.loads(seen[f"/api/search {{'q': '{name}'}}"])["claims"] == []
-            assert json.loads(seen[f"/api/claims {{'q': '{name}'}}"])["total"] == 0
+            for url in ("/search", "/api/search", "/claims", "/api/claims"):
+                asked = client.get(url, params={"q": name}).text
+                control = client.get(url, params={"q": unknown}).text
+                asked = asked.replace(quote_plus(name), unknown)  # the JSON twin's link
+                assert asked.replace(name, unknown) == control, (url, name)
+            assert json.loads(client.get("/api/search", params={"q": name}).text)["claims"] == []
+            assert json.loads(client.get("/api/claims", params={"q": name}).text)["total"] == 0
     for url, text in seen.items():
         assert not _leaks(text, spellings, ids), f"{url} names {_leaks(text, spellings, ids)}"
     assert any("Person P-" in text for text in seen.values())
@@ -236,7 +246,9 @@ def test_the_analyst_at_this_machine_protects_from_the_web_ui(demo_case: Path,
         assert done.status_code == 303
         listed = json.loads(dossier("protect", "--list", "--json").output)
         code = next(p["code"] for p in listed if p["reason"] == "at risk")
-        assert "Lift the protection" in client.get(f"/entities/{entity['id']}").text
+        page = client.get(done.headers["location"]).text  # under its hidden ID now
+        assert "Lift the protection" in page and "Alvi Karimov" not in page
+        assert client.get(f"/entities/{entity['id']}").status_code == 404  # its own: unknown
     with TestClient(create_app(case)) as locked:
         assert "Alvi Karimov" not in locked.get("/api/entities").text
     with TestClient(create_app(case, unlocked=True)) as client:

@@ -22,8 +22,8 @@ from dossier.protect.testimony import (
     open_testimony,
     read_account,
     seal_testimony,
-    testimony_quotes,
 )
+from dossier.protect.testimony import testimony_quotes as opened_quotes
 from dossier.store import Case
 from dossier.store.writer import utc_now
 from dossier.web import create_app
@@ -231,7 +231,7 @@ def test_the_web_quotes_a_testimony_only_to_a_cleared_reader(demo_case: Path,
     case_path.write_bytes(demo_case.read_bytes())
     with Case.open(case_path) as case:
         case_key = keys.open_case_key(case.view.key_slots(), DEMO_PASSPHRASE)[0]
-        quotes = testimony_quotes(case_key, case.view.testimonies(),
+        quotes = opened_quotes(case_key, case.view.testimonies(),
                                   case.view.testimony_claims())
     assert quotes
     (cid, _), said = next(iter(quotes.items()))

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from contextlib import asynccontextmanager
-from dataclasses import replace
+from dataclasses import asdict, replace
 from getpass import getuser
 from pathlib import Path
 from typing import Annotated, Any
@@ -36,6 +36,7 @@ from .gate import Gate, allowed, principal_of
 from .writes import add_write_routes
 
 HERE = Path(__file__).resolve().parent
+NO_ENTITY = "ent-none"  # no entity has this ID (theirs are "ent-" and 16 hex digits)
 
 
 def claim_filters(
@@ -141,11 +142,22 @@ def create_app(case_path: Path, unlocked: bool = False, settings: Settings | Non
         return case_hiding().apply(data)
 
     def render(request: Request, template: str, data: dict[str, Any], title: str,
-               api: str | None, status_code: int = 200) -> HTMLResponse:
+               api: str | None, status_code: int = 200,
+               echo: dict[str, Any] | None = None) -> HTMLResponse:
+        """A page from its data as this principal may see it; `echo`: what the request itself
+        said, shown back as it was typed (redacting it would tie a guessed name, or a protected
+        person's own entity ID, which anyone can compute from a guessed name, to their
+        pseudonym); so is `api`, the link to the page's JSON twin, made of the request's URL."""
         who = principal_of(request)
         return templates.TemplateResponse(request, template, {
-            **shown(request, {**data, "title": title, "api": api, "case_name": case_path.name}),
-            "me": who, "csrf": who.csrf}, status_code=status_code)
+            **shown(request, {**data, "title": title, "case_name": case_path.name}),
+            **(echo or {}), "api": api, "me": who, "csrf": who.csrf}, status_code=status_code)
+
+    def asked(request: Request, eid: str) -> str:
+        """The case entity a request names: a hidden ID to its own; a protected person's own
+        ID, from whoever sees them as a pseudonym, to none (as if it did not exist)."""
+        hiding = redactor(request)
+        return NO_ENTITY if hiding.hides(eid) else hiding.real_id(eid)
 
     app.state.render = render
     app.state.shown = shown
@@ -160,7 +172,7 @@ def create_app(case_path: Path, unlocked: bool = False, settings: Settings | Non
         naming a protected person match nothing."""
         hiding = redactor(request)
         if filters.entity:
-            filters = replace(filters, entity=hiding.real_id(filters.entity))
+            filters = replace(filters, entity=asked(request, filters.entity))
         if filters.words and hiding.names_anyone(filters.words):
             return replace(filters, ids=())
         return filters
@@ -176,8 +188,8 @@ def create_app(case_path: Path, unlocked: bool = False, settings: Settings | Non
             return await http_exception_handler(request, exc)
         title = {404: "Not found", 403: "Refused", 409: "Busy", 422: "Not recorded",
                  429: "Too many attempts"}.get(exc.status_code, "Error")
-        response = render(request, "error.html", {"detail": exc.detail}, title, None,
-                          exc.status_code)
+        response = render(request, "error.html", {}, title, None, exc.status_code,
+                          echo={"detail": exc.detail})
         response.headers.update(exc.headers or {})
         return response
 
@@ -219,14 +231,16 @@ def create_app(case_path: Path, unlocked: bool = False, settings: Settings | Non
     def api_claims(request: Request, filters: Filters) -> dict[str, Any]:
         """Claims that pass the filters, most independent origins first (or by number of
         passages, or by date), a page of them, with the total."""
-        return shown(request, pages.claims(view, unnamed(request, filters)))
+        return {**shown(request, pages.claims(view, unnamed(request, filters))),
+                "filters": asdict(filters)}
 
     @app.get("/claims", response_class=HTMLResponse, include_in_schema=False,
              dependencies=reader)
     def claims_page(request: Request, filters: Filters) -> HTMLResponse:
         return render(request, "claims.html", pages.claims(view, unnamed(request, filters)),
                       "Claims",
-                      "/api/claims" + (f"?{request.url.query}" if request.url.query else ""))
+                      "/api/claims" + (f"?{request.url.query}" if request.url.query else ""),
+                      echo={"filters": asdict(filters)})
 
     def claim_data(request: Request, cid: str, page: int) -> dict[str, Any]:
         """A claim page's data; a cleared reader's with the testimonies' words (logged)."""
@@ -271,13 +285,13 @@ def create_app(case_path: Path, unlocked: bool = False, settings: Settings | Non
     def api_entity(request: Request, eid: str) -> dict[str, Any]:
         """An entity: its spellings with the reason for each merge, its mentions in their
         sentences, and the claims whose passages involve it."""
-        return shown(request, required(pages.entity(view, redactor(request).real_id(eid)),
-                                       "entity", eid))
+        return shown(request, required(pages.entity(view, asked(request, eid)), "entity",
+                                       eid))
 
     @app.get("/entities/{eid}", response_class=HTMLResponse, include_in_schema=False,
              dependencies=reader)
     def entity_page(request: Request, eid: str) -> HTMLResponse:
-        real = redactor(request).real_id(eid)
+        real = asked(request, eid)
         data = required(pages.entity(view, real), "entity", eid)
         if principal_of(request).may(Permission.ADMIN):
             data["admin"] = {"protected": pages.protection_of(view, real)}
@@ -290,16 +304,20 @@ def create_app(case_path: Path, unlocked: bool = False, settings: Settings | Non
                      ) -> dict[str, Any]:
         """Dated claims and denials in date order, with date precision, support and status;
         the undated claims apart."""
-        return shown(request, pages.timeline(
-            view, redactor(request).real_id(entity) if entity else None))
+        eid = asked(request, entity) if entity else None
+        data = shown(request, pages.timeline(view, eid))
+        return {**data, "entity": {"id": entity, "name": None}} if eid == NO_ENTITY else data
 
     @app.get("/timeline", response_class=HTMLResponse, include_in_schema=False,
              dependencies=reader)
     def timeline_page(request: Request, entity: str | None = None) -> HTMLResponse:
-        data = pages.timeline(view, redactor(request).real_id(entity) if entity else None)
+        eid = asked(request, entity) if entity else None
+        data = pages.timeline(view, eid)
         data["choices"] = pages.entities(view)["entities"][:pages.ENTITY_CHOICES]
         return render(request, "timeline.html", data, "Timeline",
-                      "/api/timeline" + (f"?entity={entity}" if entity else ""))
+                      "/api/timeline" + (f"?entity={entity}" if entity else ""),
+                      echo={"entity": {"id": entity, "name": None}} if eid == NO_ENTITY
+                      else None)
 
     # -- search --------------------------------------------------------------------------------
 
@@ -309,14 +327,13 @@ def create_app(case_path: Path, unlocked: bool = False, settings: Settings | Non
                    ) -> dict[str, Any]:
         """Full text over statements (grouped by the claim they belong to) and document
         bodies (with the stretch that matches)."""
-        return shown(request, pages.search(view, searched(request, q)))
+        return {**shown(request, pages.search(view, searched(request, q))), "q": q}
 
     @app.get("/search", response_class=HTMLResponse, include_in_schema=False,
              dependencies=reader)
     def search_page(request: Request, q: str = "") -> HTMLResponse:
-        return render(request, "search.html",
-                      {**pages.search(view, searched(request, q)), "q": q}, "Search",
-                      f"/api/search?{request.url.query}")
+        return render(request, "search.html", pages.search(view, searched(request, q)),
+                      "Search", f"/api/search?{request.url.query}", echo={"q": q})
 
     @app.get("/documents/{did}/original", tags=["documents"], dependencies=reader,
              responses={200: {"content": {"application/octet-stream": {}}}})

@@ -24,6 +24,7 @@ from ..config import Settings
 from ..errors import CaseBusyError
 from ..models import Judgement, Verdict
 from ..protect.people import protection
+from ..protect.redaction import hidden_id
 from ..store import Case, CaseView
 from ..store.access import UserRow
 from ..store.writer import utc_now
@@ -340,7 +341,9 @@ def add_write_routes(app: FastAPI, case_path: Path, view: CaseView, gate: Gate,
                             actor(principal_of(request)), fields["reason"].strip(), utc_now())
         with gate.case.writer.transaction() as tx:
             tx.protect(person)
-        return RedirectResponse(f"/entities/{eid}", status_code=303)
+        # their page, now under the ID everyone without clearance knows them by
+        shown = eid if principal_of(request).cleared else hidden_id(person.code)
+        return RedirectResponse(f"/entities/{shown}", status_code=303)
 
     @app.post("/protection/{code}/lift", include_in_schema=False, dependencies=admin_ok)
     async def lift_protection(request: Request, code: str) -> Response:
