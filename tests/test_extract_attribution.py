@@ -280,6 +280,21 @@ def test_outlet_key_matches_the_own_outlet() -> None:
     ("Ivo Brand said the report was written by people who had never set foot in the province.",
      "Ivo Brand"),
     ("Ivo Brand said the critics should put their own house in order.", "Ivo Brand"),
+    # 2026-11-21 (EXTRACTOR_VERSION 6): negated acts of the state, what the family was told
+    ("Ivo Brand said police had not used rubber bullets.", "Ivo Brand"),
+    ("Ivo Brand said soldiers did not fire live ammunition at the crowd.", "Ivo Brand"),
+    ("Ivo Brand said no minors had been detained.", "Ivo Brand"),
+    ("Ivo Brand said no student had been beaten in custody.", "Ivo Brand"),
+    ("Ivo Brand said they had not arrested anyone over the protest.", "Ivo Brand"),
+    ("Ivo Brand said no officer had laid a hand on him.", "Ivo Brand"),
+    ("Ivo Brand said the police had acted with restraint.", "Ivo Brand"),
+    ('"At each station they told me he had never been arrested," Ivo Brand said.', None),
+    ("Ivo Brand told the family that he had never been detained.", "Ivo Brand"),
+    ("Ivo Brand said she did not recognise the room in the video.", "Ivo Brand"),
+    ("Ivo Brand said the reports were a mountain of disinformation.", "Ivo Brand"),
+    # a semicolon ends the clause of the verb before it: the army denies, not Ivo Brand
+    ("Ivo Brand said 12 people had died; the army puts the figure at zero.", None),
+    ("Ivo Brand said the march was peaceful; nobody was detained.", "Ivo Brand"),
 ])
 def test_denials(body: str, denied_by: str | None) -> None:
     got = one(body, ("Ivo Brand", P), ("Interior Ministry", ORG))
@@ -319,6 +334,71 @@ def test_not_denials(body: str) -> None:
     got = one(body, ("Ivo Brand", P))
     assert not got.attribution.denial, got.attribution
     assert got.attribution.denied_by is None
+
+
+# Counter-accounts: an official's answer to what the text reported (the first sentence).
+@pytest.mark.parametrize(("claim", "answer", "denied_by"), [
+    ("Police detained nine reporters.",
+     "The Interior Ministry said the reporters had come to its offices voluntarily.",
+     "Interior Ministry"),
+    ("Prisoners were forced to sew shirts.",
+     "Interior Minister Ivo Brand said the inmates were volunteers and could stop at any time.",
+     "Ivo Brand"),
+    ("Police raided the bar and detained 25 men.",
+     "The Interior Ministry said the men had been let go after showing their papers.",
+     "Interior Ministry"),
+    ("Four students said officers beat them.",
+     "The Interior Ministry said a doctor had found the students in good health.",
+     "Interior Ministry"),
+    ("At least 40 protesters were injured by rubber bullets.",
+     "A police spokesman said the protesters had hurt themselves when they fell.", None),
+    ("The blogger died in a police cell.",
+     "The Interior Ministry said he had collapsed in his cell.", "Interior Ministry"),
+    ("Detainees said meals were often limited to one a day.",
+     "The Interior Ministry said every detainee received three meals a day.",
+     "Interior Ministry"),
+    ("The report described overcrowded prisons.",
+     "Interior Minister Ivo Brand said conditions in the prisons met every European standard.",
+     "Ivo Brand"),
+    ("Police shot dead four miners.",
+     "The Interior Ministry said the miners had attacked officers with stones.",
+     "Interior Ministry"),
+    ("Survivors said a patrol boat towed their dinghy out to sea.",
+     "The Interior Ministry said the dinghy had been in international waters.",
+     "Interior Ministry"),
+    ("Ten activists have been missing since May.",
+     "The Interior Ministry said several of them had crossed the border in search of work.",
+     "Interior Ministry"),
+    ("Ten activists have been missing since May.",
+     "Several of them had crossed the border in search of work, the police said.", None),
+])
+def test_an_officials_counter_account_is_a_denial(claim: str, answer: str,
+                                                  denied_by: str | None) -> None:
+    got = one(f"{claim} {answer}", ("Ivo Brand", P), ("Interior Ministry", ORG))
+    assert got.attribution.denial, got.attribution
+    assert got.denied_by == denied_by, got.attribution
+
+
+@pytest.mark.parametrize("body", [
+    # the same words from someone who is not an official
+    "Police detained nine reporters. Ivo Brand said he had come to the office voluntarily.",
+    "Four students said officers beat them. The charity said the students were in good health.",
+    "Police shot dead four miners. Witnesses said the miners had attacked officers with stones.",
+    # from an official, with nothing in the text for them to answer
+    "The Interior Ministry said the president was in good health.",
+    "Thousands of workers went abroad in search of work, the Interior Ministry said.",
+    "The Interior Ministry said the new hospital met every European standard.",
+    "The Interior Ministry said the frigate had been in international waters.",
+    # no verb of saying, or not the state's use of force
+    "Two months later, he died of natural causes, most likely a heart attack.",
+    "The senator hurt herself last month by stumbling through questions.",
+    "Police detained him. The protesters had not used weapons, witnesses said.",
+    # a record, not a denial
+    "Police told the family he had never been arrested before.",
+])
+def test_counter_accounts_need_an_official_and_a_claim_to_answer(body: str) -> None:
+    got = one(body, ("Ivo Brand", P), ("Interior Ministry", ORG))
+    assert not got.attribution.denial, got.attribution
 
 
 # --- hedges -----------------------------------------------------------------------------------

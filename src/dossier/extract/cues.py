@@ -292,6 +292,8 @@ DENIED_ACTS = (
     "tortured", "killed", "detained", "attacked", "beaten", "beat", "threatened", "presented",
     "provided", "produced", "broken", "taken part", "touched", "mistreated", "persecuted",
     "shown", "offered", "done", "paid", "taken", "received any", "hurt",
+    # 2026-11-21: the acts of detention themselves ("they had not arrested anyone")
+    "arrested", "abducted", "kidnapped", "jailed", "imprisoned",
 )
 # Those of DENIED_ACTS that, in the passive, say what a victim was refused, not what someone
 # denies doing: "he was never given a reason for his arrest", "they were not offered any
@@ -337,6 +339,11 @@ NO_PERSON_NOUNS = (
     "women", "civilian", "civilians", "detainee", "detainees", "prisoner", "prisoners",
     "inmate", "inmates", "protester", "protesters", "journalist", "journalists", "villager",
     "villagers", "child", "children", "one",
+    # 2026-11-21: who else an official vouches for after a crackdown ("no minors had been
+    # detained", "no student had been beaten in custody")
+    "minor", "minors", "student", "students", "pupil", "pupils", "activist", "activists",
+    "demonstrator", "demonstrators", "reporter", "reporters", "migrant", "migrants", "refugee",
+    "refugees", "worker", "workers", "patient", "patients",
 )
 # What the no-one subjects above deny having been done to them by the state, besides
 # ABUSE_PARTICIPLES; only for civilians and the innocent, or with a police or military agent
@@ -359,6 +366,50 @@ UNTRUE_PREDICATES = (
     "unreliable", "fake", "fakes", "forged", "a forgery", "doctored", "fabricated", "invented",
     "made up", "exaggerated", "inflated",
 )
+# Who speaks for the state. An official's counter-account ("the reporters had come to its
+# offices voluntarily", "a doctor found them in good health") denies what the text reports; the
+# same words from a victim, a monitor or a company are a report. A governing speech verb's
+# subject is an official when its phrase (with its appositions: "The city's police chief, Milan
+# Rusu,") holds one of OFFICIAL_WORDS, or it names an organisation whose name holds one of
+# STATE_BODY_WORDS ("Interior Ministry", "National Police", "Norvalian Border Guard"), or a
+# person introduced by an official title ("Interior Minister Gavril Costa").
+STATE_BODY_WORDS = frozenset({
+    "ministry", "ministries", "police", "army", "military", "forces", "guard", "guards",
+    "navy", "gendarmerie", "militia", "government", "directorate", "security", "interior",
+    "justice", "defence", "defense", "prison", "prisons", "penitentiary", "corrections",
+    "correctional", "prosecutor", "prosecutor's", "prosecutors", "prosecution", "kremlin",
+    "presidency", "cabinet", "embassy", "border", "customs", "intelligence", "junta",
+    "constabulary", "policing", "migration", "immigration",
+})
+OFFICIAL_WORDS = STATE_BODY_WORDS | frozenset({
+    "minister", "ministers", "official", "officials", "authorities", "governor", "mayor",
+    "commissioner", "general", "colonel", "major", "captain",
+    "lieutenant", "sergeant", "inspector", "superintendent", "commander", "warden", "sheriff",
+    "ambassador", "envoy", "presidential", "president", "premier", "officers", "policeman",
+    "policemen", "soldiers", "troops", "state", "regime",
+})
+# What each family of counter-accounts (attribution.COUNTER_ACCOUNT_PATTERNS) answers: the
+# family is read only once the text so far holds one of these (substrings of the lower-cased
+# sentences). An official's "they came voluntarily" answers a detention, "in good health" a
+# beating, "went abroad to find work" a disappearance.
+_DETENTION = ("detain", "detention", "arrest", "custody", "held", "jail", "prison", "camp",
+              "forced", "forcibly", "abduct", "raid")
+_HARM = ("beat", "tortur", "abuse", "ill-treat", "mistreat", "injur", "wound", "hurt", "assault",
+         "shot", "shoot", "fired", "killed", "died", "death", "bullet", "tear gas", "violence")
+COUNTER_ACCOUNT_CONTEXT: dict[str, tuple[str, ...]] = {
+    "voluntary": (*_DETENTION, "labour", "labor", "work"),
+    "identity check": _DETENTION,
+    "health": _HARM,
+    "natural death": ("died", "death", "dead", "killed"),
+    "conditions": (*_DETENTION, "detainee", "inmate", "prisoner", "asylum", "centre", "center",
+                   "cells", "conditions"),
+    "blame reversal": _HARM,
+    "location": ("towed", "pushed back", "pushback", "push back", "turned back", "forced back",
+                 "adrift", "abandoned at sea", "dinghy", "boat"),
+    "departure": ("disappeared", "disappearance", "missing", "vanished", "whereabouts",
+                  "last seen", "abducted", "abduction"),
+}
+
 # Words that end "attempt to …" denials ("an attempt to undermine the republic").
 DISCREDIT_VERBS = ("undermine", "discredit", "smear", "tarnish", "damage", "destabilise",
                    "destabilize", "blacken", "defame", "denigrate", "besmirch", "provoke")
