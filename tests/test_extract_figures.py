@@ -1,8 +1,10 @@
-"""The extraction figures the brief asks for, as tests, on all 80 labelled documents
-(tests/data/extraction): entity F1 per type, alias clusters, quantities, denials, speakers,
-dates, and nothing from outside the body. The scoring is benchmarks/extraction.py's; its
-self-check (the gold scored as a prediction gives 1.0 everywhere) and a few hand-made cases
-test the scoring itself."""
+"""The extraction figures the brief asks for, as tests, on the labelled documents
+(tests/data/extraction) whose figures have been read — dev and the first holdout, 80
+documents: entity F1 per type, alias clusters, quantities, denials, speakers, dates, and
+nothing from outside the body. The blind holdout of the day (81-90) is measured and its figures
+recorded in docs/performance.md, not asserted here: a test on it would turn every fix into
+tuning on it. The scoring is benchmarks/extraction.py's; its self-check (the gold scored as a
+prediction gives 1.0 everywhere) and a few hand-made cases test the scoring itself."""
 
 from __future__ import annotations
 
@@ -41,7 +43,7 @@ def _extractor_written() -> bool:
 def figures() -> dict[str, float]:
     if not _extractor_written():
         pytest.skip("dossier.extract.extract_document / aliases.resolve_entities not written yet")
-    return evaluate("all")
+    return evaluate("read")
 
 
 def _counts(figures: dict[str, float], key: str) -> str:
@@ -107,15 +109,15 @@ def test_the_gold_scored_as_a_prediction_gives_one_everywhere() -> None:
 
 def test_the_perfect_predictor_finds_every_labelled_item() -> None:
     figures = evaluate("all", PerfectPredictor())
-    assert figures["documents"] == 80
-    assert figures["entities.all.recall.of"] == 1138  # the README's totals
-    assert figures["statements.recall.of"] == 756
-    assert figures["denials.recall.of"] == 195
-    assert figures["quantity.recall.of"] == 225
-    assert figures["speakers.recall.of"] == 457
-    assert figures["dates.recall.of"] == 328
-    assert figures["roles.recall.of"] == 207
-    assert figures["outside.absent_items"] == 66
+    assert figures["documents"] == 90
+    assert figures["entities.all.recall.of"] == 1297  # the README's totals
+    assert figures["statements.recall.of"] == 867
+    assert figures["denials.recall.of"] == 235
+    assert figures["quantity.recall.of"] == 250
+    assert figures["speakers.recall.of"] == 526
+    assert figures["dates.recall.of"] == 372
+    assert figures["roles.recall.of"] == 237
+    assert figures["outside.absent_items"] == 85
 
 
 def test_splits() -> None:
@@ -127,6 +129,7 @@ def test_splits() -> None:
     # the third blind holdout (81-90) may not be written yet; nothing else may be in it
     assert {d.number for d in third} <= {str(n) for n in range(81, 91)}
     assert {d.name for d in (*dev, *holdout, *third)} == {d.name for d in load("all")}
+    assert {d.name for d in (*dev, *holdout)} == {d.name for d in load("read")}
     with pytest.raises(ValueError):
         load("test")
     with pytest.raises(ValueError):
