@@ -3,14 +3,15 @@ the scoring rules are defined in its README).
 
 Splits: "holdout" = documents 49 to 58, written later by a separate helper from the README
 alone and never tuned on; "holdout3" = documents 81 to 90, a third blind holdout written the
-same way after the rules of EXTRACTOR_VERSION 6 and scored once, on 2026-11-21, after they
-were final (an empty split scores nothing and the script prints "no documents"); "dev" =
-documents 01 to 48 and 59 to 80 (earlier holdouts were retired into dev once their result was
-recorded and their errors read: 05, 10, 15, 20, 25, 30 and 35 first, then 39 to 48, written blind like 49-58, then 59 to
-68, the second blind holdout of 2026-11-21, retired on 2026-11-21; 69 to 80 were written for
-dev on 2026-11-22, implicit denials and near misses); "read" = dev and holdout, every document
-whose figures have been read (what tests/test_extract_figures.py asserts the targets on: the
-blind holdout of the day is measured, not asserted); "all" = every labelled document.
+same way after the rules of EXTRACTOR_VERSION 6 and scored once, on 2026-11-21, after they were
+final (an empty split scores nothing and the script prints "no documents"); "dev" = documents
+01 to 48 and 59 to 80 (earlier holdouts were retired into dev once their result was recorded
+and their errors read: 05, 10, 15, 20, 25, 30 and 35 first, then 39 to 48, written blind like
+49-58, then 59 to 68, the second blind holdout of 2026-11-21, retired on 2026-11-21; 69 to 80
+were written for dev on 2026-11-22, implicit denials and near misses); "read" = dev and
+holdout, every document whose figures have been read (what tests/test_extract_figures.py
+asserts the targets on: the blind holdout of the day is measured, not asserted); "all" = every
+labelled document.
 For each document of a split, `extract_document` runs on the body (as
 `check_gold.read_document` cuts it; document id = file name, publication date and outlet from
 the gold), then `resolve_entities` runs once over all the split's extractions. Figures, each
