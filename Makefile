@@ -43,6 +43,7 @@ bench: $(RUNTIME_STAMP)
 	$(BIN)/python benchmarks/corroboration.py --steps 4
 	$(BIN)/python benchmarks/corroboration_scale.py --documents 10000
 	$(BIN)/python benchmarks/web_latency.py --documents 10000
+	$(BIN)/python benchmarks/login_latency.py
 	$(BIN)/python benchmarks/parse_limits.py
 	$(BIN)/python benchmarks/testimonies.py
 	$(BIN)/python benchmarks/protection_build.py

@@ -52,7 +52,7 @@ def claim_filters(
         q: Annotated[str | None, Query(description="words that must all be in one of "
                                                    "its passages")] = None,
         sort: Annotated[str, Query(pattern="^(origins|mentions|date)$")] = "origins",
-        offset: Annotated[int, Query(ge=0)] = 0,
+        offset: Annotated[int, Query(ge=0, le=2**63 - 1)] = 0,  # SQLite's largest integer
         limit: Annotated[int, Query(ge=1, le=500)] = 50,
 ) -> ClaimQuery:
     """The claims list's filters from the query string (an empty field is no filter)."""
@@ -70,8 +70,12 @@ SECURITY_HEADERS = {
     "X-Frame-Options": "DENY",
     "X-Content-Type-Options": "nosniff",
     "Cache-Control": "no-store",
-    "Referrer-Policy": "no-referrer",
+    # same-origin, not no-referrer: under no-referrer a browser sends `Origin: null` with a
+    # form, and the forms' Origin check (writes.py) would refuse them all
+    "Referrer-Policy": "same-origin",
 }
+NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"description": "no such ID in this case (or "
+                                                                  "not for this reader)"}}
 PassagePage = Annotated[int, Query(
     ge=1, description=f"the page of passages ({pages.PASSAGES_PER_PAGE} to a page, the denials "
                       "first; past the last, the last)")]
@@ -250,7 +254,8 @@ def create_app(case_path: Path, unlocked: bool = False, settings: Settings | Non
             gate.revealed(request)
         return data
 
-    @app.get("/api/claims/{cid}", tags=["claims"], dependencies=reader)
+    @app.get("/api/claims/{cid}", tags=["claims"], dependencies=reader,
+             responses=NOT_FOUND)
     def api_claim(request: Request, cid: str, page: PassagePage = 1) -> dict[str, Any]:
         """One claim as the export has it (its passages apart), one page of its passages in
         their context, and the analysts' judgements of its passages."""
@@ -265,7 +270,8 @@ def create_app(case_path: Path, unlocked: bool = False, settings: Settings | Non
 
     # -- documents -----------------------------------------------------------------------------
 
-    @app.get("/api/documents/{did}", tags=["documents"], dependencies=reader)
+    @app.get("/api/documents/{did}", tags=["documents"], dependencies=reader,
+             responses=NOT_FOUND)
     def api_document(request: Request, did: str) -> dict[str, Any]:
         """A document as the export has it, its statements (with their claims), its body cut
         into statements and plain text, its copies and possible copies."""
@@ -281,7 +287,8 @@ def create_app(case_path: Path, unlocked: bool = False, settings: Settings | Non
 
     # -- entities and the timeline ---------------------------------------------------------
 
-    @app.get("/api/entities/{eid}", tags=["entities"], dependencies=reader)
+    @app.get("/api/entities/{eid}", tags=["entities"], dependencies=reader,
+             responses=NOT_FOUND)
     def api_entity(request: Request, eid: str) -> dict[str, Any]:
         """An entity: its spellings with the reason for each merge, its mentions in their
         sentences, and the claims whose passages involve it."""
@@ -336,7 +343,8 @@ def create_app(case_path: Path, unlocked: bool = False, settings: Settings | Non
                       "Search", f"/api/search?{request.url.query}", echo={"q": q})
 
     @app.get("/documents/{did}/original", tags=["documents"], dependencies=reader,
-             responses={200: {"content": {"application/octet-stream": {}}}})
+             responses={200: {"content": {"application/octet-stream": {}}},
+                        **NOT_FOUND})
     def original(request: Request, did: str) -> Response:
         """The original file as it was captured, byte for byte (its SHA-256 is on the
         document's page)."""

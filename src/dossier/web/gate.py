@@ -148,7 +148,7 @@ def refused(request: Request) -> Response:
     """Not signed in: a page sends the browser to sign in; the API and files answer 401."""
     path = request.url.path
     if request.method == "GET" and not (path.startswith("/api/") or path == "/openapi.json"
-                                        or path.endswith("/original")):
+                                        or path == "/report" or path.endswith("/original")):
         target = path + (f"?{request.url.query}" if request.url.query else "")
         return RedirectResponse(f"/login?next={quote(target, safe='')}", status_code=303)
     return JSONResponse({"detail": "sign in first: a session, or an API token sent as "

@@ -46,6 +46,12 @@ class JudgementIn(BaseModel):
     reason: str = Field(min_length=1, max_length=MAX_REASON_CHARS)
 
 
+class Refusal(BaseModel):
+    """Why a request was refused: a sentence, or the invalid fields as FastAPI lists them."""
+
+    detail: str | list[dict[str, Any]]
+
+
 def add_write_routes(app: FastAPI, case_path: Path, view: CaseView, gate: Gate,
                      settings: Settings) -> None:
     render = app.state.render
@@ -199,8 +205,12 @@ def add_write_routes(app: FastAPI, case_path: Path, view: CaseView, gate: Gate,
         return RedirectResponse(f"/claims/{now}" if now else "/claims", status_code=303)
 
     @app.post("/api/judgements", tags=["judgements"], dependencies=judge_ok,
-              responses={404: {"description": "no such claim or passage"},
-                         409: {"description": "a build holds the case: try again"}})
+              responses={400: {"description": "the body is not JSON"},
+                         403: {"description": "a browser's session without its CSRF token"},
+                         404: {"description": "no such claim or passage"},
+                         409: {"description": "a build holds the case: try again"},
+                         422: {"model": Refusal, "description": "not a judgement: the "
+                               "invalid fields, or why it cannot be recorded"}})
     def api_judge(request: Request, judgement: JudgementIn,
                   x_csrf_token: Annotated[str | None, Header()] = None) -> dict[str, Any]:
         """Record an analyst's judgement, as `dossier judge claim|mention` does, and apply it
@@ -234,7 +244,8 @@ def add_write_routes(app: FastAPI, case_path: Path, view: CaseView, gate: Gate,
                             for p in view.protected_people()],
             "roles": list(ROLES), "unlocked": gate.unlocked}
 
-    @app.get("/api/admin", tags=["admin"], dependencies=admin_ok)
+    @app.get("/api/admin", tags=["admin"], dependencies=admin_ok,
+             responses={404: {"description": "not for anyone but an admin"}})
     def api_admin(request: Request) -> dict[str, Any]:
         """Users (role, clearance, locked out, sessions), live sessions and API tokens (never
         a token), and protections (the names only for a cleared admin). Admins only."""
