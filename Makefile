@@ -33,7 +33,7 @@ $(CHROMIUM):
 test: lint | $(CHROMIUM)
 	$(BIN)/pytest
 
-bench: $(RUNTIME_STAMP)
+bench: $(TEST_STAMP)
 	$(BIN)/python benchmarks/ingest_throughput.py
 	$(BIN)/python benchmarks/html_cleaning.py
 	$(BIN)/python benchmarks/text_cleaning.py

@@ -90,7 +90,7 @@ TABLE: dict[str, str] = {
     "GET /api/search":                    "401  200    200     200     200   200  200",
     "GET /search":                        "in   200    200     200     200   200  200",
     "GET /documents/{did}/original":      "401  held   held    200     held  held held",
-    "GET /report":                        "in   200    200     200     200   200  200",
+    "GET /report":                        "401  200    200     200     200   200  200",
     "GET /login":                         "200  303    303     303     303   303  303",
     "POST /login":                        "401  401    401     401     401   401  401",
     "POST /claims/{cid}/judge":           "401  404    no      no      no    404  no",
@@ -440,7 +440,7 @@ def test_anonymous_gets_nothing_but_the_sign_in_page(shared: Dossier, ids: dict[
             call = call_of(route, {**ids, "spare": "t-00000000"})
             response = send(client, ANON, method, call)
             api = (path.startswith("/api/") or path == "/openapi.json"
-                   or path.endswith("/original") or method == "POST")
+                   or path.endswith("/original") or path == "/report" or method == "POST")
             if api:
                 assert response.status_code == 401, route
                 assert response.headers["www-authenticate"] == "Bearer"
