@@ -282,8 +282,9 @@ def run(case: Path, *args: str, password: str | None = None) -> Result:
 
 
 def staff(demo_case: Path, folder: Path, *names: str) -> Dossier:
-    """A copy of the demo case with these users (USERS), all with PASSWORD."""
-    case = folder / "case.db"
+    """A copy of the demo case with these users (USERS), all with PASSWORD; its file's name
+    says what it holds, as a team's would (an outsider must not read even that)."""
+    case = folder / "chechnya-witnesses.db"
     shutil.copy(demo_case, case)
     for name in names:
         role, cleared = USERS[name]
@@ -431,7 +432,8 @@ def test_what_a_role_may_not_reach_looks_like_nothing_there(shared: Dossier) -> 
 
 def test_anonymous_gets_nothing_but_the_sign_in_page(shared: Dossier, ids: dict[str, str],
                                                      spellings: list[str]) -> None:
-    content = [ids["statement"][:40], ids["title"][:40], "Alvi Karimov", *spellings]
+    content = [ids["statement"][:40], ids["title"][:40], "Alvi Karimov", *spellings,
+               shared.case.name]
     with served(shared.case, unlocked=True) as client:
         for route in TABLE:
             method, path = route.split(" ", 1)

@@ -154,7 +154,9 @@ def create_app(case_path: Path, unlocked: bool = False, settings: Settings | Non
         pseudonym); so is `api`, the link to the page's JSON twin, made of the request's URL."""
         who = principal_of(request)
         return templates.TemplateResponse(request, template, {
-            **shown(request, {**data, "title": title, "case_name": case_path.name}),
+            **shown(request, {**data, "title": title,
+                              # not even the case's name for someone not signed in
+                              "case_name": case_path.name if who.role else ""}),
             **(echo or {}), "api": api, "me": who, "csrf": who.csrf}, status_code=status_code)
 
     def asked(request: Request, eid: str) -> str:
