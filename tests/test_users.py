@@ -8,15 +8,11 @@ import hashlib
 import ipaddress
 import json
 import re
-import socket
 import ssl
-import threading
-import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import httpx
-import uvicorn
 from argon2 import PasswordHasher
 from click.testing import CliRunner, Result
 from conftest import Dossier
@@ -24,6 +20,7 @@ from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import NameOID
+from serving import listening
 
 from dossier.cli import main
 from dossier.web import create_app
@@ -135,37 +132,22 @@ def test_a_shared_case_is_served_over_tls_with_secure_cookies(demo_case: Path,
     half = run(case, "serve", "--certfile", str(case))
     assert half.exit_code == 2 and "both" in half.output
     cert, key = _self_signed(tmp_path)
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    served = uvicorn.Server(uvicorn.Config(create_app(case), host="127.0.0.1", port=port,
-                                           log_level="warning", ssl_certfile=str(cert),
-                                           ssl_keyfile=str(key)))
-    thread = threading.Thread(target=served.run, daemon=True)
-    thread.start()
-    try:
-        deadline = time.monotonic() + 20
-        while not served.started:
-            assert time.monotonic() < deadline, "the server did not start"
-            time.sleep(0.05)
-        with httpx.Client(base_url=f"https://127.0.0.1:{port}", verify=ssl.create_default_context(
-                cafile=str(cert))) as client:
-            assert client.get("/api/overview").status_code == 401
-            form = client.get("/login")
-            nonce = re.search(r'name="nonce" value="([^"]+)"', form.text)
-            assert nonce
-            signed = client.post("/login", data={"name": "amina", "password": PASSWORD,
-                                                 "nonce": nonce.group(1), "next": "/"})
-            assert signed.status_code == 303, signed.text
-            cookie = next(v for k, v in signed.headers.multi_items()
-                          if k == "set-cookie" and v.startswith("__Host-dossier_session="))
-            assert {"Secure", "HttpOnly", "SameSite=strict", "Path=/"} <= {
-                part.strip() for part in cookie.split(";")}
-            overview = client.get("/")
-            assert overview.status_code == 200 and "amina · viewer" in overview.text
-    finally:
-        served.should_exit = True
-        thread.join(timeout=10)
+    trusted = ssl.create_default_context(cafile=str(cert))
+    with (listening(create_app(case), ssl_certfile=str(cert), ssl_keyfile=str(key)) as port,
+          httpx.Client(base_url=f"https://127.0.0.1:{port}", verify=trusted) as client):
+        assert client.get("/api/overview").status_code == 401
+        form = client.get("/login")
+        nonce = re.search(r'name="nonce" value="([^"]+)"', form.text)
+        assert nonce
+        signed = client.post("/login", data={"name": "amina", "password": PASSWORD,
+                                             "nonce": nonce.group(1), "next": "/"})
+        assert signed.status_code == 303, signed.text
+        cookie = next(v for k, v in signed.headers.multi_items()
+                      if k == "set-cookie" and v.startswith("__Host-dossier_session="))
+        assert {"Secure", "HttpOnly", "SameSite=strict", "Path=/"} <= {
+            part.strip() for part in cookie.split(";")}
+        overview = client.get("/")
+        assert overview.status_code == 200 and "amina · viewer" in overview.text
 
 
 def _self_signed(folder: Path) -> tuple[Path, Path]:
