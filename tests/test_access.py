@@ -967,3 +967,47 @@ def test_a_role_change_holds_from_the_next_request(demo_case: Path, tmp_path: Pa
                if e["change"] == "access"]
     assert changes == [("anna", "viewer", False), ("anna", "admin", False),
                        ("clara", "analyst", False)]
+
+
+# -- 9. a judgement recorded from the web ------------------------------------------------------
+
+def test_an_analysts_judgement_from_the_web_is_recorded_applied_and_logged(
+        demo_case: Path, tmp_path: Path) -> None:
+    dossier = staff(demo_case, tmp_path, "anna")
+    with served(dossier.case) as client:
+        anna = session(client, "anna")
+        claims = get(client, anna, "/api/claims?limit=500").json()["claims"]
+        cid = next(c["id"] for c in claims if c["mentions"] >= 2 and c["status"] != "denied")
+        before = get(client, anna, f"/api/claims/{cid}").json()
+        mid = before["passages"][-1]["mention"]
+        page = get(client, anna, f"/claims/{cid}").text
+        assert f'action="/mentions/{mid}/judge"' in page  # the form is on the claim page
+        done = send(client, anna, "POST", Call(f"/mentions/{mid}/judge",
+                                               form={"reason": "the writer's opinion"}))
+        assert done.status_code == 303 and done.headers["location"].startswith("/claims/")
+        after = get(client, anna, "/api" + done.headers["location"]).json()  # its claim now
+        judged = dossier.sql("SELECT kind, a, verdict, analyst, reason FROM judgements")
+        assert judged == [("mention", mid, "not-a-claim", "anna (web)", "the writer's opinion")]
+        assert logged(dossier, "judge")[-1] == {"kind": "mention", "a": mid, "b": "",
+                                                "verdict": "not-a-claim",
+                                                "analyst": "anna (web)"}
+        # applied at once: the passage is in no claim any more
+        assert dossier.sql("SELECT count(*) FROM claim_mentions WHERE mention_id = ? AND "
+                           "role = 'supports'", mid) == [(0,)]
+        assert mid not in {p["mention"] for p in after["passages"]}
+        assert {p["mention"] for p in after["passages"]} & {
+            p["mention"] for p in before["passages"]}  # the claim the reader was on
+        # two claims judged the same fact: recorded by their founding passages, and merged
+        first, second = (c["id"] for c in get(client, anna, "/api/claims?limit=2").json()[
+            "claims"])
+        anchors = sorted(a for (a,) in (dossier.sql("SELECT anchor FROM claims WHERE id = ?", x)[0]
+                                        for x in (first, second)))
+        merged = send(client, anna, "POST", Call(f"/claims/{first}/judge", form={
+            "other": second, "verdict": "same", "reason": "one event, two wordings"}))
+        assert merged.status_code == 303
+        assert dossier.sql("SELECT kind, a, b, verdict FROM judgements WHERE kind = 'claim'") == [
+            ("claim", *anchors, "same")]
+        now = merged.headers["location"].removeprefix("/claims/")
+        assert {x for (x,) in dossier.sql(
+            "SELECT claim_id FROM claim_mentions WHERE mention_id IN (?, ?) AND role IN "
+            "('supports', 'denial')", *anchors)} == {now}  # members of one claim now

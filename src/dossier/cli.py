@@ -596,7 +596,7 @@ def judge_claim(first: str, second: str, same: bool, reason: str, analyst: str,
         pipeline.judge_claims(case, Judgement(
             "claim", min(anchors), max(anchors), Verdict.SAME if same else Verdict.DIFFERENT,
             analyst, utc_now(), reason), Settings.from_environment())
-        now = [case.view.claim_of_mention(anchor) for anchor in anchors]
+        now = [case.view.claim_holding(anchor) for anchor in anchors]
     together = now[0] is not None and now[0] == now[1]
     out.print(f"recorded: {a} and {b} are {'one fact' if same else 'different facts'} "
               f"(by {escape(analyst)}). They are now "

@@ -714,9 +714,13 @@ class ClaimViews:
             self.engine, select(ce.c.mention_id, ce.c.data), ce.c.mention_id,
             None if mentions is None else list(dict.fromkeys(mentions)))}
 
-    def claim_of_mention(self, mention: str) -> str | None:
-        """The claim a mention supports (or the first it denies)."""
-        return self.claims_of_mentions([mention]).get(mention)
+    def claim_holding(self, mention: str) -> str | None:
+        """The claim a mention is a member of (one it supports, or the denial claim it is
+        in), not one it is linked to as a denial."""
+        cm = schema.claim_mentions
+        with self.engine.connect() as conn:
+            return conn.scalar(select(cm.c.claim_id).where(
+                cm.c.mention_id == mention, cm.c.role.in_(("supports", "denial"))).limit(1))
 
     def claims_of_mentions(self, mentions: Sequence[str]) -> dict[str, str]:
         """Mention → the claim it supports (or the first it denies), for those in a claim."""

@@ -169,12 +169,16 @@ def add_write_routes(app: FastAPI, case_path: Path, view: CaseView, gate: Gate,
         if kind == "mention":
             if verdict != "not-a-claim":
                 raise HTTPException(status_code=422, detail="a passage is judged not-a-claim")
-            if view.claim_of_mention(a) is None:
+            held_in = view.claim_holding(a)
+            if held_in is None:
                 raise HTTPException(status_code=404, detail=f"there is no passage {a} in a "
                                     "claim of this case")
+            # where the reader goes next: the claim its other passages are in then
+            found = view.claims([held_in], with_evidence=False)
+            others = [m for m in (found[0].claim.mentions if found else ()) if m != a]
             record(Judgement("mention", a, "", Verdict.NOT_A_CLAIM, actor(who), utc_now(),
                              reason))
-            return view.claim_of_mention(a) or ""
+            return view.claim_holding(others[0]) or "" if others else ""
         if verdict not in ("same", "different"):
             raise HTTPException(status_code=422, detail="two claims are the same or different")
         if not b or a == b:
@@ -187,7 +191,7 @@ def add_write_routes(app: FastAPI, case_path: Path, view: CaseView, gate: Gate,
         first, second = sorted(x or "" for x in anchors)
         record(Judgement("claim", first, second, Verdict(verdict), actor(who), utc_now(),
                          reason))
-        return view.claim_of_mention(anchors[0] or "") or ""
+        return view.claim_holding(anchors[0] or "") or ""
 
     @app.post("/claims/{cid}/judge", include_in_schema=False, dependencies=judge_ok)
     async def judge_claim_form(request: Request, cid: str) -> Response:
