@@ -146,7 +146,7 @@ def test_the_case_own_ids_with_generated_parameters(
 def test_without_a_token_every_operation_answers_401(api: schemathesis.BaseSchema,
                                                      mode: GenerationMode) -> None:
     def anonymous(case: Case[Any]) -> None:
-        response = case.call()
+        response = case.call_and_validate(checks=CHECKS)  # the 401 is in the schema too
         assert response.status_code == 401, (case.method, case.formatted_path,
                                               response.status_code, response.text[:200])
         assert response.headers["www-authenticate"] == ["Bearer"]
@@ -154,3 +154,13 @@ def test_without_a_token_every_operation_answers_401(api: schemathesis.BaseSchem
     explored = explore(api, mode, anonymous)
     assert {label for label, ran in explored.items() if ran} >= (
         MUST if mode is GenerationMode.POSITIVE else NEGATED)
+
+
+def test_the_schema_says_how_a_script_signs_in(api: schemathesis.BaseSchema) -> None:
+    raw = api.raw_schema
+    assert raw["components"]["securitySchemes"]["token"] == {
+        "type": "http", "scheme": "bearer", "description": raw["components"][
+            "securitySchemes"]["token"]["description"]}
+    assert raw["security"] == [{"token": []}]
+    assert all("401" in operation["responses"] for operations in raw["paths"].values()
+               for operation in operations.values())

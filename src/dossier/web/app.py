@@ -18,6 +18,7 @@ from typing import Annotated, Any
 
 from fastapi import Depends, FastAPI, HTTPException, Query, Request
 from fastapi.exception_handlers import http_exception_handler
+from fastapi.openapi.utils import get_openapi
 from fastapi.responses import HTMLResponse, Response, StreamingResponse
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
@@ -388,6 +389,27 @@ def create_app(case_path: Path, unlocked: bool = False, settings: Settings | Non
             "Content-Disposition": f'attachment; filename="{name}"'})
 
     add_write_routes(app, case_path, view, gate, settings)
+
+    def openapi() -> dict[str, Any]:
+        """The schema, with how a script signs in (an API token as a Bearer credential) and
+        the 401 every operation answers without one on a case with users."""
+        if app.openapi_schema is None:
+            schema = get_openapi(title=app.title, version=app.version,
+                                 description=app.description, routes=app.routes)
+            schema.setdefault("components", {})["securitySchemes"] = {"token": {
+                "type": "http", "scheme": "bearer",
+                "description": "an API token (`dossier token add`); a browser's session "
+                               "cookie works too"}}
+            schema["security"] = [{"token": []}]
+            for operations in schema["paths"].values():
+                for operation in operations.values():
+                    operation.setdefault("responses", {})["401"] = {
+                        "description": "not signed in (a case with users): send an API token "
+                                       "as Authorization: Bearer …"}
+            app.openapi_schema = schema
+        return app.openapi_schema
+
+    app.openapi = openapi  # type: ignore[method-assign]
     return app
 
 
