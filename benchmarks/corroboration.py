@@ -41,6 +41,7 @@ from dossier.store import Case
 HERE = Path(__file__).resolve().parent
 SET = HERE.parent / "tests" / "data" / "corroboration"
 HOLDOUT = HERE.parent / "tests" / "data" / "corroboration-holdout"  # written blind, never tuned on
+HOLDOUT2 = HERE.parent / "tests" / "data" / "corroboration-holdout2"  # a second, also blind
 EXTRACTION = HERE.parent / "tests" / "data" / "extraction"
 
 TARGETS = {"claims.f1": 0.85, "origins.exact": 0.90, "denials.f1": 0.85}
@@ -225,19 +226,23 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--holdout", action="store_true",
                         help="Score the blind holdout set (tests/data/corroboration-holdout) "
                              "instead; no sweep there, so that nothing is tuned on it.")
+    parser.add_argument("--holdout2", action="store_true",
+                        help="Score the second blind holdout (tests/data/"
+                             "corroboration-holdout2) instead; never swept, never listed.")
     parser.add_argument("--steps", type=int, default=0,
                         help="Also build the case in this many steps (documents added a few "
                              "at a time, as stage 5 adds them to existing claims) and score "
                              "the claims the case then holds.")
     args = parser.parse_args(argv)
-    if args.holdout and args.sweep:
-        parser.error("the holdout set is never swept: thresholds are chosen on the other set")
-    gold, paths = load_gold(HOLDOUT if args.holdout else SET)
+    blind = args.holdout or args.holdout2
+    if blind and args.sweep:
+        parser.error("a holdout set is never swept: thresholds are chosen on the other set")
+    gold, paths = load_gold(HOLDOUT2 if args.holdout2 else HOLDOUT if args.holdout else SET)
     settings = Settings()
     evidence, names = built(paths, settings)
     found = corroborate(evidence, settings)
     print(f"documents {len(paths)}, statements {len(evidence)}, claims {len(found.claims)}")
-    show(evaluate(gold, evidence, found, names, args.verbose and not args.holdout))
+    show(evaluate(gold, evidence, found, names, args.verbose and not blind))
     if args.steps:
         print(f"\nbuilt in {args.steps} steps (new documents join the claims around them):")
         show(stepwise(gold, paths, settings, args.steps))
