@@ -42,8 +42,7 @@ class Permission(StrEnum):
     CONFIDENTIAL = "confidential"  # protected names unredacted
 
 
-NEEDS = {Permission.READ: "viewer", Permission.JUDGE: "analyst", Permission.ADMIN: "admin",
-         Permission.CONFIDENTIAL: "analyst"}
+NEEDS = {Permission.READ: "viewer", Permission.JUDGE: "analyst", Permission.ADMIN: "admin"}
 
 
 def at_least(role: str | None, needed: str) -> bool:
@@ -162,6 +161,14 @@ def name_problem(name: str) -> str | None:
     """Why this cannot be a user's name, or None."""
     if not name or len(name) > MAX_NAME_CHARS or not name.isprintable() or name != name.strip():
         return f"a user name is 1 to {MAX_NAME_CHARS} printable characters"
+    return None
+
+
+def clearance_problem(role: str, cleared: bool) -> str | None:
+    """Why this user cannot be cleared for confidential material, or None."""
+    if cleared and not at_least(role, "analyst"):
+        return "a viewer is never cleared for confidential material: give them the role " \
+               "analyst or admin"
     return None
 
 

@@ -929,7 +929,7 @@ LOOPBACK = ("127.0.0.1", "localhost", "::1")
 
 def _serve(case_path: Path, host: str, port: int, unlocked: bool = False,
            tls: tuple[Path, Path] | None = None,
-           quotes: dict[tuple[str, str], str] | None = None) -> None:
+           quotes: json_contract.Quotes | None = None) -> None:
     import uvicorn  # loaded only here: the other commands start faster without the web stack
 
     from .web import create_app

@@ -50,9 +50,9 @@ def _user(case: Case, name: str) -> UserRow:
 
 
 def _clearance(role: str, cleared: bool) -> bool:
-    if cleared and role == "viewer":
-        raise DossierError("a viewer is never cleared for confidential material: give them "
-                           "the role analyst or admin")
+    problem = access.clearance_problem(role, cleared)
+    if problem:
+        raise DossierError(problem)
     return cleared
 
 

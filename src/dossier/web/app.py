@@ -166,9 +166,8 @@ def create_app(case_path: Path, unlocked: bool = False, settings: Settings | Non
         hiding = redactor(request)
         return NO_ENTITY if hiding.hides(eid) else hiding.real_id(eid)
 
-    app.state.render = render
+    app.state.render = render  # for the write routes (writes.py)
     app.state.shown = shown
-    app.state.redactor = redactor
 
     def searched(request: Request, words: str) -> str:
         """A search that names a protected person finds nothing."""
@@ -251,7 +250,7 @@ def create_app(case_path: Path, unlocked: bool = False, settings: Settings | Non
 
     def claim_data(request: Request, cid: str, page: int) -> dict[str, Any]:
         """A claim page's data; a cleared reader's with the testimonies' words (logged)."""
-        said = quotes if unlocked and principal_of(request).cleared else None
+        said = quotes if principal_of(request).cleared else None  # cleared: unlocked too
         data = required(pages.claim(view, cid, page, redactor(request), said), "claim", cid)
         if said and any(o.get("quote") for o in data["claim"]["origins"]):
             gate.revealed(request)

@@ -178,7 +178,7 @@ def add_write_routes(app: FastAPI, case_path: Path, view: CaseView, gate: Gate,
             others = [m for m in (found[0].claim.mentions if found else ()) if m != a]
             record(Judgement("mention", a, "", Verdict.NOT_A_CLAIM, actor(who), utc_now(),
                              reason))
-            return view.claim_holding(others[0]) or "" if others else ""
+            return (view.claim_holding(others[0]) or "") if others else ""
         if verdict not in ("same", "different"):
             raise HTTPException(status_code=422, detail="two claims are the same or different")
         if not b or a == b:
@@ -281,9 +281,9 @@ def add_write_routes(app: FastAPI, case_path: Path, view: CaseView, gate: Gate,
         if role not in ROLES:
             raise HTTPException(status_code=422, detail=f"a role is one of {', '.join(ROLES)}")
         cleared = fields.get("cleared") == "on"
-        if cleared and role == "viewer":
-            raise HTTPException(status_code=422, detail="a viewer is never cleared: make them "
-                                "an analyst first")
+        problem = access.clearance_problem(role, cleared)
+        if problem:
+            raise HTTPException(status_code=422, detail=problem)
         return role, cleared
 
     def password_of(fields: dict[str, str]) -> str:
