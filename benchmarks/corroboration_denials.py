@@ -1,5 +1,5 @@
 """The denial links of stage 5, one gold denial at a time, on the labelled corroboration set
-(never on the holdout: it is blind).
+(the tuned set: the first set and the retired holdout; never the blind holdout2).
 
     .venv/bin/python benchmarks/corroboration_denials.py [--oracle]
 
@@ -16,7 +16,7 @@ import argparse
 import sys
 from collections import Counter, defaultdict
 
-from corroboration import SET, built, f1, load_gold, locate
+from corroboration import built, f1, load_gold, locate
 
 from dossier.config import Settings
 from dossier.corroborate import corroborate
@@ -29,7 +29,7 @@ def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--oracle", action="store_true")
     args = parser.parse_args(argv)
-    gold, paths = load_gold(SET)
+    gold, paths = load_gold()
     settings = Settings()
     evidence, names = built(paths, settings)
     finder = locate(evidence, names)

@@ -180,6 +180,7 @@ def _link_denials(denials: Sequence[Evidence], claims: Sequence[Cluster], ids: S
             entities_of[e.document].update(f"@{x}" for x in (*e.places, *e.actors, *e.targets))
     window = dt.timedelta(days=settings.denial_story_days)
     acts = [sorted(c.primary - SPEECH_FAMILIES) for c in claims]
+    types = [{e.event_type for e in c.members} for c in claims]
     links = []
     for d in denials:
         f = _denied_content(d)
@@ -201,14 +202,15 @@ def _link_denials(denials: Sequence[Evidence], claims: Sequence[Cluster], ids: S
             high = bisect_right(reports[k], (period[1], "\uffff"))
             return len({group for _, group in reports[k][low:high]})
 
-        def core(family_: str | None, story: set[int] = story, own: set[int] = own
-                 ) -> int | None:
+        def core(family_: str | None, story: set[int] = story, own: set[int] = own,
+                 act: str | None = d.event_type) -> int | None:
             """The claim of the story (of one family of acts, or any, abuses first) most
             reported in the denial's period."""
             fitting = [k for k in story if family_ is None or family_ in acts[k]]
-            return max(fitting, key=lambda k: (family_ is not None or bool(
-                ABUSES.intersection(acts[k])), reported(k), len(reports[k]), k in own, -k),
-                default=None)
+            return max(fitting, key=lambda k: (
+                family_ is not None or bool(ABUSES.intersection(acts[k])),
+                act is not None and act in types[k],  # the very act the denial names first
+                reported(k), len(reports[k]), k in own, -k), default=None)
 
         families = sorted({family(d.event_type)} - SPEECH_FAMILIES)
         cores = [k for k in (core(x) for x in families) if k is not None]

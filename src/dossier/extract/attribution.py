@@ -388,6 +388,19 @@ COUNTER_ACCOUNT_PATTERNS: tuple[tuple[str, tuple[str, ...], str], ...] = (
     ("location", ("international waters", "outside"),
      r"\b(?:in|into|within) international waters\b|\boutside (?:its|our|their|the country's|"
      r"national) (?:territorial )?(?:waters|territory|jurisdiction)\b"),
+    # to a disappearance or a detention: the person is not held ("Sefer was not in the custody
+    # of any state body", "is not in state custody"); 2026-11-21, the retired corroboration
+    # holdout
+    ("not in custody", ("custody", "detention"),
+     r"\b(?:is|was|are|were|had been|has been|have been|is being|was being)(?: never| not|n't)"
+     r"(?: \w+){0,2}? (?:in|under|taken into) (?:the |any |a )?(?:[\w-]+ ){0,2}?"
+     r"(?:custody|detention)\b"),
+    # to a shooting: no live ammunition was used, nobody opened fire on the crowd
+    ("no live fire", ("ammunition", "rounds", "bullets", "firearms", "fire", "shots"),
+     r"\bno (?:live )?(?:ammunition|rounds|bullets|firearms|shots)\b(?: \S+){0,3}? "
+     r"(?:used|fired)\b|\b(?:did not|didn't|had not|hadn't|never|not) (?:use|used|fire|fired|"
+     r"open|opened)(?: fire)?(?: \w+){0,2}? (?:live (?:ammunition|rounds|fire)|firearms|on (?:the "
+     r")?(?:crowd|protesters|demonstrators|people))\b"),
     # to a disappearance: the missing went abroad to work
     ("departure", ("work", "abroad"),
      r"\b(?:crossed|left|gone|went|travelled|traveled|moved|fled|emigrated)\b(?: \S+){0,5}? "

@@ -329,6 +329,9 @@ NO_DENIAL_AFTER_THERE_IS_NO = frozenset({
 ABUSE_PARTICIPLES = (
     "persecuted", "detained", "arrested", "tortured", "abused", "held", "mistreated", "beaten",
     "targeted", "punished", "harassed", "discriminated", "imprisoned", "jailed",
+    # 2026-11-21, from the retired corroboration holdout ("no patient had been taken from any
+    # hospital"): being taken is a deprivation of liberty
+    "abducted", "kidnapped", "taken away", "taken from", "removed from",
 )
 # Subjects of "… was/were not persecuted" that make it a denial besides "no one", "nobody",
 # "none of them": "no resident of the republic had been detained" (dev document 70), "not a
@@ -359,6 +362,7 @@ CLAIM_SUBJECTS = (
     "figures", "numbers", "statistics", "data", "finding", "findings", "testimony",
     "testimonies", "video", "videos", "recording", "recordings", "footage", "photo", "photos",
     "photographs", "pictures", "images", "documents", "inquiry", "investigation", "version",
+    "document", "memo", "letter",  # "the document was a forgery" (retired corroboration holdout)
 )
 # Verdicts that, said of a claim, reject it.
 UNTRUE_PREDICATES = (
@@ -408,6 +412,10 @@ COUNTER_ACCOUNT_CONTEXT: dict[str, tuple[str, ...]] = {
                  "adrift", "abandoned at sea", "dinghy", "boat"),
     "departure": ("disappeared", "disappearance", "missing", "vanished", "whereabouts",
                   "last seen", "abducted", "abduction"),
+    "not in custody": (*_DETENTION, "disappeared", "disappearance", "missing", "vanished",
+                       "whereabouts", "last seen"),
+    "no live fire": ("shot", "shoot", "fired", "gunfire", "gunshot", "bullet", "killed", "died",
+                     "dead", "wounded"),
 }
 
 # Words that end "attempt to …" denials ("an attempt to undermine the republic").

@@ -112,6 +112,13 @@ CONTEXT_LEMMAS: dict[str, frozenset[str]] = {
     "blackmail_context": frozenset({"blackmail", "extort", "extortion"}),
 }
 # A statement trigger after a negation is no event ("has not spoken publicly").
+# "pushed her into a grey minivan", "dragged dozens of people into lorries": someone (a
+# pronoun, a people noun or a name) forced into a vehicle is taken. "into" within 8 tokens of
+# the verb ("bundled a woman in a dark coat into a van"), the vehicle within 3 after it; not
+# "forced his way into", "threw stones into the bus".
+INTO_WINDOW = 8
+VEHICLE_WINDOW = 3
+TAKEN_OBJECTS = frozenset({"him", "her", "them", "me", "us", "someone", "anyone"})
 NEGATIONS = frozenset({"not", "never", "n't", "no", "declined", "refused"})
 NEGATION_WINDOW = 3
 # A call followed this closely by a threat is the threat ("were urged to kill them").
@@ -554,6 +561,16 @@ def _condition(when: str, toks: Sequence[_Tok], start: int, end: int, doc: Doc) 
         around = toks[max(0, start - THING_WINDOW):start] if _passive(toks, start) else (
             toks[end:end + THING_WINDOW])
         return not any(t.lemma in RELEASED_THINGS for t in around)
+    if when == "into_vehicle":
+        vocab = vocabulary()
+        for j in range(end, min(n, end + INTO_WINDOW)):
+            if toks[j].lower == "into":
+                between = toks[end:j]
+                taken = any(t.lower in TAKEN_OBJECTS or t.lower in vocab.people
+                            or (t.title and not t.initial) for t in between)
+                return taken and not any(t.lower == "way" for t in between) and any(
+                    t.lemma in vocab.sets["vehicle"] for t in toks[j + 1:j + 1 + VEHICLE_WINDOW])
+        return False
     if when == "ask_named":
         return nxt is not None and nxt.title and nxt.lower != "i"
     raise ValueError(f"unknown condition {when!r} in events.json")
