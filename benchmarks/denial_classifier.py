@@ -45,7 +45,16 @@ from dataclasses import dataclass, field
 from typing import Any, TypeAlias, cast
 
 import numpy as np
-from extraction import BOUNDARY, DEV, HOLDOUT, HOLDOUT3, SET, Labelled, _labelled, sentence_span
+from extraction import (
+    BOUNDARY,
+    DEV,
+    HOLDOUT,
+    HOLDOUT3,
+    Labelled,
+    _labelled,
+    gold_paths,
+    sentence_span,
+)
 from numpy.typing import NDArray
 from scipy import sparse  # type: ignore[import-untyped]
 from sklearn.feature_extraction import DictVectorizer  # type: ignore[import-untyped]
@@ -96,7 +105,7 @@ def documents(numbers: Iterable[str]) -> list[Labelled]:
     wanted = frozenset(numbers)
     if wanted & HOLDOUT3:
         raise ValueError("documents 81-90 are the blind holdout: never loaded here")
-    return [_labelled(p) for p in sorted(SET.glob("[0-9][0-9]-*.json")) if p.name[:2] in wanted]
+    return [_labelled(p) for p in gold_paths() if p.name.split("-", 1)[0] in wanted]
 
 
 def scorer_sentences(body: str) -> list[tuple[int, int]]:

@@ -176,7 +176,7 @@ class Labelled:
 
     @property
     def number(self) -> str:
-        return self.name[:2]
+        return self.name.split("-", 1)[0]
 
 
 class Predictor(Protocol):
@@ -237,12 +237,18 @@ def _labelled(path: Path) -> Labelled:
                     mentions)
 
 
+def gold_paths() -> list[Path]:
+    """The gold files ("NN-slug.json", "NNN-slug.json"), in document-number order."""
+    return sorted((p for p in SET.glob("[0-9]*-*.json") if p.name.split("-", 1)[0].isdigit()),
+                  key=lambda p: int(p.name.split("-", 1)[0]))
+
+
 def load(split: str) -> list[Labelled]:
     """The documents of a split: "dev", "holdout", "holdout3", "read" or "all", in file order
     (an empty list when none of the split's documents is there yet)."""
     if split not in SPLITS:
         raise ValueError(f"unknown split {split!r} (expected one of {', '.join(SPLITS)})")
-    paths = sorted(p for p in SET.glob("[0-9][0-9]-*.json"))
+    paths = gold_paths()
     docs = [_labelled(p) for p in paths]
     if split == "dev":
         return [d for d in docs if d.number in DEV]
