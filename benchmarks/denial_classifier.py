@@ -74,6 +74,9 @@ BATCHES: dict[str, frozenset[str]] = {
     "39-48": frozenset(f"{n:02d}" for n in range(39, 49)),
     "59-68": frozenset(f"{n:02d}" for n in range(59, 69)),
     "69-80": frozenset(f"{n:02d}" for n in range(69, 81)),
+    "91-100": frozenset(str(n) for n in range(91, 101)),
+    "101-110": frozenset(str(n) for n in range(101, 111)),
+    "111-120": frozenset(str(n) for n in range(111, 121)),
 }
 HOLDOUT_NAME = "49-58"
 MIN_PRECISION = 0.90
