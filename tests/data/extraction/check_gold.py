@@ -54,7 +54,7 @@ QUALIFIERS = {
     "several",
 }
 PRECISIONS = {"day", "month", "year"}
-GOLD_NAME = re.compile(r"^\d\d-[a-z0-9-]+\.json$")
+GOLD_NAME = re.compile(r"^\d\d\d?-[a-z0-9-]+\.json$")
 ID_RE = re.compile(r"^(person|org|place|other):[a-z0-9]+(?:-[a-z0-9]+)*$")
 VALUE_RE = {
     "day": re.compile(r"^(\d{4}|-)-\d\d-\d\d$"),
@@ -173,7 +173,9 @@ def main(argv: list[str]) -> int:
 
     gold_files = sorted(p for p in folder.glob("*.json") if GOLD_NAME.match(p.name))
     docs_on_disk = sorted(
-        p for p in folder.iterdir() if p.suffix in {".txt", ".html"} and re.match(r"^\d\d-", p.name)
+        p
+        for p in folder.iterdir()
+        if p.suffix in {".txt", ".html"} and re.match(r"^\d\d\d?-", p.name)
     )
     gold_docs = {p.stem for p in gold_files}
     for p in docs_on_disk:
