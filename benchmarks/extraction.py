@@ -111,7 +111,10 @@ DEV = frozenset(f"{n:02d}" for n in (*range(1, 49), *range(59, 81), *range(91, 1
 # NGO and investigative one, local and fast news), for dev; scored first as they came, before
 # their misses were read (docs/extraction.md), then tuned on
 NEW = frozenset(str(n) for n in range(91, 121))
-SPLITS = ("dev", "holdout", "holdout3", "read", "new", "all")
+# the 80 documents read before 91-120 came (01-80 without the blind 81-90): where the targets
+# were met, and what tests/test_extract_figures.py guards; "read" (110 documents) adds 91-120
+FIRST80 = frozenset(f"{n:02d}" for n in range(1, 81))
+SPLITS = ("dev", "holdout", "holdout3", "read", "new", "first80", "all")
 TYPES = ("person", "organisation", "place", "other")  # the gold's spelling
 GOLD_TYPE = {"person": EntityType.PERSON, "organisation": EntityType.ORGANIZATION,
              "place": EntityType.PLACE, "other": EntityType.OTHER}
@@ -248,7 +251,7 @@ def gold_paths() -> list[Path]:
 
 
 def load(split: str) -> list[Labelled]:
-    """The documents of a split: "dev", "holdout", "holdout3", "read", "new" or "all", in file order
+    """The documents of a split (SPLITS), in document-number order
     (an empty list when none of the split's documents is there yet)."""
     if split not in SPLITS:
         raise ValueError(f"unknown split {split!r} (expected one of {', '.join(SPLITS)})")
@@ -262,6 +265,8 @@ def load(split: str) -> list[Labelled]:
         return [d for d in docs if d.number in HOLDOUT3]
     if split == "new":
         return [d for d in docs if d.number in NEW]
+    if split == "first80":
+        return [d for d in docs if d.number in FIRST80]
     if split == "read":
         return [d for d in docs if d.number in DEV | HOLDOUT]
     return docs

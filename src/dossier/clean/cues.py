@@ -124,8 +124,10 @@ CAPTION = _rx(
     r"(?:/[^()]{0,40})?\)?\.?$",
     r"^\((?:ap|afp|reuters|epa|dpa)(?: photo)?/[^)]*\)$",
     r"\((?:[^()/]{1,40}/[^()/]{1,40})\)\.?$", r"^media caption\b", r"^!\[",
-    r"(?:photo(?:graph)?|image|picture|pic)s?\s*(?:supplied|provided|courtesy|taken|by)\b"
-    r"[^.!?]{0,80}\.?\)?$", r"\bphoto\s*/\s*[^.!?]{1,60}$",
+    # at the start of a sentence: "Picture taken by …", not "compared satellite images taken
+    # before and after the raid" (a methodology note, extraction document 110)
+    r"(?:^|[.!?]\s+|\()(?:photo(?:graph)?|image|picture|pic)s?\s*(?:supplied|provided|"
+    r"courtesy|taken|by)\b[^.!?]{0,80}\.?\)?$", r"\bphoto\s*/\s*[^.!?]{1,60}$",
 )
 
 COMMENT_HEADER = _rx(

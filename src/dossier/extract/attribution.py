@@ -409,6 +409,9 @@ COUNTER_ACCOUNT_PATTERNS: tuple[tuple[str, tuple[str, ...], str], ...] = (
 )
 _COUNTER_ACCOUNT = tuple((name, triggers, re.compile(pattern))
                          for name, triggers, pattern in COUNTER_ACCOUNT_PATTERNS)
+_NOT_AN_ANSWER = re.compile(C.NOT_AN_ANSWER)
+_ANSWERED = re.compile(_alternation(C.ANSWERED))
+_WORD = re.compile(r"[a-z]+")
 _CONTEXT = {family: re.compile(_alternation(words))
             for family, words in C.COUNTER_ACCOUNT_CONTEXT.items()}
 # Verbs of dismissal that are phrases or rarer words ("brushed aside a report", "waved away the
@@ -575,6 +578,7 @@ class _Reader:
         self.officials = self._state_entities()
         self.texts: list[str] = []  # the normalised sentences so far, the current one included
         self.answerable: set[str] = set()  # counter-account families the text so far calls for
+        self.abuse_reported = False  # whether a sentence before this one reported an abuse
         self.scanned: dict[str, int] = {}  # how many of self.texts each family has looked at
 
     def _state_entities(self) -> set[int]:
@@ -704,6 +708,9 @@ class _Reader:
         text, where = _normalise(sentence.text)
         self.texts.append(text)
         denial, denied_by, by_verb = self._denial(s, text, where, sentence.start, cues)
+        if not denial and speaker is not None and self._answer(s, text, speaker):
+            denial, denied_by = True, speaker
+            cues.append("an official's answer")
         if speaker is None and by_verb and denied_by is not None \
                 and not self.entities[denied_by].media:
             speaker = denied_by  # "Kadyrov dismissed the reports": denying is saying
@@ -1478,6 +1485,25 @@ class _Reader:
                 if key is not None and key >= 0 and key not in self.own:
                     denied_by, by_verb = key, verb and who.deny is None
         return True, denied_by, by_verb
+
+    def _answer(self, s: _Sentence, text: str, speaker: int) -> bool:
+        """Whether the sentence is the accused side's answer to an abuse the text reported
+        before it (cues.ANSWERING_WORDS): said by the state or the accused (by name, type cue,
+        or the phrase that introduces the speaker), not a refusal, confirmation or promise."""
+        entity = self.entities[speaker]
+        if entity.media or _NOT_AN_ANSWER.search(text):
+            return False
+        words = self.name_words[speaker] | frozenset(_WORD.findall(entity.cue.casefold()))
+        for v in s.verbs:
+            if (v.who.deny if v.who.deny is not None else v.who.key) == speaker:
+                words |= v.who.words
+        if words & C.MONITOR_WORDS or not (
+                speaker in self.officials or words & C.ANSWERING_WORDS):
+            return False
+        self.officials.add(speaker)  # "Ms. Volk told delegates …": later "she said"
+        if not self.abuse_reported:
+            self.abuse_reported = any(_ANSWERED.search(t) for t in self.texts[:-1])
+        return self.abuse_reported
 
     def _answerable(self, family: str) -> bool:
         """Whether the text so far reports what a counter-account family answers (looked up
