@@ -410,7 +410,8 @@ COUNTER_ACCOUNT_PATTERNS: tuple[tuple[str, tuple[str, ...], str], ...] = (
 _COUNTER_ACCOUNT = tuple((name, triggers, re.compile(pattern))
                          for name, triggers, pattern in COUNTER_ACCOUNT_PATTERNS)
 _NOT_AN_ANSWER = re.compile(C.NOT_AN_ANSWER)
-_ANSWERED = re.compile(_alternation(C.ANSWERED))
+_ANSWERED = re.compile(C.ANSWERED)
+_ANSWER_MARKS = re.compile(C.ANSWER_MARKS)
 _WORD = re.compile(r"[a-z]+")
 _CONTEXT = {family: re.compile(_alternation(words))
             for family, words in C.COUNTER_ACCOUNT_CONTEXT.items()}
@@ -538,6 +539,10 @@ def attribute(doc: Doc, sentences: Sequence[Sentence], mentions: Sequence[Mentio
     `entities` are the document's (offsets into the body); `outlet` is the publishing outlet,
     which is never a cited source."""
     reader = _Reader(doc, mentions, entities, outlet)
+    # how many sentences of the body report an abuse (the answer rule's gate): counted over the
+    # whole body, since a story may detail the abuse after the first answer to it
+    reader.abuses_in_body = sum(1 for sentence in sentences
+                                if _ANSWERED.search(sentence.text.casefold()))
     return [reader.read(sentence) for sentence in sentences]
 
 
@@ -578,7 +583,9 @@ class _Reader:
         self.officials = self._state_entities()
         self.texts: list[str] = []  # the normalised sentences so far, the current one included
         self.answerable: set[str] = set()  # counter-account families the text so far calls for
-        self.abuse_reported = False  # whether a sentence before this one reported an abuse
+        self.abuses_in_body = 0  # how many sentences of the body report an abuse
+        self.abuse_reported = False  # whether a sentence before this one did
+        self.abuse_scanned = 0  # how many of self.texts have been looked at for it
         self.scanned: dict[str, int] = {}  # how many of self.texts each family has looked at
 
     def _state_entities(self) -> set[int]:
@@ -708,7 +715,8 @@ class _Reader:
         text, where = _normalise(sentence.text)
         self.texts.append(text)
         denial, denied_by, by_verb = self._denial(s, text, where, sentence.start, cues)
-        if not denial and speaker is not None and self._answer(s, text, speaker):
+        answering = speaker is not None and self._answering(s, speaker)
+        if not denial and answering and speaker is not None and self._answer(text):
             denial, denied_by = True, speaker
             cues.append("an official's answer")
         if speaker is None and by_verb and denied_by is not None \
@@ -1486,23 +1494,35 @@ class _Reader:
                     denied_by, by_verb = key, verb and who.deny is None
         return True, denied_by, by_verb
 
-    def _answer(self, s: _Sentence, text: str, speaker: int) -> bool:
-        """Whether the sentence is the accused side's answer to an abuse the text reported
-        before it (cues.ANSWERING_WORDS): said by the state or the accused (by name, type cue,
-        or the phrase that introduces the speaker), not a refusal, confirmation or promise."""
+    def _answering(self, s: _Sentence, speaker: int) -> bool:
+        """Whether the speaker speaks for the state or the accused side (cues.ANSWERING_WORDS,
+        on its name, its type cue or the phrase that introduces it; never a monitor, a lawyer
+        or a relative: cues.MONITOR_WORDS). Remembered, so that a later "she said" is too."""
         entity = self.entities[speaker]
-        if entity.media or _NOT_AN_ANSWER.search(text):
+        if entity.media:
             return False
+        if speaker in self.officials:
+            return True
         words = self.name_words[speaker] | frozenset(_WORD.findall(entity.cue.casefold()))
         for v in s.verbs:
             if (v.who.deny if v.who.deny is not None else v.who.key) == speaker:
                 words |= v.who.words
-        if words & C.MONITOR_WORDS or not (
-                speaker in self.officials or words & C.ANSWERING_WORDS):
+        if words & C.MONITOR_WORDS or not words & C.ANSWERING_WORDS:
             return False
-        self.officials.add(speaker)  # "Ms. Volk told delegates …": later "she said"
+        self.officials.add(speaker)
+        return True
+
+    def _answer(self, text: str) -> bool:
+        """Whether an answering speaker's sentence answers an abuse the text reported before
+        it: not a refusal, a confirmation, a promise or an official count (cues.NOT_AN_ANSWER)."""
+        if _NOT_AN_ANSWER.search(text) or not _ANSWER_MARKS.search(text):
+            return False
+        if self.abuses_in_body < C.ANSWERED_SENTENCES:
+            return False
         if not self.abuse_reported:
-            self.abuse_reported = any(_ANSWERED.search(t) for t in self.texts[:-1])
+            start = self.abuse_scanned
+            self.abuse_scanned = len(self.texts) - 1
+            self.abuse_reported = any(_ANSWERED.search(t) for t in self.texts[start:-1])
         return self.abuse_reported
 
     def _answerable(self, family: str) -> bool:
