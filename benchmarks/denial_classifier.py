@@ -52,6 +52,7 @@ from extraction import (
     HOLDOUT3,
     Labelled,
     _labelled,
+    document_number,
     gold_paths,
     sentence_span,
 )
@@ -108,7 +109,7 @@ def documents(numbers: Iterable[str]) -> list[Labelled]:
     wanted = frozenset(numbers)
     if wanted & HOLDOUT3:
         raise ValueError("documents 81-90 are the blind holdout: never loaded here")
-    return [_labelled(p) for p in gold_paths() if p.name.split("-", 1)[0] in wanted]
+    return [_labelled(p) for p in gold_paths() if document_number(p.name) in wanted]
 
 
 def scorer_sentences(body: str) -> list[tuple[int, int]]:

@@ -183,7 +183,7 @@ class Labelled:
 
     @property
     def number(self) -> str:
-        return self.name.split("-", 1)[0]
+        return document_number(self.name)
 
 
 class Predictor(Protocol):
@@ -244,10 +244,15 @@ def _labelled(path: Path) -> Labelled:
                     mentions)
 
 
+def document_number(name: str) -> str:
+    """"91-slug.json" → "91": a file's document number, two or three digits."""
+    return name.split("-", 1)[0]
+
+
 def gold_paths() -> list[Path]:
     """The gold files ("NN-slug.json", "NNN-slug.json"), in document-number order."""
-    return sorted((p for p in SET.glob("[0-9]*-*.json") if p.name.split("-", 1)[0].isdigit()),
-                  key=lambda p: int(p.name.split("-", 1)[0]))
+    return sorted((p for p in SET.glob("[0-9]*-*.json") if document_number(p.name).isdigit()),
+                  key=lambda p: int(document_number(p.name)))
 
 
 def load(split: str) -> list[Labelled]:

@@ -538,19 +538,15 @@ def attribute(doc: Doc, sentences: Sequence[Sentence], mentions: Sequence[Mentio
     """One Attribution per sentence of one document body, in order. `mentions` and
     `entities` are the document's (offsets into the body); `outlet` is the publishing outlet,
     which is never a cited source."""
-    reader = _Reader(doc, mentions, entities, outlet)
-    # how many sentences of the body report an abuse (the answer rule's gate): counted over the
-    # whole body, since a story may detail the abuse after the first answer to it
-    reader.abuses_in_body = sum(1 for sentence in sentences
-                                if _ANSWERED.search(sentence.text.casefold()))
+    reader = _Reader(doc, sentences, mentions, entities, outlet)
     return [reader.read(sentence) for sentence in sentences]
 
 
 class _Reader:
     """Reads one document, sentence after sentence, keeping salience and frames between them."""
 
-    def __init__(self, doc: Doc, mentions: Sequence[Mention], entities: Sequence[LocalEntity],
-                 outlet: str | None) -> None:
+    def __init__(self, doc: Doc, sentences: Sequence[Sentence], mentions: Sequence[Mention],
+                 entities: Sequence[LocalEntity], outlet: str | None) -> None:
         self.entities = entities
         table = tokens(doc)
         words = [(start, text) for start, text in zip(table.starts, table.texts, strict=True)
@@ -567,7 +563,7 @@ class _Reader:
             e.index for e in entities
             if own and (outlet_key(e.name) == own
                         or any(outlet_key(s) == own for s in e.surfaces)))
-        self.name_words = [frozenset(re.findall(r"[a-z]+", e.name.casefold())) for e in entities]
+        self.name_words = [frozenset(_WORD.findall(e.name.casefold())) for e in entities]
         self.gender: dict[int, str] = {}
         self.salience: dict[int, float] = {}  # weights times self.scale
         self.scale = 1.0
@@ -583,9 +579,10 @@ class _Reader:
         self.officials = self._state_entities()
         self.texts: list[str] = []  # the normalised sentences so far, the current one included
         self.answerable: set[str] = set()  # counter-account families the text so far calls for
-        self.abuses_in_body = 0  # how many sentences of the body report an abuse
-        self.abuse_reported = False  # whether a sentence before this one did
-        self.abuse_scanned = 0  # how many of self.texts have been looked at for it
+        # the sentences of the body that report an abuse (the answer rule's gate: over the whole
+        # body, since a story may detail the abuse after the first answer to it)
+        self.abuse_at = [k for k, sentence in enumerate(sentences)
+                         if _ANSWERED.search(sentence.text.casefold())]
         self.scanned: dict[str, int] = {}  # how many of self.texts each family has looked at
 
     def _state_entities(self) -> set[int]:
@@ -597,7 +594,7 @@ class _Reader:
                 state = bool(self.name_words[e.index] & C.STATE_BODY_WORDS)
             else:  # "title: Interior Minister"
                 state = e.type is EntityType.PERSON and e.cue.startswith("title: ") and bool(
-                    set(re.findall(r"[a-z]+", e.cue[7:].casefold())) & C.OFFICIAL_WORDS)
+                    set(_WORD.findall(e.cue[7:].casefold())) & C.OFFICIAL_WORDS)
             if state:
                 found.add(e.index)
         initials = {"".join(w[0] for w in re.findall(r"[A-Za-z]+", self.entities[i].name)
@@ -1517,13 +1514,9 @@ class _Reader:
         it: not a refusal, a confirmation, a promise or an official count (cues.NOT_AN_ANSWER)."""
         if _NOT_AN_ANSWER.search(text) or not _ANSWER_MARKS.search(text):
             return False
-        if self.abuses_in_body < C.ANSWERED_SENTENCES:
-            return False
-        if not self.abuse_reported:
-            start = self.abuse_scanned
-            self.abuse_scanned = len(self.texts) - 1
-            self.abuse_reported = any(_ANSWERED.search(t) for t in self.texts[start:-1])
-        return self.abuse_reported
+        # one of them before this sentence (the len(self.texts) - 1st)
+        return len(self.abuse_at) >= C.ANSWERED_SENTENCES and \
+            self.abuse_at[0] < len(self.texts) - 1
 
     def _answerable(self, family: str) -> bool:
         """Whether the text so far reports what a counter-account family answers (looked up

@@ -409,6 +409,8 @@ _DETENTION = ("detain", "detention", "arrest", "custody", "held", "jail", "priso
               "forced", "forcibly", "abduct", "raid")
 _HARM = ("beat", "tortur", "abuse", "ill-treat", "mistreat", "injur", "wound", "hurt", "assault",
          "shot", "shoot", "fired", "killed", "died", "death", "bullet", "tear gas", "violence")
+_DEPARTURE = ("disappeared", "disappearance", "missing", "vanished", "whereabouts", "last seen",
+              "abducted", "abduction")
 COUNTER_ACCOUNT_CONTEXT: dict[str, tuple[str, ...]] = {
     "voluntary": (*_DETENTION, "labour", "labor", "work"),
     "identity check": _DETENTION,
@@ -419,10 +421,8 @@ COUNTER_ACCOUNT_CONTEXT: dict[str, tuple[str, ...]] = {
     "blame reversal": _HARM,
     "location": ("towed", "pushed back", "pushback", "push back", "turned back", "forced back",
                  "adrift", "abandoned at sea", "dinghy", "boat"),
-    "departure": ("disappeared", "disappearance", "missing", "vanished", "whereabouts",
-                  "last seen", "abducted", "abduction"),
-    "not in custody": (*_DETENTION, "disappeared", "disappearance", "missing", "vanished",
-                       "whereabouts", "last seen"),
+    "departure": _DEPARTURE,
+    "not in custody": (*_DETENTION, *_DEPARTURE),
     "no live fire": ("shot", "shoot", "fired", "gunfire", "gunshot", "bullet", "killed", "died",
                      "dead", "wounded"),
 }
