@@ -230,6 +230,36 @@ def test_new_documents_join_existing_claims(dossier: Dossier, tmp_path: Path) ->
     assert "claims:" not in again.output  # nothing new: stage 5 had nothing to do
 
 
+
+ELSEWHERE = (
+    "Police in the southern port of Molva detained 55 environmental activists on Tuesday "
+    "after they blocked the road to a planned copper mine, witnesses said. The camp had stood "
+    "beside the road for a month. Lawyers for the group said on Wednesday that those held had "
+    "not been allowed to see a lawyer. Mayor Ilse Brandt said the port needed the jobs."
+)
+
+
+def test_the_same_words_in_another_story_are_another_claim(dossier: Dossier,
+                                                            tmp_path: Path) -> None:
+    """A report from another city, worded like the Varna reports but naming none of their
+    places or people, is another fact: it neither joins the Varna claim nor adds an origin to
+    it — built at once, or added to the case later."""
+    gdelt_case(tmp_path / "in")
+    molva = article("Activists detained at port mine road", "The Harbour Gazette",
+                    "16 May 2024", ELSEWHERE)
+    write(tmp_path / "later" / "molva.txt", molva)
+    at_once = Dossier(tmp_path / "at-once.db")
+    gdelt_case(tmp_path / "all")
+    write(tmp_path / "all" / "molva.txt", molva)
+    dossier("build", tmp_path / "in")
+    for case, folder in ((dossier, tmp_path / "later"), (at_once, tmp_path / "all")):
+        assert case("build", folder).exit_code == 0
+        export = case.export()
+        varna = claim_with(export, "detained 60 environmental activists")
+        other = claim_with(export, "detained 55 environmental activists")
+        assert varna["id"] != other["id"]
+        assert varna["independent_sources"] == 2 and other["independent_sources"] == 1
+
 def test_the_labelled_sets_are_consistent() -> None:
     """The gold files' own checkers pass (sentences found once, origins partition the
     mentions, statuses follow the rules) for the extraction set and both corroboration sets."""

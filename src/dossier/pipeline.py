@@ -398,15 +398,17 @@ def _corroborate_all(case: Case, settings: Settings) -> int:
 def _moved(evidence: Sequence[Evidence], documents: Sequence[DocumentInfo]
            ) -> dict[str, Evidence]:
     """Statements whose document has since changed copy group, outlet or date (a copy group
-    merged or split), with their document's current values."""
+    merged or split), or whose places and people have other case IDs (a new spelling joined
+    them), with their document's current values."""
     info = {d.id: d for d in documents}
     changed = {}
     for e in evidence:
         d = info.get(e.document)
-        if d is not None and (d.copy_group, d.outlet, d.published) != (
-                e.copy_group, e.outlet, e.published):
+        if d is not None and (d.copy_group, d.outlet, d.published, d.context) != (
+                e.copy_group, e.outlet, e.published, e.context):
             changed[e.id] = replace(e, copy_group=d.copy_group, outlet=d.outlet,
-                                    outlet_name=d.outlet_name, published=d.published)
+                                    outlet_name=d.outlet_name, published=d.published,
+                                    context=d.context)
     return changed
 
 

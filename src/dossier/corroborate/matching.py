@@ -143,6 +143,7 @@ class Cluster:
     first: dt.date | None = None  # the span of members' explicit dates
     last: dt.date | None = None
     speakers: set[str] = field(default_factory=set)
+    context: set[str] = field(default_factory=set)  # the places and people of its stories
     ids: set[str] = field(default_factory=set)
     reasons: list[str] = field(default_factory=list)  # why each later member joined
 
@@ -166,6 +167,7 @@ class Cluster:
         self.members.append(e)
         self.features.append(f)
         self.ids.add(e.id)
+        self.context |= e.context
         if reason:
             self.reasons.append(reason)
         value = _value(e)
@@ -202,6 +204,8 @@ def conflict(e: Evidence, c: Cluster, settings: Settings) -> str | None:
     if e.speaker and e.event_type in SPEECH_EVENTS and c.speakers \
             and e.speaker not in c.speakers:
         return "said by someone else"
+    if e.context and c.context and e.context.isdisjoint(c.context):
+        return "another story: its document names none of the claim's places and people"
     return None
 
 
@@ -356,9 +360,12 @@ def claim_keys(members: Sequence[Evidence], weights: Weights) -> set[str]:
     return {key for e in chosen for key in blocking_keys(features(e), weights.frequency)}
 
 
+MARKED = ("@", "victim:")  # features that are not words: every one is a blocking key
+
+
 def blocking_keys(f: frozenset[str], frequency: Mapping[str, int]) -> list[str]:
     """Blocking keys: every entity and the victims, and the rarest content words."""
-    marked = sorted(w for w in f if w.startswith(("@", "victim:")))
-    words = sorted((w for w in f if not w.startswith(("@", "victim:"))),
+    marked = sorted(w for w in f if w.startswith(MARKED))
+    words = sorted((w for w in f if not w.startswith(MARKED)),
                    key=lambda w: (frequency.get(w, 0), w))[:RARE_WORDS]
     return [*marked, *words]

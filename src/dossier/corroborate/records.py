@@ -80,6 +80,9 @@ class Evidence:
     title: str | None  # the document's title: what names an origin without an outlet
     testimony: bool  # a witness account: always an origin of its own
     words: frozenset[str]  # content lemmas: what the fact is about
+    # the story: case IDs of the places and people its document names anywhere in its body
+    # (one set shared by the document's statements); two reports of one fact name one in common
+    context: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -171,6 +174,12 @@ class Corroboration:
     excluded: tuple[str, ...]  # mentions an analyst judged not a claim
 
 
+# What a story is about, for telling two stories apart: the places and people its document names
+# (organisations are left out: one story's "Interior Ministry" or "police" is the same case
+# entity as another's).
+STORY_TYPES = ("place", "person")
+
+
 @dataclass(frozen=True, slots=True)
 class DocumentInfo:
     """What corroboration needs to know about the document a statement is in."""
@@ -182,3 +191,4 @@ class DocumentInfo:
     outlet_name: str | None
     title: str | None = None
     testimony: bool = False
+    context: frozenset[str] = frozenset()  # case IDs of the places and people it names

@@ -120,6 +120,7 @@ def encode_claim(claim: Claim, links: Sequence[DenialLink]) -> str:
 def encode_evidence(e: Evidence) -> str:
     data = {f.name: getattr(e, f.name) for f in fields(e)}
     data["words"] = sorted(e.words)
+    data["context"] = sorted(e.context)
     for key in ("places", "actors", "targets", "events"):
         data[key] = list(data[key])
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
@@ -129,7 +130,8 @@ def decode_evidence(data: str) -> Evidence:
     e = json.loads(data)
     return Evidence(**{**e, "places": tuple(e["places"]), "actors": tuple(e["actors"]),
                        "targets": tuple(e["targets"]), "events": tuple(e["events"]),
-                       "words": frozenset(map(sys.intern, e["words"]))})
+                       "words": frozenset(map(sys.intern, e["words"])),
+                       "context": frozenset(map(sys.intern, e.get("context", ())))})
 
 
 def decode_claim(row: Mapping[str, Any], members: Sequence[tuple[str, str]]

@@ -26,7 +26,7 @@ from sqlalchemy import (
 from ..copies.groups import Member
 from ..copies.index import IndexText
 from ..copies.outlets import Alias
-from ..corroborate.records import Claim, DenialLink, DocumentInfo, Evidence
+from ..corroborate.records import STORY_TYPES, Claim, DenialLink, DocumentInfo, Evidence
 from ..custody import CustodyEntry
 from ..extract.records import EntityType, Extraction, LocalEntity
 from ..models import (
@@ -853,7 +853,7 @@ class ClaimViews:
 
     def claim_inputs(self, ids: Sequence[str] | None = None) -> list[DocumentInfo]:
         """What stage 5 needs of documents with a body (all when no IDs are given): date,
-        copy group, outlet, title."""
+        copy group, outlet, title, and the places and people they name (their story)."""
         d, m, outlet = schema.documents, schema.copy_members, schema.outlets
         query = (select(d.c.id, d.c.title, d.c.outlet, d.c.published,
                         m.c.group_id, m.c.published.label("group_published"),
@@ -864,8 +864,15 @@ class ClaimViews:
                        isouter=True)
                  .where(d.c.status == "ok"))
         rows = rows_of(self.engine, query, d.c.id, ids)
+        de = schema.document_entities
+        named = select(de.c.document_id, de.c.entity_id).where(
+            de.c.entity_id.is_not(None), de.c.type.in_(STORY_TYPES), de.c.media.is_(False))
+        context: dict[str, set[str]] = defaultdict(set)
+        for r in rows_of(self.engine, named, de.c.document_id, ids):
+            context[r.document_id].add(sys.intern(r.entity_id))
         return [DocumentInfo(r.id, r.published or r.group_published, r.group_id, r.outlet_id,
-                             r.outlet_name or r.outlet, r.title) for r in rows]
+                             r.outlet_name or r.outlet, r.title,
+                             context=frozenset(context.get(r.id, ()))) for r in rows]
 
     def judgements(self, kinds: Sequence[str]) -> list[Judgement]:
         """Every judgement of these kinds, oldest first."""
