@@ -10,6 +10,7 @@ from dataclasses import dataclass
 import pytest
 
 from dossier.copies.outlets import outlet_key
+from dossier.extract import extract_document
 from dossier.extract.attribution import attribute
 from dossier.extract.records import Attribution, EntityType, LocalEntity, Mention
 from dossier.extract.text import parse, sentences
@@ -487,3 +488,18 @@ def test_cue_offsets_survive_odd_spacing_and_case_folding() -> None:
               "from İzmir was   a fabrication.", ("Ivo Brand", P), ("İzmir", L))
     assert got.attribution.denial
     assert got.denied_by == "Ivo Brand"
+
+
+def test_outlets_named_by_a_media_noun_or_an_outlet_word_are_cited_sources() -> None:
+    """ "The news site Open Door reported" and "the Record said" (short for the Tarsenian
+    Record) cite an outlet: the fact is that outlet's, not the writer's own."""
+    body = ("The news site Open Door reported last week that officers in the city had "
+            "blackmailed at least 17 gay men. Nadira Sefer is being held by State Security, "
+            "the Tarsenian Record reported on Saturday. The Record also said that State "
+            "Security had placed her on a list of lawyers it regarded as hostile.")
+    found = extract_document(body, document_id="d", published=None, outlet="Harrow Point News")
+    sources = [found.entities[s.attribution.source].name if s.attribution.source is not None
+               else None for s in found.statements]
+    assert sources == ["Open Door", "Tarsenian Record", "Tarsenian Record"]
+    assert all(found.entities[s.attribution.source].media for s in found.statements
+               if s.attribution.source is not None)

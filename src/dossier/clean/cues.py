@@ -208,7 +208,7 @@ MEDIA_WORDS = frozenset({
     "Wire", "Review", "Radio", "TV", "Television", "Broadcasting", "Media", "Chronicle",
     "Observer", "Dispatch", "Ledger", "Bulletin", "Daily", "Weekly", "Magazine", "Telegraph",
     "Express", "Mirror", "Courier", "Inquirer", "Echo", "Sentinel", "Standard",
-    "Guardian", "Register", "Examiner", "Reporter", "Digest", "Newsroom", "Newswire",
+    "Guardian", "Register", "Examiner", "Reporter", "Digest", "Newsroom", "Newswire", "Record",
 })
 BYLINE = _rx(
     r"^(?:by|from|von|par|por|автор:?)\s+[A-ZА-ЯÀ-Ý][\w.'’-]+(?:\s+[\w.'’-]+){0,6}"

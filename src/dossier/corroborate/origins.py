@@ -20,18 +20,20 @@ from .records import Evidence, Origin, chronological
 
 
 def origin_keys(e: Evidence) -> list[str]:
-    """The keys a mention's origin is joined on."""
+    """The keys a mention's origin is joined on: the cited outlet for a mention that cites
+    one (and only it: a document that cites Novaya Gazeta for a fact and gives its own police
+    source for it has two origins, and one citing two outlets has two); else its copy group
+    and its outlet."""
     if e.testimony:
         return [f"document:{e.document}"]
+    if e.cited:
+        return [e.cited]
     keys = []
     if e.copy_group:
         keys.append(f"group:{e.copy_group}")
-    if e.cited:
-        keys.append(e.cited)
-    else:
-        own = own_outlet_key(e.outlet, e.outlet_name)
-        if own:
-            keys.append(own)
+    own = own_outlet_key(e.outlet, e.outlet_name)
+    if own:
+        keys.append(own)
     return keys or [f"document:{e.document}"]
 
 

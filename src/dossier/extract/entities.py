@@ -86,6 +86,13 @@ ORG_NOUNS = frozenset({
     "battalion", "regiment", "unit", "ministry", "department", "committee", "watchdog",
     "monitor", "publication", "portal", "service", "bank", "lender", "bloc", "faction",
 })
+# Nouns that make the name after them a news outlet ("the news site Open Door", "the daily
+# Kommersant"); "agency", "network" and "station" are left out (a border agency, a rights
+# network, a police station).
+OUTLET_NOUNS = frozenset({
+    "newspaper", "paper", "site", "website", "broadcaster", "channel", "magazine", "tabloid",
+    "outlet", "portal", "daily", "weekly", "publication",
+})
 # How far after "X," an apposition's organisation noun may come ("X, a small Toronto-based
 # charity," is five words).
 APPOSITION_WORDS = 6
@@ -468,6 +475,7 @@ def _classify(doc: Doc, c: _Candidate, starts: set[int]) -> None:
         return
     if previous is not None and previous.lower_ in ORG_NOUNS:
         c.type, c.cue = EntityType.ORGANIZATION, f"after '{previous.text}'"
+        c.media = previous.lower_ in OUTLET_NOUNS  # "the news site Open Door"
         return
     noun = _apposition_noun(doc, c.end) or _apposed_to_noun(doc, c.start)
     if noun is not None:
