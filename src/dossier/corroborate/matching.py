@@ -143,7 +143,9 @@ class Cluster:
     first: dt.date | None = None  # the span of members' explicit dates
     last: dt.date | None = None
     speakers: set[str] = field(default_factory=set)
-    context: set[str] = field(default_factory=set)  # the places and people of its stories
+    # the places and people of its first report's story (of the first report naming any): not
+    # of every member's, or a claim that gathered a few stories would meet every story
+    context: frozenset[str] = frozenset()
     ids: set[str] = field(default_factory=set)
     reasons: list[str] = field(default_factory=list)  # why each later member joined
 
@@ -167,7 +169,8 @@ class Cluster:
         self.members.append(e)
         self.features.append(f)
         self.ids.add(e.id)
-        self.context |= e.context
+        if not self.context:
+            self.context = e.context
         if reason:
             self.reasons.append(reason)
         value = _value(e)
@@ -205,7 +208,8 @@ def conflict(e: Evidence, c: Cluster, settings: Settings) -> str | None:
             and e.speaker not in c.speakers:
         return "said by someone else"
     if e.context and c.context and e.context.isdisjoint(c.context):
-        return "another story: its document names none of the claim's places and people"
+        return "another story: its document names none of the places and people of the claim's " \
+               "first report"
     return None
 
 

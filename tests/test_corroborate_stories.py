@@ -1,0 +1,53 @@
+"""Stage 5 keeps stories apart on hand-made evidence: two reports are one fact only if the
+later one's document names a place or person that the claim's first report's document names —
+so that a claim cannot gather story after story through documents that name two of them."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from dossier.config import Settings
+from dossier.corroborate import Evidence, corroborate
+from dossier.corroborate.evidence import content_words
+
+TEXT = "Police said 45 people had been arrested for looting overnight."
+BASE = Evidence(
+    id="", document="", start=0, end=len(TEXT), text=TEXT, kind="event",
+    event_type="detention", events=("detention",), victims=None, low=45, high=45,
+    quantity="45", date=None, precision=None, published=None, places=(), actors=(),
+    targets=(), speaker=None, speaker_name=None, denial=False, denied_by=None,
+    denied_by_name=None, hedged=False, reported=True, cited=None, cited_name=None,
+    copy_group=None, outlet=None, outlet_name=None, title=None, testimony=False,
+    words=content_words(TEXT))
+
+
+def report(document: str, published: str, *story: str) -> Evidence:
+    return replace(BASE, id=f"m-{document}", document=document, published=published,
+                   outlet_name=f"Outlet {document}", context=frozenset(story))
+
+
+def claims_of(evidence: list[Evidence]) -> list[set[str]]:
+    found = corroborate(evidence, Settings())
+    return sorted(({e.document for e in evidence if e.id in c.mentions} for c in found.claims),
+                  key=sorted)
+
+
+def test_reports_of_one_story_are_one_claim_and_another_storys_are_not() -> None:
+    evidence = [report("kessa1", "2020-10-21", "kessa", "tollgate-plaza"),
+                report("kessa2", "2020-10-22", "kessa"),
+                report("orsavel", "2021-11-15", "orsavel", "tarsenia")]
+    assert claims_of(evidence) == [{"kessa1", "kessa2"}, {"orsavel"}]
+
+
+def test_a_document_naming_two_stories_does_not_bridge_them() -> None:
+    """A round-up naming Kessa and Orsavel may join the Kessa claim; a report naming only
+    Orsavel still does not, though it shares a place with that round-up."""
+    evidence = [report("kessa", "2020-10-21", "kessa"),
+                report("roundup", "2021-11-16", "kessa", "orsavel"),
+                report("orsavel", "2021-11-17", "orsavel")]
+    assert claims_of(evidence) == [{"kessa", "roundup"}, {"orsavel"}]
+
+
+def test_documents_that_name_no_place_or_person_are_not_held_to_it() -> None:
+    evidence = [report("kessa", "2020-10-21", "kessa"), report("bare", "2020-10-22")]
+    assert claims_of(evidence) == [{"bare", "kessa"}]
