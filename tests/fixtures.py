@@ -8,9 +8,13 @@ import random
 import struct
 import zipfile
 from pathlib import Path
+from typing import Any
 
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
+
+from dossier.corroborate import Evidence
+from dossier.corroborate.evidence import content_words
 
 ARTICLE = (
     "Police in Chechnya detained more than 100 men suspected of being gay, according to a "
@@ -22,6 +26,20 @@ ARTICLE = (
 def article(n: int) -> str:
     """A short distinct plain-text article."""
     return f"Report number {n}\n\n{ARTICLE}Paragraph {n} adds its own detail.\n"
+
+
+def evidence(text: str, document: str, **fields: Any) -> Evidence:
+    """A statement as stage 5 reads it, made by hand: an event of no type, no count, date,
+    entities or outlet unless `fields` give them; its content words are the text's."""
+    defaults: dict[str, Any] = dict(
+        id=f"m-{document}", document=document, start=0, end=len(text), text=text,
+        kind="event", event_type=None, events=(), victims=None, low=None, high=None,
+        quantity=None, date=None, precision=None, published=None, places=(), actors=(),
+        targets=(), speaker=None, speaker_name=None, denial=False, denied_by=None,
+        denied_by_name=None, hedged=False, reported=False, cited=None, cited_name=None,
+        copy_group=None, outlet=None, outlet_name=None, title=None, testimony=False,
+        words=content_words(text))
+    return Evidence(**{**defaults, **fields})
 
 
 def write(path: Path, content: bytes | str) -> Path:

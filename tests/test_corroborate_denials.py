@@ -4,21 +4,18 @@ naming an act and something specific ("no prison in Argun") answers the claim th
 
 from __future__ import annotations
 
+from fixtures import evidence
+
 from dossier.config import Settings
 from dossier.corroborate import Evidence, corroborate
-from dossier.corroborate.evidence import content_words
 
 
 def statement(document: str, text: str, published: str, event: str | None = None,
               denial: bool = False, places: tuple[str, ...] = ("chechnya",)) -> Evidence:
-    return Evidence(
-        id=f"m-{document}", document=document, start=0, end=len(text), text=text,
-        kind="event", event_type=event, events=(event,) if event else (), victims=None,
-        low=None, high=None, quantity=None, date=None, precision=None, published=published,
-        places=places, actors=(), targets=(), speaker=None, speaker_name=None, denial=denial,
-        denied_by="official" if denial else None, denied_by_name=None, hedged=False,
-        reported=False, cited=None, cited_name=None, copy_group=None, outlet=document,
-        outlet_name=document, title=None, testimony=False, words=content_words(text))
+    return evidence(text, document, event_type=event, events=(event,) if event else (),
+                    published=published, places=places, denial=denial,
+                    denied_by="official" if denial else None, outlet=document,
+                    outlet_name=document)
 
 
 def story() -> list[Evidence]:

@@ -4,30 +4,22 @@ folded into the outlet it cites elsewhere."""
 
 from __future__ import annotations
 
-from dataclasses import replace
+from fixtures import evidence
 
 from dossier.copies.outlets import outlet_key
 from dossier.corroborate import Evidence
-from dossier.corroborate.evidence import content_words
 from dossier.corroborate.origins import origins
-
-TEXT = "Police detained more than 100 men in the republic."
-BASE = Evidence(
-    id="", document="", start=0, end=len(TEXT), text=TEXT, kind="event",
-    event_type="detention", events=("detention",), victims="man", low=100, high=None,
-    quantity="more than 100", date=None, precision=None, published="2017-04-05", places=(),
-    actors=(), targets=(), speaker=None, speaker_name=None, denial=False, denied_by=None,
-    denied_by_name=None, hedged=False, reported=False, cited=None, cited_name=None,
-    copy_group=None, outlet=None, outlet_name=None, title=None, testimony=False,
-    words=content_words(TEXT))
 
 
 def mention(document: str, start: int = 0, group: str | None = None,
             outlet: str | None = None, cited: str | None = None) -> Evidence:
     """A mention; outlets are known by name only (no outlet record), as cited ones are."""
-    return replace(BASE, id=f"{document}#{start}", document=document, start=start,
-                   copy_group=group, outlet_name=outlet,
-                   cited=f"name:{outlet_key(cited)}" if cited else None, cited_name=cited)
+    return evidence("Police detained more than 100 men in the republic.", document,
+                    id=f"{document}#{start}", start=start, event_type="detention",
+                    events=("detention",), victims="man", low=100,
+                    quantity="more than 100", published="2017-04-05", copy_group=group,
+                    outlet_name=outlet, cited=f"name:{outlet_key(cited)}" if cited else None,
+                    cited_name=cited)
 
 
 def labels(mentions: list[Evidence]) -> list[str]:

@@ -4,26 +4,17 @@ so that a claim cannot gather story after story through documents that name two 
 
 from __future__ import annotations
 
-from dataclasses import replace
+from fixtures import evidence
 
 from dossier.config import Settings
 from dossier.corroborate import Evidence, corroborate
-from dossier.corroborate.evidence import content_words
-
-TEXT = "Police said 45 people had been arrested for looting overnight."
-BASE = Evidence(
-    id="", document="", start=0, end=len(TEXT), text=TEXT, kind="event",
-    event_type="detention", events=("detention",), victims=None, low=45, high=45,
-    quantity="45", date=None, precision=None, published=None, places=(), actors=(),
-    targets=(), speaker=None, speaker_name=None, denial=False, denied_by=None,
-    denied_by_name=None, hedged=False, reported=True, cited=None, cited_name=None,
-    copy_group=None, outlet=None, outlet_name=None, title=None, testimony=False,
-    words=content_words(TEXT))
 
 
 def report(document: str, published: str, *story: str) -> Evidence:
-    return replace(BASE, id=f"m-{document}", document=document, published=published,
-                   outlet_name=f"Outlet {document}", context=frozenset(story))
+    return evidence("Police said 45 people had been arrested for looting overnight.", document,
+                    event_type="detention", events=("detention",), low=45, high=45,
+                    quantity="45", published=published, reported=True,
+                    outlet_name=f"Outlet {document}", context=frozenset(story))
 
 
 def claims_of(evidence: list[Evidence]) -> list[set[str]]:
