@@ -302,8 +302,8 @@ def corroborate_case(case: Case, settings: Settings, full: bool = False) -> int 
     stored = view.claims(sorted(view.claims_sharing_mentions({*near, *regrouped})))
     owned = {m for s in stored for m in (*s.claim.mentions, *s.claim.denials)}
     read = [s.evidence[m] for s in stored for m in (*s.claim.mentions, *s.claim.denials)]
-    changed = _moved(read, view.claim_inputs(sorted({e.document for e in read})))
-    evidence = [*fresh, *(changed.get(e.id, e) for e in read)]
+    read, changed = _current(read, view.claim_inputs(sorted({e.document for e in read})))
+    evidence = [*fresh, *read]
     frequency.update(view.term_counts({t for e in read for t in features(e)} - frequency.keys()))
     weights = Weights.of_counts(frequency, total)
     found = corroborate(evidence, settings, view.judgements(("claim", "mention")), weights)
@@ -317,7 +317,7 @@ def corroborate_case(case: Case, settings: Settings, full: bool = False) -> int 
     with case.writer.transaction() as tx:
         tx.forget_claims([s.claim.id for s in stored])
         tx.add_evidence(fresh)
-        tx.refresh_evidence(changed.values())
+        tx.refresh_evidence(changed)
         tx.add_claims(found, by_id, _keys_of(by_id, weights))
         tx.count_terms(counts, new, CORROBORATOR_VERSION)
     return len(found.claims)
@@ -395,21 +395,26 @@ def _corroborate_all(case: Case, settings: Settings) -> int:
     return len(found.claims)
 
 
-def _moved(evidence: Sequence[Evidence], documents: Sequence[DocumentInfo]
-           ) -> dict[str, Evidence]:
-    """Statements whose document has since changed copy group, outlet or date (a copy group
-    merged or split), or whose places and people have other case IDs (a new spelling joined
-    them), with their document's current values."""
+def _current(evidence: Sequence[Evidence], documents: Sequence[DocumentInfo]
+             ) -> tuple[list[Evidence], list[Evidence]]:
+    """Stored statements with their documents' current copy group, outlet, date and story
+    (rows do not keep the story: a new spelling joining an entity changes its case ID), and
+    those whose copy group, outlet or date changed (a copy group merged or split), to be
+    written back."""
     info = {d.id: d for d in documents}
-    changed = {}
+    current, changed = [], []
     for e in evidence:
         d = info.get(e.document)
-        if d is not None and (d.copy_group, d.outlet, d.published, d.context) != (
-                e.copy_group, e.outlet, e.published, e.context):
-            changed[e.id] = replace(e, copy_group=d.copy_group, outlet=d.outlet,
-                                    outlet_name=d.outlet_name, published=d.published,
-                                    context=d.context)
-    return changed
+        if d is None:
+            current.append(e)
+        elif (d.copy_group, d.outlet, d.published) != (e.copy_group, e.outlet, e.published):
+            changed.append(replace(e, copy_group=d.copy_group, outlet=d.outlet,
+                                   outlet_name=d.outlet_name, published=d.published,
+                                   context=d.context))
+            current.append(changed[-1])
+        else:
+            current.append(replace(e, context=d.context))
+    return current, changed
 
 
 def _keys_of(evidence: Mapping[str, Evidence], weights: Weights) -> Callable[[Claim], set[str]]:

@@ -120,18 +120,20 @@ def encode_claim(claim: Claim, links: Sequence[DenialLink]) -> str:
 def encode_evidence(e: Evidence) -> str:
     data = {f.name: getattr(e, f.name) for f in fields(e)}
     data["words"] = sorted(e.words)
-    data["context"] = sorted(e.context)
+    del data["context"]  # its document's, read from `document_entities` with the row
     for key in ("places", "actors", "targets", "events"):
         data[key] = list(data[key])
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
 
 def decode_evidence(data: str) -> Evidence:
+    """An evidence row without its story (`Evidence.context`): stage 5 puts in the one its
+    document has now."""
     e = json.loads(data)
+    e.pop("context", None)  # rows written before the story was left out of them
     return Evidence(**{**e, "places": tuple(e["places"]), "actors": tuple(e["actors"]),
                        "targets": tuple(e["targets"]), "events": tuple(e["events"]),
-                       "words": frozenset(map(sys.intern, e["words"])),
-                       "context": frozenset(map(sys.intern, e.get("context", ())))})
+                       "words": frozenset(map(sys.intern, e["words"]))})
 
 
 def decode_claim(row: Mapping[str, Any], members: Sequence[tuple[str, str]]
