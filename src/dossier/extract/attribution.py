@@ -904,7 +904,8 @@ class _Reader:
                     or prev.low in C.BETWEEN_SUBJECT_AND_VERB or prev.low.endswith("ly")))):
             return None
         required = C.NEXT_WORD_REQUIRED.get(lemma)
-        if required is not None and (nxt is None or nxt.low not in required):
+        if required is not None and (nxt is None or nxt.low not in required) \
+                and not self._request(units, k) and not self._declines(units, k):
             return None
         if lemma in C.DENIAL_LEMMAS and not self._relays_words(units, k):
             return None
@@ -920,6 +921,26 @@ class _Reader:
                 return None  # passive: "was told", "were urged"
             j -= 1
         return lemma
+
+    @staticmethod
+    def _request(units: list[_Unit], k: int) -> bool:
+        """ "asked prosecutors to look into his complaint", "has asked for access": a request,
+        the asker its speaker (not "asked to see a doctor", "asked about the notices")."""
+        if units[k].verb != "ask" or k + 1 >= len(units) or units[k].low.endswith("ing"):
+            return False  # "…, asking it to open a case" is the complaint's, not words relayed
+        if units[k + 1].low == "for":
+            return True
+        if units[k + 1].low in ("to", "not", "about", "after", "around", "out", "in", ",", "."):
+            return False  # "who asked not to be named"
+        return any(u.low == "to" and u.entity < 0
+                   for u in units[k + 2:k + 2 + C.REQUEST_OBJECT_WORDS])
+
+    @staticmethod
+    def _declines(units: list[_Unit], k: int) -> bool:
+        """ "declined to say", "refused to comment": declining to speak is said by the
+        decliner."""
+        return units[k].verb in C.DECLINING and k + 2 < len(units) \
+            and units[k + 1].low == "to" and units[k + 2].low in C.DECLINED_SPEECH
 
     @staticmethod
     def _relays_words(units: list[_Unit], k: int) -> bool:

@@ -25,7 +25,21 @@ SPEECH_LEMMAS = frozenset({
     # that the prosecutors had examined every case", "asked whether the committee would rather
     # …"), each only before what introduces the words (NEXT_WORD_REQUIRED)
     "answer", "remark", "ask", "wonder",
+    # 2026-11-23: declining to speak is a speech act of the decliner ("Mr. Dursk declined to
+    # say when …", "declined to comment"), only before "to" and a verb of saying
+    # (attribution._Reader._declines)
+    "decline", "refuse",
+    # "posted that …", "spoke of 'a huge iceberg of misinformation'" (2026-11-23)
+    "post", "speak",
 })
+DECLINING = frozenset({"decline", "refuse"})
+DECLINED_SPEECH = frozenset({
+    "say", "comment", "discuss", "answer", "give", "name", "disclose", "confirm", "specify",
+    "elaborate", "reveal", "explain", "identify", "provide", "release", "publish",
+})
+# "asked prosecutors to look into it": "to" at most this many words after the object's first
+# (attribution._Reader._request).
+REQUEST_OBJECT_WORDS = 5
 # Surface forms the lookup lemmatizer leaves alone or maps elsewhere.
 SPEECH_FORMS = {
     "characterised": "characterise", "characterized": "characterize", "says": "say",
@@ -58,6 +72,10 @@ NEXT_WORD_REQUIRED: dict[str, frozenset[str]] = {
     "remark": frozenset({"that", ":"}),
     "ask": frozenset({"whether", "why", "if", "how", "what", "who", ":"}),
     "wonder": frozenset({"whether", "why", "if", "how", "what", "who", "aloud"}),
+    "post": frozenset({"that", ":"}),
+    "speak": frozenset({"of"}),
+    "decline": frozenset(),  # only "declined to say" (attribution._Reader._declines)
+    "refuse": frozenset(),
 }
 # -ing forms that take the subject of the clause before them ("X rejected it, saying …").
 PARTICIPLES = frozenset({
@@ -65,6 +83,7 @@ PARTICIPLES = frozenset({
     "warning", "denying", "rejecting", "dismissing", "alleging", "explaining", "stating",
     "characterizing", "characterising", "repeating", "remarking", "answering", "asking",
     "wondering",
+    "telling",  # "went further, telling viewers that …" (2026-11-23, documents 63, 115, 120)
 })
 # Verbs that only govern a denial cue in their clause ("he considered them lies") without
 # making their subject the sentence's speaker.

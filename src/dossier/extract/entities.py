@@ -96,6 +96,10 @@ OUTLET_NOUNS = frozenset({
 # How far after "X," an apposition's organisation noun may come ("X, a small Toronto-based
 # charity," is five words).
 APPOSITION_WORDS = 6
+# A plural possessive joins a name when an organisation word follows within this many words
+# ("Dockers' Union", "Workers' Rights Centre", "Soldiers' Mothers Committee"); 2026-11-23,
+# dev documents 95 and 103.
+PLURAL_POSSESSIVE_REACH = 3
 # Titles that take any ordinary capitalised words in front as their portfolio ("Information
 # Minister Lai Bako", "Transport Secretary …").
 PORTFOLIO_TITLES = frozenset({"Minister", "Secretary", "Commissioner"})
@@ -263,6 +267,11 @@ def _runs(doc: Doc) -> list[tuple[int, int]]:
             elif text in ("'s", "’s") and not spaces[j - 1] and j + 1 < n and name[j + 1] \
                     and texts[j + 1] in ORG_WORDS:
                 j += 2  # "Prosecutor General's Office", "People's Party"
+            elif text in ("'", "’") and not spaces[j - 1] and texts[j - 1].endswith("s") \
+                    and any(name[k] and texts[k] in ORG_WORDS
+                            for k in range(j + 1, min(n, j + 1 + PLURAL_POSSESSIVE_REACH))) \
+                    and name[j + 1]:
+                j += 2  # "Dockers' Union of Lunesia", "Ulmarian Workers' Rights Centre"
             elif text in ("of", "for") and j + 2 < n and texts[j + 1] == "the" \
                     and name[j + 2] and texts[j + 2] != "&" \
                     and any(texts[k] in ORG_WORDS for k in range(i, j)):
