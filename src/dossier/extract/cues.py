@@ -444,6 +444,11 @@ COUNTER_ACCOUNT_CONTEXT: dict[str, tuple[str, ...]] = {
     "not in custody": (*_DETENTION, *_DEPARTURE),
     "no live fire": ("shot", "shoot", "fired", "gunfire", "gunshot", "bullet", "killed", "died",
                      "dead", "wounded"),
+    # 2026-11-23 (attribution.COUNTER_ACCOUNT_PATTERNS): answers to any abuse
+    "evidence elsewhere": (*_HARM, *_DETENTION, *_DEPARTURE, "evict", "bodies"),
+    "rhetorical question": (*_HARM, *_DETENTION, *_DEPARTURE, "evict", "child"),
+    "anonymous sources": (*_HARM, *_DETENTION, *_DEPARTURE, "evict"),
+    "relabelled": (*_HARM, *_DETENTION, *_DEPARTURE, "isolation", "political prisoner"),
 }
 
 # An official's answer (attribution._Reader._answer): once the text has reported an abuse
@@ -476,7 +481,7 @@ NOT_AN_ANSWER = (
     r"would not (?:comment|say|give|discuss|tell)|did not (?:comment|respond|answer|reply)|"
     r"confirm(?:ed|s|ing)?|will\b|would(?! never| not have| hardly)|investigat\w+|inquiry|"
     r"inquiries|opened (?:an? |the )?(?:\w+ )?(?:investigation|inquiry|case|probe)|promised|"
-    r"pledged|called for|calls for|called on|calls on|urged|"
+    r"pledged|called for|calls for|called on|calls on|urged|asked (?:\w+ ){1,4}?to|"
     r"welcomed|regret\w*|apologi[sz]\w*|condolences|seeking|sought|demanded|asked for|"
     r"no (?:\w+ )?information|"
     # help, not an answer: a government offering shelter, joining a search, naming suspects
