@@ -409,16 +409,18 @@ COUNTER_ACCOUNT_PATTERNS: tuple[tuple[str, tuple[str, ...], str], ...] = (
      r"documents)\b|\b(?:routine|ordinary|standard) (?:identity|id|document) checks?\b"),
     # to a beating: they were found in good health, they hurt themselves
     ("health", ("good health", "good condition", "good shape", "signs of", "marks of",
-                "traces of", "themselves", "himself", "herself", "already", "hurt", "injured",
-                "harmed", "wounded"),
+                "traces of", "themselves", "himself", "herself", "already"),
      r"\bin good (?:health|condition|shape)\b|\bno (?:visible )?(?:signs|marks|traces) of "
      r"(?:violence|torture|ill-treatment|mistreatment|abuse|beating|beatings|injury|injuries)\b"
      r"|\b(?:hurt|injured|harmed|wounded|bruised) (?:themselves|himself|herself)\b"
-     # the injury came before ("walked in with the bruise already on her face") and nobody was
-     # hurt ("told our breakfast programme that nobody had been hurt"), 2026-11-23
+     # the injury came before ("walked in with the bruise already on her face"), 2026-11-23
      r"|\bwith (?:the |a |his |her |their )?(?:bruises?|injur(?:y|ies)|wounds?|marks|cuts)"
-     r" already\b"
-     r"|(?:\bnobody\b|\bno one\b|\bnot (?:a single|one) (?:person|protester|demonstrator|"
+     r" already\b"),
+    # to a beating or a shooting reported before this sentence (not "Police said no one was hurt
+    # in the fire"): nobody was hurt ("told our breakfast programme that nobody had been hurt"),
+    # 2026-11-23
+    ("no harm", ("hurt", "injured", "harmed", "wounded", "mistreated", "ill-treated"),
+     r"(?:\bnobody\b|\bno one\b|\bnot (?:a single|one) (?:person|protester|demonstrator|"
      r"detainee|prisoner|worker|trader|resident)\b)(?: \S+){0,3}? (?:had been|has been|was|were|"
      r"got|is|are) (?:hurt|injured|harmed|wounded|mistreated|ill-treated)\b"),
     # to a death in custody: he collapsed in his cell, he died of natural causes
@@ -1663,8 +1665,9 @@ class _Reader:
             return True
         words = _CONTEXT[family]
         start = self.scanned.get(family, 0)
-        self.scanned[family] = len(self.texts)
-        if any(words.search(text) for text in self.texts[start:]):
+        end = len(self.texts) - (family in C.COUNTER_ACCOUNT_CONTEXT_BEFORE)
+        self.scanned[family] = end
+        if any(words.search(text) for text in self.texts[start:end]):
             self.answerable.add(family)
             return True
         return False

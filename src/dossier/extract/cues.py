@@ -444,12 +444,17 @@ COUNTER_ACCOUNT_CONTEXT: dict[str, tuple[str, ...]] = {
     "not in custody": (*_DETENTION, *_DEPARTURE),
     "no live fire": ("shot", "shoot", "fired", "gunfire", "gunshot", "bullet", "killed", "died",
                      "dead", "wounded"),
+    "no harm": _HARM,
     # 2026-11-23 (attribution.COUNTER_ACCOUNT_PATTERNS): answers to any abuse
     "evidence elsewhere": (*_HARM, *_DETENTION, *_DEPARTURE, "evict", "bodies"),
     "rhetorical question": (*_HARM, *_DETENTION, *_DEPARTURE, "evict", "child"),
     "anonymous sources": (*_HARM, *_DETENTION, *_DEPARTURE, "evict"),
     "relabelled": (*_HARM, *_DETENTION, *_DEPARTURE, "isolation", "political prisoner"),
 }
+
+# Families whose context must be reported before their sentence, not in it: "Police said no
+# one was hurt in the fire" names the harm it denies.
+COUNTER_ACCOUNT_CONTEXT_BEFORE = frozenset({"no harm"})
 
 # An official's answer (attribution._Reader._answer): once the text has reported an abuse
 # (ANSWERED: a detention, a beating, a death, a disappearance, an eviction …), what the accused
