@@ -91,6 +91,12 @@ def one(body: str, *entities: tuple[str, EntityType] | tuple[str, EntityType, bo
     ("Bread First said on Monday that the convoy had been stopped.", "Bread First"),
     ("Convoys have been stopped since May, according to Bread First.", "Bread First"),
     ("The Bread First press office said the convoy was stopped.", "Bread First"),
+    # 2026-11-23 (EXTRACTOR_VERSION 9): declining, requests, posts, "telling"
+    ("Mira Tal declined to say how many convoys had been stopped.", "Mira Tal"),
+    ("Bread First has asked the governor to reopen the road.", "Bread First"),
+    ("Bread First asked for access to the border post.", "Bread First"),
+    ("Mira Tal posted that the convoy had been stopped again.", "Mira Tal"),
+    ("Mira Tal went further, telling reporters the convoy had been looted.", "Mira Tal"),
 ])
 def test_named_speaker(body: str, speaker: str) -> None:
     got = one(body, ("Mira Tal", P), ("Bread First", ORG), ("Harlen", L))
@@ -109,6 +115,8 @@ def test_named_speaker(body: str, speaker: str) -> None:
     "The convoy was stopped near Harlen on Sunday.",
     "Officials in Harlen declined to say whether the convoy had been stopped.",
     "The agency has not said whether the convoy was stopped.",
+    # 2026-11-23: a wish about oneself is not a request of anyone
+    "A driver who asked not to be named said the convoy was stopped near Harlen.",
 ])
 def test_no_speaker_when_unnamed_or_no_speech(body: str) -> None:
     assert one(body, ("Bread First", ORG), ("Harlen", L)).speaker is None
@@ -296,6 +304,16 @@ def test_outlet_key_matches_the_own_outlet() -> None:
     # a semicolon ends the clause of the verb before it: the army denies, not Ivo Brand
     ("Ivo Brand said 12 people had died; the army puts the figure at zero.", None),
     ("Ivo Brand said the march was peaceful; nobody was detained.", "Ivo Brand"),
+    # 2026-11-23 (EXTRACTOR_VERSION 9), general forms of what documents 91-120 missed
+    ('Asked whether anyone had been detained, Ivo Brand replied: "Rubbish."', "Ivo Brand"),
+    ("Ivo Brand said inspectors had found nothing to confirm the accounts.", "Ivo Brand"),
+    ("Ivo Brand said the allegations were part of a foreign campaign to smear the province.",
+     "Ivo Brand"),
+    ("Ivo Brand said there was nobody in the province to persecute.", "Ivo Brand"),
+    ("Ivo Brand said the newspaper had cooked the whole story up.", "Ivo Brand"),
+    ("Ivo Brand said countries that jail their own critics should not lecture anyone.",
+     "Ivo Brand"),
+    ("Ivo Brand said the bodies had been laid out for the cameras.", "Ivo Brand"),
 ])
 def test_denials(body: str, denied_by: str | None) -> None:
     got = one(body, ("Ivo Brand", P), ("Interior Ministry", ORG))
@@ -372,6 +390,31 @@ def test_not_denials(body: str) -> None:
      "Interior Ministry"),
     ("Ten activists have been missing since May.",
      "Several of them had crossed the border in search of work, the police said.", None),
+    # 2026-11-23 (EXTRACTOR_VERSION 9)
+    ("Guards beat the prisoners, the report says.",
+     "Interior Minister Ivo Brand asked why, if the beatings were so brutal, nobody had seen a "
+     "doctor.", "Ivo Brand"),
+    ("Guards beat the prisoners, the report says.",
+     "The Interior Ministry said the photograph had been taken years ago in another country.",
+     "Interior Ministry"),
+    ("Guards beat the prisoners, the report says.",
+     "The Interior Ministry said the report rested on anonymous sources.", "Interior Ministry"),
+    ("Guards beat the prisoners, the report says.",
+     'Interior Minister Ivo Brand said the prison had "no punishment cells, only quiet rooms".',
+     "Ivo Brand"),
+    ("Police beat the marchers, witnesses said.",
+     "Interior Minister Ivo Brand said nobody had been hurt.", "Ivo Brand"),
+    ("Police beat the marchers, witnesses said.",
+     "Interior Minister Ivo Brand said his officers had come under fire from the crowd.",
+     "Ivo Brand"),
+    ("Police detained eleven fishermen overnight.",
+     "Interior Minister Ivo Brand said the men were asked for their papers and sent home.",
+     "Ivo Brand"),
+    ("Three detainees died in the centre.",
+     "The Interior Ministry said the deaths had natural causes.", "Interior Ministry"),
+    ("Police beat the marchers, witnesses said.",
+     'A spokesman for the Interior Ministry said the marchers had been "nowhere near the '
+     'square".', None),  # an unnamed spokesman is no one (as a speaker)
 ])
 def test_an_officials_counter_account_is_a_denial(claim: str, answer: str,
                                                   denied_by: str | None) -> None:
@@ -396,6 +439,10 @@ def test_an_officials_counter_account_is_a_denial(claim: str, answer: str,
     "Police detained him. The protesters had not used weapons, witnesses said.",
     # a record, not a denial
     "Police told the family he had never been arrested before.",
+    # 2026-11-23: the harm is in the sentence itself, not reported before it; a lawyer is not
+    # the accused side, whatever the words of her title
+    "Interior Minister Ivo Brand said no one was hurt in the fire.",
+    "Police detained him. The defence lawyer Ivo Brand said he had been asked for his papers.",
 ])
 def test_counter_accounts_need_an_official_and_a_claim_to_answer(body: str) -> None:
     got = one(body, ("Ivo Brand", P), ("Interior Ministry", ORG))

@@ -259,7 +259,7 @@ DENIAL_CUE_PATTERNS: tuple[tuple[tuple[str, ...], str], ...] = (
     # imaginations", "a figment", "concocted", "dreamed up", "passed off as new", "a story written
     # by the rebels", "staged for foreign cameras"
     (("fairy tales", "fairy-tales", "figment", "imagination", "concoct", " up", "passed off",
-      "passing off", "staged for"),
+      "passing off", "staged for", "for the cameras", "for cameras"),
      r"\bfairy[ -]tales\b|\bfigments? of\b|\bproducts? of (?:\w+ ){0,2}?(?:imaginations?|"
      r"fantas(?:y|ies))\b|\b(?:sick|fevered|feverish|wild|inflamed|overactive) imaginations?\b"
      r"|\bconcoct(?:ed|ion|ions|ing)\b|\b(?:dreamed|dreamt|cooked|conjured) up\b"
@@ -268,8 +268,8 @@ DENIAL_CUE_PATTERNS: tuple[tuple[tuple[str, ...], str], ...] = (
      r"|\b(?:dreamed|dreamt|cooked|conjured|thought|whipped) (?:it|them|this|that|"
      r"everything|(?:the|this|that) (?:whole )?(?:thing|story|affair|tale|report|account))"
      r"(?: all)? up\b"
-     r"|\bpass(?:ed|ing)? off as\b|\bstaged for (?:the )?(?:\w+ )?(?:cameras|media|press"
-     r"|journalists|television|tv)\b"),
+     r"|\bpass(?:ed|ing)? off as\b|\b(?:staged|laid out|arranged|posed) (?:\S+ ){0,2}?for "
+     r"(?:the )?(?:\w+ )?(?:cameras|media|press|journalists|television|tv)\b"),
     (("written by", "invented by", "spread by", "concocted by", "dictated by", "scripted by",
       "ordered by", "commissioned by", "planted by", "circulated by", "peddled by"),
      r"\b(?:written|invented|spread|concocted|dictated|scripted|ordered|commissioned|planted|"
@@ -349,7 +349,8 @@ DENIAL_CUE_PATTERNS: tuple[tuple[tuple[str, ...], str], ...] = (
     # effort to discredit the vote"
     (("part of",),
      r"\b(?:" + _alternation((*C.CLAIM_SUBJECTS, "complaints", "protests", "outcry"))
-     + r") (?:is|are|was|were|had been|have been)(?: all| simply| just| merely)? part of (?:a|an|the)(?: [\w-]+){0,3}? (?:campaign|effort|plot|operation|drive|attempt|"
+     + r") (?:is|are|was|were|had been|have been)(?: all| simply| just| merely)? part of "
+     r"(?:a|an|the)(?: [\w-]+){0,3}? (?:campaign|effort|plot|operation|drive|attempt|"
      r"conspiracy|war|scheme|game)\b"),
     # nobody to persecute: "there was nobody to persecute", "nothing for her to look into"
     (("persecute", "look into"),
@@ -387,12 +388,15 @@ _DENIAL = tuple((triggers, re.compile(pattern)) for triggers, pattern in DENIAL_
 # (59-68): each family is the general form of an official's answer to a kind of accusation.
 COUNTER_ACCOUNT_PATTERNS: tuple[tuple[str, tuple[str, ...], str], ...] = (
     # to a detention or forced labour: they came, stayed or worked of their own will
-    ("voluntary", ("voluntar", "volunteers", "any time", "anytime", "whenever"),
+    ("voluntary", ("voluntar", "volunteers", "any time", "anytime", "whenever", "where they",
+                   "where he", "where she"),
      r"\b(?:came|come|comes|went|gone|left|returned|travelled|traveled|moved|reported|appeared|"
      r"signed|agreed|confessed|testified|worked|work|works|stayed|remained)\b(?: \S+){0,4}? "
      r"voluntarily\b|\bvoluntarily (?:came|went|left|returned|travelled|traveled|moved|"
      r"reported|appeared|signed|agreed|confessed|testified|worked|stayed|remained|gave)\b"
      r"|\b(?:were|are) (?:all )?volunteers\b"
+     r"|\b(?:travel|travels|travelled|traveled|go|goes|went|come and go) (?:wherever|where) "
+     r"(?:they|he|she) (?:please|pleases|like|likes|want|wants|wish|wishes)\b"
      r"|\b(?:free to|could|can|were able to|are able to|was able to|is able to|allowed to)"
      r"(?: \w+)? (?:leave|go|go home|stop|quit|refuse)\b(?: \S+){0,3}? (?:at any time|any ?time|"
      r"whenever (?:they|he|she) (?:wanted|wished|wish|want|liked|like|chose|choose))\b"),
@@ -451,15 +455,19 @@ COUNTER_ACCOUNT_PATTERNS: tuple[tuple[str, tuple[str, ...], str], ...] = (
      r"norms|requirements)\b"),
     # to a shooting or a beating: the victims attacked first
     ("blame reversal", ("attacked", "assaulted", "stoned", " at", "opened fire", "from the",
-                        "from among", "from within", "under fire", "under attack"),
+                        "from among", "from within", "under fire", "under attack", "attacking",
+                        "assaulting", "threatening", "hitting"),
      r"\b(?:attacked|assaulted|stoned|threw (?:stones|rocks|bottles|bricks|petrol bombs|molotov "
      r"cocktails|objects) at|hurled (?:stones|rocks|bottles|bricks) at|fired (?:on|at)|opened "
      r"fire on|shot at) (?:the |our |its )?(?:officers|police|policemen|police officers|"
      r"soldiers|troops|guards|security forces|border guards)\b|\b(?:shots|shooting|gunfire|"
      r"violence|fire) (?:had )?(?:come|came|started|began) from (?:the|among the|within the) "
      r"(?:crowd|protesters|demonstrators|rioters|miners|workers|strikers)\b"
-     # "his officers had come under fire from the crowd" (2026-11-23)
-     r"|\b(?:came|come|comes|coming) under (?:fire|attack) from\b"),
+     # "his officers had come under fire from the crowd", "moved out of the centre for
+     # attacking staff" (2026-11-23)
+     r"|\b(?:came|come|comes|coming) under (?:fire|attack) from\b"
+     r"|\bfor (?:attacking|assaulting|threatening|hitting) (?:the )?(?:staff|guards|officers|"
+     r"police|wardens|nurses|employees)\b"),
     # to a pushback: the boat was in international waters
     ("location", ("international waters", "outside"),
      r"\b(?:in|into|within) international waters\b|\boutside (?:its|our|their|the country's|"
@@ -474,8 +482,9 @@ COUNTER_ACCOUNT_PATTERNS: tuple[tuple[str, tuple[str, ...], str], ...] = (
     # to a shooting: no live ammunition was used, nobody opened fire on the crowd
     ("no live fire", ("ammunition", "round", "bullet", "firearms", "fire", "shot"),
      r"\b(?:no|not a single|not one)(?: live)? (?:ammunition|rounds?|bullets?|firearms|shots?)\b"
-     r"(?: \S+){0,3}? (?:used|fired)\b|\b(?:did not|didn't|had not|hadn't|never|not) (?:use|used|fire|fired|"
-     r"open|opened)(?: fire)?(?: \w+){0,2}? (?:live (?:ammunition|rounds|fire)|firearms|on (?:the "
+     r"(?: \S+){0,3}? (?:used|fired)\b"
+     r"|\b(?:did not|didn't|had not|hadn't|never|not) (?:use|used|fire|fired|open|opened)"
+     r"(?: fire)?(?: \w+){0,2}? (?:live (?:ammunition|rounds|fire)|firearms|on (?:the "
      r")?(?:crowd|protesters|demonstrators|people))\b"),
     # -- 2026-11-23, after reading the misses of the author batches 91-120
     # to any charge: the evidence is from elsewhere or from before ("the photograph had in fact
@@ -488,10 +497,14 @@ COUNTER_ACCOUNT_PATTERNS: tuple[tuple[str, tuple[str, ...], str], ...] = (
     # to any charge: a rhetorical question ("asked why, if the beatings had been so severe, not
     # one of the men had asked to see the station doctor"; "wondered aloud whether anyone had
     # seen their birth certificates")
-    ("rhetorical question", ("why", "whether"),
+    ("rhetorical question", ("why", "whether", "wouldn't", "would not", "surely", "how come"),
      r"\b(?:asked|asks|asking|wondered|wonders|wondering)(?: aloud)?(?: \S+){0,2}? why,? if\b"
      r"|\b(?:wondered|wonders|wondering|asked|asks|asking) (?:aloud )?whether (?:anyone|anybody|"
-     r"the \w+) (?:had|has|have|ever) (?:checked|seen|verified|bothered)\b"),
+     r"the \w+) (?:had|has|have|ever) (?:checked|seen|verified|bothered)\b"
+     # "If my officers had beaten anyone, wouldn't somebody have a photo by now?"
+     r"|\bif (?:\S+ ){1,5}?had (?:\S+ ){0,2}?(?:beaten|tortured|killed|hurt|detained|arrested|"
+     r"abducted|shot|harmed|mistreated)\b(?: \S+){0,3}?,? (?:wouldn't|would not|surely|why|"
+     r"where|how come)\b"),
     # to any charge: the sources are anonymous ("the published accounts rested on anonymous
     # sources", "a collage of anonymous grievances")
     ("anonymous sources", ("anonymous", "unnamed", "unverified"),
@@ -502,13 +515,31 @@ COUNTER_ACCOUNT_PATTERNS: tuple[tuple[str, tuple[str, ...], str], ...] = (
     # to any charge: the thing named otherwise ("no live ammunition, only shields and water
     # cannon", "no political prisoners, only people awaiting trial", "no isolation cells, only
     # calm-down rooms")
-    ("relabelled", ("only",),
-     r"\bno [\w-]+(?: [\w-]+){0,2}, (?:only|just) (?!a few\b|one\b|two\b)"),
+    ("relabelled", ("only", ", not "),
+     r"\bno [\w-]+(?: [\w-]+){0,2}, (?:only|just) (?!a few\b|one\b|two\b)"
+     # "had hurt it at sea, not in a cell", "a union activist, not a witness"
+     r"|, not (?:in|at|inside) (?:a|the|his|her|their|police) (?:cells?|custody|station|prison"
+     r"|detention)\b|\b(?:a|an) [\w-]+(?: [\w-]+)?[\"\u201d]?, not (?:a|an) [\w-]+"),
+    # to any charge: the accusers discredited ("the defendants had 'suddenly remembered' their
+    # injuries", "an account from people paid by a foreign energy company", "enemies of the
+    # faith", "had blown them up"); the place denied ("people who had been 'nowhere near the
+    # quay'", "a stretch of river 'nowhere near our border'"); force called lawful ("any force
+    # used against them had been 'lawful, recorded and proportionate'"), 2026-11-23
+    ("accusers discredited", ("suddenly", "paid", "funded", "hired", "bribed", "enem", "blown",
+                              "blew", "nowhere near", "force"),
+     r"\bsuddenly (?:remembered|recalled|discovered)\b"
+     r"|\b(?:people|activists|actors|agitators|provocateurs|witnesses|protesters|demonstrators|"
+     r"organisers|organizers) (?:\w+ )?(?:paid|funded|hired|bribed|bankrolled) (?:by|from)\b"
+     r"|\benem(?:y|ies) of (?:the )?(?:faith|people|nation|homeland|state|republic)\b"
+     r"|\b(?:blown|blew|puffed|pumped) (?:them|it|the (?:\w+ )?(?:figures?|numbers?|toll|count|"
+     r"list)) up\b|\bnowhere near (?:the|our|its|their) \w+"
+     r"|\bforce (?:\S+ ){0,4}?(?:had been|has been|was|were|is) [\"\u201c]?(?:lawful|legal|"
+     r"justified|proportionate|necessary|legitimate)\b"),
     # to a disappearance: the missing went abroad to work
     ("departure", ("work", "abroad"),
      r"\b(?:crossed|left|gone|went|travelled|traveled|moved|fled|emigrated)\b(?: \S+){0,5}? "
      r"(?:in search of work|to (?:find|look for|seek) work|for work|to work abroad)\b"
-     r"|\b(?:gone|went|moved|left) abroad\b"),
+     r"|\b(?:gone|went|moved|left) abroad\b|\ba (?:job|work|new life) abroad\b"),
 )
 _COUNTER_ACCOUNT = tuple((name, triggers, re.compile(pattern))
                          for name, triggers, pattern in COUNTER_ACCOUNT_PATTERNS)

@@ -450,6 +450,7 @@ COUNTER_ACCOUNT_CONTEXT: dict[str, tuple[str, ...]] = {
     "rhetorical question": (*_HARM, *_DETENTION, *_DEPARTURE, "evict", "child"),
     "anonymous sources": (*_HARM, *_DETENTION, *_DEPARTURE, "evict"),
     "relabelled": (*_HARM, *_DETENTION, *_DEPARTURE, "isolation", "political prisoner"),
+    "accusers discredited": (*_HARM, *_DETENTION, *_DEPARTURE, "evict"),
 }
 
 # Families whose context must be reported before their sentence, not in it: "Police said no
