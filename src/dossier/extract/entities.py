@@ -711,18 +711,30 @@ def _merge(entities: list[_Entity], by_surface: dict[str, int], surface: str, ta
         entities[target].type = EntityType.ORGANIZATION
 
 
+def _is_word(char: str) -> bool:
+    """What \\w matches: letters, digits (any script) and the underscore."""
+    return char.isalnum() or char == "_"
+
+
 def _mentions(doc: Doc, by_surface: dict[str, int]) -> tuple[Mention, ...]:
     """Every whole-word occurrence of every surface, longest first, never overlapping."""
     text = tokens(doc).text
     taken = bytearray(len(text))
     found = []
+    n = len(text)
     for surface in sorted(by_surface, key=len, reverse=True):
-        for match in re.finditer(r"(?<![\w])" + re.escape(surface) + r"(?![\w])", text):
-            a, b = match.span()
-            if any(taken[a:b]):
-                continue
-            taken[a:b] = b"\x01" * (b - a)
-            found.append(Mention(a, b, surface, by_surface[surface]))
+        if not surface:
+            continue
+        # str.find with the word-boundary test of r"(?<!\w)surface(?!\w)": a regular expression
+        # per surface was compiled anew for most documents (8 % of stage 4's time)
+        a = text.find(surface)
+        while a >= 0:
+            b = a + len(surface)
+            if (a == 0 or not _is_word(text[a - 1])) and (b == n or not _is_word(text[b])) \
+                    and not any(taken[a:b]):
+                taken[a:b] = b"\x01" * (b - a)
+                found.append(Mention(a, b, surface, by_surface[surface]))
+            a = text.find(surface, a + 1)
     found.sort(key=lambda m: m.start)
     return tuple(found)
 
