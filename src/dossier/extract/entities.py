@@ -668,12 +668,13 @@ def _nearest_before(doc: Doc, c: _Candidate, holders: list[int],
 def _acronym_definitions(doc: Doc, entities: list[_Entity], by_surface: dict[str, int]) -> None:
     """"Federal Security Service (FSB)": the acronym is the name's alias; and an acronym whose
     letters are a named organisation's initials is that organisation."""
-    text = tokens(doc).text
-    for k in range(1, len(doc) - 2):
-        if _word(doc, k) == "(" and _word(doc, k + 2) == ")" and ACRONYM.match(_word(doc, k + 1)):
-            acronym = _word(doc, k + 1)
+    table = tokens(doc)
+    text, words = table.text, table.texts
+    for k in range(1, len(words) - 2):
+        if words[k] == "(" and words[k + 2] == ")" and ACRONYM.match(words[k + 1]):
+            acronym = words[k + 1]
             for surface, index in list(by_surface.items()):
-                end = tokens(doc).starts[k] - 1
+                end = table.starts[k] - 1
                 if text.endswith(surface, 0, end + 1 if text[end] != " " else end):
                     _merge(entities, by_surface, acronym, index,
                            f"'{acronym}' is defined as '{surface}' in the text")
