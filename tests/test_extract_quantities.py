@@ -59,6 +59,9 @@ def q(sentence: str) -> tuple[str, int | None, int | None, str] | None:
      ("Between two and three million", 2_000_000, 3_000_000, "between")),
     ("In 2021, 2,000 people were displaced.", ("2,000", 2000, 2000, "exactly")),
     ("Half a dozen cars were torched.", ("Half a dozen", 6, 6, "exactly")),
+    # an age after "who is" is passed over for the count that follows it
+    ("The guard, who is 31 and was not named, said about 25 men were held.",
+     ("about 25", 25, 25, "about")),
 ])
 def test_counts(sentence: str, expected: tuple[str, int | None, int | None, str]) -> None:
     assert q(sentence) == expected

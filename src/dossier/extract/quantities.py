@@ -136,6 +136,8 @@ NUMBERED_BEFORE = frozenset({
     "vol.", "item", "point", "grade", "class", "category", "phase", "stage", "round", "lot",
     "building", "house", "apartment", "flat", "street", "st", "avenue", "ave",
 })
+# After "who is/was N", words that make N a count, not an age ("who was 1 of 12").
+COUNT_NOUNS_AFTER_AGE_LIKE = frozenset({"of", "out", "in", "percent", "%", "times"})
 # Words before a number that make it an age ("aged 23", "at the age of 40").
 AGE_BEFORE = frozenset({"aged", "age", "ages"})
 # Nouns after a 4-digit number in 1800-2099 that make it a count rather than a year
@@ -356,6 +358,12 @@ def _excluded(toks: list[_Token], num: _Number, qualified: bool) -> bool:
         if (num.digits and before.text[0].isupper() and before.lower not in QUALIFIER_STARTS
                 and num.first - 1 > 0 and before.text.isalpha()):
             return True  # "Resolution 2334", "Boeing 737", "Colony 7"
+        # "That man, who is 31 and asked to be called Murad": an age after "who is" (2026-11-23,
+        # the corroboration set, where 31 had become the count of "about 25 men in the room")
+        if (before.lower in ("is", "was") and before2 is not None and before2.lower == "who"
+                and num.digits and num.value < 120
+                and (after is None or after.lower not in COUNT_NOUNS_AFTER_AGE_LIKE)):
+            return True
         # "Samuel Adeyo, 23, died": an age between commas after a name
         if (before.text == "," and after is not None and after.text == "," and num.digits
                 and before2 is not None and before2.text[:1].isupper() and num.value < 120):
