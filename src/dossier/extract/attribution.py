@@ -659,6 +659,13 @@ class _Sentence:
 
 # --- the reader -------------------------------------------------------------------------------
 
+def _speaks_for_the_accused(words: frozenset[str]) -> bool:
+    """Words of a speaker's name, cue or introducing phrase that make it the state or the
+    accused side (cues.ANSWERING_WORDS), never a monitor, a lawyer or a relative
+    (cues.MONITOR_WORDS)."""
+    return bool(words & C.ANSWERING_WORDS) and not words & C.MONITOR_WORDS
+
+
 def _opening_bracket(units: list[_Unit], k: int) -> int:
     """The index of the "(" that the ")" at k closes (k itself when there is none)."""
     for j in range(k - 1, -1, -1):
@@ -771,7 +778,7 @@ class _Reader:
         key = who.deny if who.deny is not None else who.key
         if key is not None and key >= 0:
             return self._answering(s, key)
-        return bool(who.words & C.ANSWERING_WORDS) and not who.words & C.MONITOR_WORDS
+        return _speaks_for_the_accused(who.words)
 
     # -- units --------------------------------------------------------------------------------
 
@@ -1052,9 +1059,11 @@ class _Reader:
                     "he", "she", "it", "they", "who", "which", "we", "i")
                     or prev.low in C.BETWEEN_SUBJECT_AND_VERB or prev.low.endswith("ly")))):
             return None
+        if lemma in C.DECLINING and not self._declines(units, k):
+            return None
         required = C.NEXT_WORD_REQUIRED.get(lemma)
         if required is not None and (nxt is None or nxt.low not in required) \
-                and not self._request(units, k) and not self._declines(units, k):
+                and not self._request(units, k):
             return None
         if lemma in C.DENIAL_LEMMAS and not self._relays_words(units, k):
             return None
@@ -1088,8 +1097,8 @@ class _Reader:
     def _declines(units: list[_Unit], k: int) -> bool:
         """ "declined to say", "refused to comment": declining to speak is said by the
         decliner."""
-        return units[k].verb in C.DECLINING and k + 2 < len(units) \
-            and units[k + 1].low == "to" and units[k + 2].low in C.DECLINED_SPEECH
+        return k + 2 < len(units) and units[k + 1].low == "to" \
+            and units[k + 2].low in C.DECLINED_SPEECH
 
     @staticmethod
     def _relays_words(units: list[_Unit], k: int) -> bool:
@@ -1675,7 +1684,7 @@ class _Reader:
         for v in s.verbs:
             if (v.who.deny if v.who.deny is not None else v.who.key) == speaker:
                 words |= v.who.words
-        if words & C.MONITOR_WORDS or not words & C.ANSWERING_WORDS:
+        if not _speaks_for_the_accused(words):
             return False
         self.officials.add(speaker)
         return True

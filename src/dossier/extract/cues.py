@@ -74,8 +74,6 @@ NEXT_WORD_REQUIRED: dict[str, frozenset[str]] = {
     "wonder": frozenset({"whether", "why", "if", "how", "what", "who", "aloud"}),
     "post": frozenset({"that", ":"}),
     "speak": frozenset({"of"}),
-    "decline": frozenset(),  # only "declined to say" (attribution._Reader._declines)
-    "refuse": frozenset(),
 }
 # -ing forms that take the subject of the clause before them ("X rejected it, saying …").
 PARTICIPLES = frozenset({
@@ -430,6 +428,7 @@ _HARM = ("beat", "tortur", "abuse", "ill-treat", "mistreat", "injur", "wound", "
          "shot", "shoot", "fired", "killed", "died", "death", "bullet", "tear gas", "violence")
 _DEPARTURE = ("disappeared", "disappearance", "missing", "vanished", "whereabouts", "last seen",
               "abducted", "abduction")
+_ANY_ABUSE = (*_HARM, *_DETENTION, *_DEPARTURE, "evict")  # for answers to any charge
 COUNTER_ACCOUNT_CONTEXT: dict[str, tuple[str, ...]] = {
     "voluntary": (*_DETENTION, "labour", "labor", "work"),
     "identity check": _DETENTION,
@@ -446,11 +445,11 @@ COUNTER_ACCOUNT_CONTEXT: dict[str, tuple[str, ...]] = {
                      "dead", "wounded"),
     "no harm": _HARM,
     # 2026-11-23 (attribution.COUNTER_ACCOUNT_PATTERNS): answers to any abuse
-    "evidence elsewhere": (*_HARM, *_DETENTION, *_DEPARTURE, "evict", "bodies"),
-    "rhetorical question": (*_HARM, *_DETENTION, *_DEPARTURE, "evict", "child"),
-    "anonymous sources": (*_HARM, *_DETENTION, *_DEPARTURE, "evict"),
-    "relabelled": (*_HARM, *_DETENTION, *_DEPARTURE, "isolation", "political prisoner"),
-    "accusers discredited": (*_HARM, *_DETENTION, *_DEPARTURE, "evict"),
+    "evidence elsewhere": (*_ANY_ABUSE, "bodies"),
+    "rhetorical question": (*_ANY_ABUSE, "child"),
+    "anonymous sources": _ANY_ABUSE,
+    "relabelled": (*_ANY_ABUSE, "isolation", "political prisoner"),
+    "accusers discredited": _ANY_ABUSE,
 }
 
 # Families whose context must be reported before their sentence, not in it: "Police said no
