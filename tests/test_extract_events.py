@@ -87,6 +87,20 @@ def label(text: str) -> tuple[str | None, str | None]:
     ("The newspaper's website was hit by a cyberattack.", "attack"),
     ("Troops opened fire on the crowd.", "attack"),
     ("Masked men forced their way into the newsroom.", "attack"),
+    ("Soldiers turned their guns on the marchers.", "attack"),
+    ("Two men punched the photographer outside the stadium.", "attack"),  # no custody
+    # a person seized is taken; kicked in custody is ill-treatment
+    ("The student was seized by plain-clothes officers near the library.", "abduction"),
+    ("Gunmen seized the mayor's son outside his school.", "abduction"),
+    ("Inmates said they were kicked by guards during roll call.", "torture"),
+    # restriction (extraction version 10)
+    ("The army declared a curfew in the northern provinces.", "restriction"),
+    ("Mobile internet was shut down across the region on Sunday.", "restriction"),
+    ("Broadband in the two cities has been switched off since the vote.", "restriction"),
+    ("The regulator blocked access to three messaging apps.", "restriction"),
+    ("The referendum, which had been set for May, was postponed indefinitely.",
+     "restriction"),
+    ("The governor banned all rallies in the city centre.", "restriction"),
 ])
 def test_event_types(text: str, expected: str) -> None:
     assert event_type(one(text)) == expected
@@ -101,6 +115,12 @@ def test_event_types(text: str, expected: str) -> None:
     "The families left homeless by the storm received tents.",
     "The town is known for its cotton harvest.",
     "Mr. Aslan told the court that he was innocent.",
+    "Customs officers seized two tonnes of cocaine at the port.",  # things, not people
+    "The junta seized power in a bloodless coup.",
+    "The final kicked off an hour late.",
+    "They cut our engine, took our phones and left us at sea.",  # not a shutdown
+    "The company postponed the launch of its new phone.",  # no vote, no network cut
+    "The ministry cut the budget of the rail network.",
     "",
 ])
 def test_no_event(text: str) -> None:

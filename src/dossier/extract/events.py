@@ -42,7 +42,7 @@ from dossier.extract.text import lemma, tokens
 EVENT_TYPES: tuple[str, ...] = (
     "detention", "abduction", "torture", "killing", "death", "disappearance", "threat",
     "flight", "blackmail", "sanction", "asylum", "meeting", "statement", "investigation",
-    "release", "trial", "protest", "attack",
+    "release", "trial", "protest", "attack", "restriction",
 )
 
 # ---------------------------------------------------------------------------------------------
@@ -110,6 +110,9 @@ CONFINED_WINDOW = 6  # "spent (a week) in (a former) barracks": "in" within 6, n
 CONTEXT_LEMMAS: dict[str, frozenset[str]] = {
     "sanction_context": frozenset({"sanction"}),
     "blackmail_context": frozenset({"blackmail", "extort", "extortion"}),
+    # kicked or punched in custody is ill-treatment (torture); in the street, an attack
+    "custody_context": frozenset({"detain", "detention", "arrest", "custody", "prison", "jail",
+                                  "cell", "detainee", "prisoner", "inmate", "interrogation"}),
 }
 # A statement trigger after a negation is no event ("has not spoken publicly").
 # "pushed her into a grey minivan", "dragged dozens of people into lorries": someone (a
@@ -119,6 +122,30 @@ CONTEXT_LEMMAS: dict[str, frozenset[str]] = {
 INTO_WINDOW = 8
 VEHICLE_WINDOW = 3
 TAKEN_OBJECTS = frozenset({"him", "her", "them", "me", "us", "someone", "anyone"})
+# "he was seized by men in uniform", "they seized her": seized is a person taken
+# when a pronoun, a people noun or a name is the one taken (before a passive, after an active
+# verb), not "seized power", "seized the phone".
+TAKEN_SUBJECTS = frozenset({"he", "she", "they", "i", "we", "who"})
+TAKEN_KIN = frozenset({"son", "daughter", "brother", "sister", "father", "mother", "husband",
+                       "wife", "uncle", "cousin", "nephew", "niece", "fiance", "fiancee"})
+TAKEN_WINDOW = 4  # "seized the mayor's son"
+# Restrictions (a shutdown, a ban, a vote called off) are only one when what is cut, called off
+# or banned is named this close (in tokens): right before a noun ("an internet shutdown"),
+# after an active verb ("blocked access to Telegram", not "cut our engine, took our phones"),
+# and before a passive as far back as its subject may be ("Mobile data in the capital has been
+# switched off", "The vote, which had been due on 16 April, was called off").
+RESTRICTED_WINDOW = 2
+RESTRICTED_OBJECT_WINDOW = 4
+RESTRICTED_SUBJECT_WINDOW = 12
+COMMUNICATIONS = frozenset({"internet", "data", "network", "phone", "telephone", "mobile",
+                            "broadband", "website", "messaging", "connection", "telegram",
+                            "whatsapp", "facebook", "twitter", "youtube", "communication",
+                            "signal", "landline", "cellular"})
+ELECTIONS = frozenset({"election", "vote", "referendum", "ballot", "polls"})
+GATHERINGS = frozenset({"gathering", "protest", "rally", "demonstration", "assembly", "march",
+                        "vigil", "strike", "meeting"})
+RESTRICTED: dict[str, frozenset[str]] = {
+    "communications": COMMUNICATIONS, "election": ELECTIONS, "gathering": GATHERINGS}
 NEGATIONS = frozenset({"not", "never", "n't", "no", "declined", "refused"})
 NEGATION_WINDOW = 3
 # A call followed this closely by a threat is the threat ("were urged to kill them").
@@ -548,6 +575,8 @@ def _condition(when: str, toks: Sequence[_Tok], start: int, end: int, doc: Doc) 
                 and toks[end + 1].lemma in PLACE_NOUNS)
     if when in CONTEXT_LEMMAS:
         return bool(CONTEXT_LEMMAS[when] & _doc_tokens(doc).lemmas)
+    if when == "no_custody_context":
+        return not CONTEXT_LEMMAS["custody_context"] & _doc_tokens(doc).lemmas
     if when == "near_asset":
         return any(t.lemma == "asset" for t in toks[end:end + ASSET_WINDOW])
     if when in ("appeal_call", "appeal_court"):
@@ -571,6 +600,19 @@ def _condition(when: str, toks: Sequence[_Tok], start: int, end: int, doc: Doc) 
                 return taken and not any(t.lower == "way" for t in between) and any(
                     t.lemma in vocab.sets["vehicle"] for t in toks[j + 1:j + 1 + VEHICLE_WINDOW])
         return False
+    if when == "person_taken":
+        vocab = vocabulary()
+        if _passive(toks, start):
+            return any(t.lower in TAKEN_SUBJECTS or t.lower in vocab.people or t.title
+                       for t in toks[max(0, start - TAKEN_WINDOW - 2):start])
+        return any(t.lower in TAKEN_OBJECTS or t.lower in vocab.people or t.lemma in TAKEN_KIN
+                   or (t.title and not t.initial) for t in toks[end:end + TAKEN_WINDOW])
+    if when in RESTRICTED:
+        if _passive(toks, start):  # what was cut is its subject: before it
+            near = toks[max(0, start - RESTRICTED_SUBJECT_WINDOW):start]
+        else:  # "cut off the internet", "blocked access to Telegram", "a curfew … ban"
+            near = toks[max(0, start - RESTRICTED_WINDOW):end + RESTRICTED_OBJECT_WINDOW]
+        return any(t.lemma in RESTRICTED[when] or t.lower in RESTRICTED[when] for t in near)
     if when == "ask_named":
         return nxt is not None and nxt.title and nxt.lower != "i"
     raise ValueError(f"unknown condition {when!r} in events.json")

@@ -40,6 +40,7 @@ EVENT_TYPES = {
     "trial",
     "protest",
     "attack",
+    "restriction",
 }
 QUALIFIERS = {
     "exactly",
