@@ -119,6 +119,35 @@ def test_conflicting_figures_keep_every_value(dossier: Dossier, tmp_path: Path) 
     assert {v["low"] for v in figures["values"]} == {40, 60}
 
 
+TALLY = (
+    "The Marsh Relief Network said on {day} that it had helped {count} families leave the "
+    "flooded villages of the Orvel valley since the dam burst. Volunteers with boats have been "
+    "taking people from rooftops to the school in Demsk, where the network runs a shelter. "
+    "The regional government has promised compensation but has not said when it will be paid."
+)
+
+
+def test_a_running_total_is_another_fact_than_its_earlier_count(dossier: Dossier,
+                                                                 tmp_path: Path) -> None:
+    """One source's count four weeks later is a running total, a new fact; its count of two
+    days later (a correction, or another outlet's rounding) is a conflicting figure of one."""
+    folder = tmp_path / "in"
+    write(folder / "april.txt", article("Families leave the Orvel valley", "The Demsk Courier",
+                                        "4 April 2024",
+                                        TALLY.format(day="Wednesday", count="about 30")))
+    write(folder / "april2.txt", article("Families leave the Orvel valley", "The Orvel Herald",
+                                         "6 April 2024", TALLY.format(day="Friday", count="32")))
+    write(folder / "may.txt", article("More families leave the Orvel valley", "The Plains Post",
+                                      "2 May 2024", TALLY.format(day="Tuesday", count="70")))
+    assert dossier("build", folder).exit_code == 0
+    export = dossier.export()
+    april = claim_with(export, "helped about 30 families")
+    may = claim_with(export, "helped 70 families")
+    assert april["id"] != may["id"]
+    assert claim_with(export, "helped 32 families")["id"] == april["id"]
+    assert april["figures"]["disputed"] is True
+
+
 def test_a_denial_contests_the_claim_and_is_dated(dossier: Dossier, tmp_path: Path) -> None:
     gdelt_case(tmp_path / "in")
     write(tmp_path / "in" / "denial.txt", article("Governor denies arrests", "The Capital Wire",

@@ -188,6 +188,12 @@ CLAIM_COUNT_BONUS = 0.1
 CLAIM_DATE_BONUS = 0.05
 CLAIM_QUANTITY_RATIO = 4.0
 CLAIM_DATE_WINDOW_DAYS = 400
+# A source that gives another count of the same thing in a report published more than
+# CLAIM_RUNNING_TOTAL_DAYS after (or before) its first is giving a running total, a different
+# fact ("helped about 30 people leave" in April, "43" in May, "64" in July); within that time it
+# is one fact with conflicting figures (a correction, or two outlets rounding). 7: the labelled
+# set's running totals are three weeks or more apart, its restated totals the same day.
+CLAIM_RUNNING_TOTAL_DAYS = 7
 CLAIM_COMPARED = 12
 # Adding documents to a case re-reads only the claims around them: the claims sharing the most
 # blocking keys with the new statements, at most CLAIM_NEIGHBOURS, through keys held by at most
@@ -298,6 +304,7 @@ class Settings:
     claim_date_bonus: float = CLAIM_DATE_BONUS
     claim_quantity_ratio: float = CLAIM_QUANTITY_RATIO
     claim_date_window_days: int = CLAIM_DATE_WINDOW_DAYS
+    claim_running_total_days: int = CLAIM_RUNNING_TOTAL_DAYS
     claim_compared: int = CLAIM_COMPARED
     claim_neighbours: int = CLAIM_NEIGHBOURS
     claim_key_limit: int = CLAIM_KEY_LIMIT

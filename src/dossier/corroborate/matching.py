@@ -143,6 +143,8 @@ class Cluster:
     first: dt.date | None = None  # the span of members' explicit dates
     last: dt.date | None = None
     speakers: set[str] = field(default_factory=set)
+    # each source's counts, with the day of the report: (source, count) → publication days
+    tallies: dict[tuple[str, int], set[str]] = field(default_factory=dict)
     # the places and people of its first report's story (of the first report naming any): not
     # of every member's, or a claim that gathered a few stories would meet every story
     context: frozenset[str] = frozenset()
@@ -183,10 +185,40 @@ class Cluster:
             self.last = days[1] if self.last is None else max(self.last, days[1])
         if e.speaker and e.event_type in SPEECH_EVENTS:
             self.speakers.add(e.speaker)
+        source = _source(e)
+        if source and value is not None and e.published:
+            self.tallies.setdefault((source, value), set()).add(e.published[:10])
 
 
 def _value(e: Evidence) -> int | None:
     return e.low if e.low is not None else e.high
+
+
+def _source(e: Evidence) -> str | None:
+    """Who a count comes from: its speaker, or the outlet it cites."""
+    return e.speaker or e.cited
+
+
+def _running_total(e: Evidence, c: Cluster, settings: Settings) -> str | None:
+    """The source's other count in the claim, reported days apart from this one, if any."""
+    source, value = _source(e), _value(e)
+    if not source or value is None or not e.published:
+        return None
+    try:
+        day = dt.date.fromisoformat(e.published[:10])
+    except ValueError:
+        return None
+    for (who, count), days in c.tallies.items():
+        if who != source or count == value:
+            continue
+        for other in days:
+            try:
+                gap = abs((dt.date.fromisoformat(other) - day).days)
+            except ValueError:
+                continue
+            if gap > settings.claim_running_total_days:
+                return f"a running total: the same source gave {count} in a report of {other}"
+    return None
 
 
 def conflict(e: Evidence, c: Cluster, settings: Settings) -> str | None:
@@ -207,6 +239,9 @@ def conflict(e: Evidence, c: Cluster, settings: Settings) -> str | None:
     if e.speaker and e.event_type in SPEECH_EVENTS and c.speakers \
             and e.speaker not in c.speakers:
         return "said by someone else"
+    total = _running_total(e, c, settings)
+    if total:
+        return total
     if e.context and c.context and e.context.isdisjoint(c.context):
         return "another story: its document names none of the places and people of the claim's " \
                "first report"
