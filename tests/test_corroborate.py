@@ -148,6 +148,24 @@ def test_a_running_total_is_another_fact_than_its_earlier_count(dossier: Dossier
     assert april["figures"]["disputed"] is True
 
 
+def test_a_sentence_counts_for_the_claim_of_its_main_event(dossier: Dossier,
+                                                           tmp_path: Path) -> None:
+    """The release of the activists, whose detention the sentence recalls in a relative clause,
+    is another fact: it does not join the detention claim and add its outlet to it."""
+    gdelt_case(tmp_path / "in")
+    write(tmp_path / "in" / "freed.txt", article(
+        "Activists freed", "The Western Post", "20 May 2024",
+        "The 60 environmental activists, who were detained by police in Varna on Tuesday at "
+        "the protest camp on the road to the copper mine, were released on Friday, their "
+        "lawyers said. They must report to a police station every week until their trial."))
+    assert dossier("build", tmp_path / "in").exit_code == 0
+    export = dossier.export()
+    detained = claim_with(export, "detained 60 environmental activists")
+    released = claim_with(export, "were released on Friday")
+    assert detained["id"] != released["id"]
+    assert detained["independent_sources"] == 2
+
+
 def test_a_denial_contests_the_claim_and_is_dated(dossier: Dossier, tmp_path: Path) -> None:
     gdelt_case(tmp_path / "in")
     write(tmp_path / "in" / "denial.txt", article("Governor denies arrests", "The Capital Wire",

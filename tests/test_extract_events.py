@@ -67,6 +67,9 @@ def label(text: str) -> tuple[str | None, str | None]:
     ("The refugees were resettled in Norway.", "asylum"),
     # blackmail, sanction
     ("Officers extorted money from shop owners.", "blackmail"),
+    ("Two officers demanded money from the men in exchange for their silence.", "blackmail"),
+    ("The caller threatened to expose her unless she paid.", "blackmail"),
+    ("The union demanded more money from the ministry for teachers.", "statement"),  # a call
     ("The European Union imposed sanctions on six judges.", "sanction"),
     ("The measures freeze the officials' assets abroad.", "sanction"),
     # meeting, statement

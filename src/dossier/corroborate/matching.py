@@ -223,9 +223,10 @@ def _running_total(e: Evidence, c: Cluster, settings: Settings) -> str | None:
 
 def conflict(e: Evidence, c: Cluster, settings: Settings) -> str | None:
     """Why `e` cannot be the fact of cluster `c`, or None."""
-    if e.event_type and c.primary and family(e.event_type) not in c.families \
-            and not {family(x) for x in e.events} & c.primary:
-        return f"events {', '.join(e.events)} are not {', '.join(sorted(c.primary))}"
+    # a sentence is a mention of the claim of its main event, not of one it recalls ("X, who
+    # was detained on Tuesday, was released on Friday" is a release)
+    if e.event_type and c.primary and family(e.event_type) not in c.families:
+        return f"its main event, {e.event_type}, is not {', '.join(sorted(c.families))}"
     value = _value(e)
     if value is not None and c.low is not None and c.high is not None:
         ratio = settings.claim_quantity_ratio

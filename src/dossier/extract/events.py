@@ -122,13 +122,15 @@ CONTEXT_LEMMAS: dict[str, frozenset[str]] = {
 INTO_WINDOW = 8
 VEHICLE_WINDOW = 3
 TAKEN_OBJECTS = frozenset({"him", "her", "them", "me", "us", "someone", "anyone"})
-# "he was seized by men in uniform", "they seized her": seized is a person taken
-# when a pronoun, a people noun or a name is the one taken (before a passive, after an active
-# verb), not "seized power", "seized the phone".
+# "he was seized by men in uniform", "they seized her": seized is a person taken, and money
+# demanded from someone is extortion, when a pronoun, a people noun or a name is the one taken
+# or asked (before a passive, after an active verb): not "seized power", "seized the phone",
+# "demanded more money from the ministry".
 TAKEN_SUBJECTS = frozenset({"he", "she", "they", "i", "we", "who"})
 TAKEN_KIN = frozenset({"son", "daughter", "brother", "sister", "father", "mother", "husband",
                        "wife", "uncle", "cousin", "nephew", "niece", "fiance", "fiancee"})
 TAKEN_WINDOW = 4  # "seized the mayor's son"
+OBJECT_ENDS = frozenset({"for", "to", "in", "on", "at", "with", "by", ",", ".", "and", "after"})
 # Restrictions (a shutdown, a ban, a vote called off) are only one when what is cut, called off
 # or banned is named this close (in tokens): right before a noun ("an internet shutdown"),
 # after an active verb ("blocked access to Telegram", not "cut our engine, took our phones"),
@@ -600,13 +602,18 @@ def _condition(when: str, toks: Sequence[_Tok], start: int, end: int, doc: Doc) 
                 return taken and not any(t.lower == "way" for t in between) and any(
                     t.lemma in vocab.sets["vehicle"] for t in toks[j + 1:j + 1 + VEHICLE_WINDOW])
         return False
-    if when == "person_taken":
+    if when == "person_object":
         vocab = vocabulary()
         if _passive(toks, start):
             return any(t.lower in TAKEN_SUBJECTS or t.lower in vocab.people or t.title
                        for t in toks[max(0, start - TAKEN_WINDOW - 2):start])
-        return any(t.lower in TAKEN_OBJECTS or t.lower in vocab.people or t.lemma in TAKEN_KIN
-                   or (t.title and not t.initial) for t in toks[end:end + TAKEN_WINDOW])
+        for t in toks[end:end + TAKEN_WINDOW]:
+            if t.lower in TAKEN_OBJECTS or t.lower in vocab.people or t.lemma in TAKEN_KIN \
+                    or (t.title and not t.initial):
+                return True
+            if t.lower in OBJECT_ENDS:  # "from the ministry | for teachers"
+                return False
+        return False
     if when in RESTRICTED:
         if _passive(toks, start):  # what was cut is its subject: before it
             near = toks[max(0, start - RESTRICTED_SUBJECT_WINDOW):start]
