@@ -120,6 +120,7 @@ def test_event_types(text: str, expected: str) -> None:
     "Mr. Aslan told the court that he was innocent.",
     "Customs officers seized two tonnes of cocaine at the port.",  # things, not people
     "The junta seized power in a bloodless coup.",
+    "Two tonnes of cocaine were seized at the port.",
     "The final kicked off an hour late.",
     "They cut our engine, took our phones and left us at sea.",  # not a shutdown
     "The company postponed the launch of its new phone.",  # no vote, no network cut

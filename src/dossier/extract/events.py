@@ -130,6 +130,7 @@ TAKEN_SUBJECTS = frozenset({"he", "she", "they", "i", "we", "who"})
 TAKEN_KIN = frozenset({"son", "daughter", "brother", "sister", "father", "mother", "husband",
                        "wife", "uncle", "cousin", "nephew", "niece", "fiance", "fiancee"})
 TAKEN_WINDOW = 4  # "seized the mayor's son"
+TAKEN_SUBJECT_WINDOW = 6  # "Ruslan Dzhabrailov, a singer, was seized"
 OBJECT_ENDS = frozenset({"for", "to", "in", "on", "at", "with", "by", ",", ".", "and", "after"})
 # Restrictions (a shutdown, a ban, a vote called off) are only one when what is cut, called off
 # or banned is named this close (in tokens): right before a noun ("an internet shutdown"),
@@ -605,8 +606,9 @@ def _condition(when: str, toks: Sequence[_Tok], start: int, end: int, doc: Doc) 
     if when == "person_object":
         vocab = vocabulary()
         if _passive(toks, start):
-            return any(t.lower in TAKEN_SUBJECTS or t.lower in vocab.people or t.title
-                       for t in toks[max(0, start - TAKEN_WINDOW - 2):start])
+            return any(t.lower in TAKEN_SUBJECTS or t.lower in vocab.people
+                       or (t.title and not t.initial)
+                       for t in toks[max(0, start - TAKEN_SUBJECT_WINDOW):start])
         for t in toks[end:end + TAKEN_WINDOW]:
             if t.lower in TAKEN_OBJECTS or t.lower in vocab.people or t.lemma in TAKEN_KIN \
                     or (t.title and not t.initial):
