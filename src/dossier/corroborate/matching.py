@@ -143,8 +143,8 @@ class Cluster:
     first: dt.date | None = None  # the span of members' explicit dates
     last: dt.date | None = None
     speakers: set[str] = field(default_factory=set)
-    # each source's counts, with the day of the report: (source, count) → publication days
-    tallies: dict[tuple[str, int], set[str]] = field(default_factory=dict)
+    # each source's counts, with the day of their report: source → [(count, published)]
+    tallies: dict[str, list[tuple[int, dt.date]]] = field(default_factory=dict)
     # the places and people of its first report's story (of the first report naming any): not
     # of every member's, or a claim that gathered a few stories would meet every story
     context: frozenset[str] = frozenset()
@@ -186,8 +186,9 @@ class Cluster:
         if e.speaker and e.event_type in SPEECH_EVENTS:
             self.speakers.add(e.speaker)
         source = _source(e)
-        if source and value is not None and e.published:
-            self.tallies.setdefault((source, value), set()).add(e.published[:10])
+        published = _published(e) if source and value is not None else None
+        if source and value is not None and published is not None:
+            self.tallies.setdefault(source, []).append((value, published))
 
 
 def _value(e: Evidence) -> int | None:
@@ -199,25 +200,24 @@ def _source(e: Evidence) -> str | None:
     return e.speaker or e.cited
 
 
+def _published(e: Evidence) -> dt.date | None:
+    """The day the statement's document was published, if known."""
+    try:
+        return dt.date.fromisoformat(e.published[:10]) if e.published else None
+    except ValueError:
+        return None
+
+
 def _running_total(e: Evidence, c: Cluster, settings: Settings) -> str | None:
     """The source's other count in the claim, reported days apart from this one, if any."""
     source, value = _source(e), _value(e)
-    if not source or value is None or not e.published:
+    counts = c.tallies.get(source) if source and value is not None else None
+    day = _published(e) if counts else None
+    if counts is None or day is None:
         return None
-    try:
-        day = dt.date.fromisoformat(e.published[:10])
-    except ValueError:
-        return None
-    for (who, count), days in c.tallies.items():
-        if who != source or count == value:
-            continue
-        for other in days:
-            try:
-                gap = abs((dt.date.fromisoformat(other) - day).days)
-            except ValueError:
-                continue
-            if gap > settings.claim_running_total_days:
-                return f"a running total: the same source gave {count} in a report of {other}"
+    for count, other in counts:
+        if count != value and abs((other - day).days) > settings.claim_running_total_days:
+            return f"a running total: the same source gave {count} in a report of {other}"
     return None
 
 

@@ -673,8 +673,8 @@ def _acronym_definitions(doc: Doc, entities: list[_Entity], by_surface: dict[str
     for k in range(1, len(words) - 2):
         if words[k] == "(" and words[k + 2] == ")" and ACRONYM.match(words[k + 1]):
             acronym = words[k + 1]
+            end = table.starts[k] - 1
             for surface, index in list(by_surface.items()):
-                end = table.starts[k] - 1
                 if text.endswith(surface, 0, end + 1 if text[end] != " " else end):
                     _merge(entities, by_surface, acronym, index,
                            f"'{acronym}' is defined as '{surface}' in the text")

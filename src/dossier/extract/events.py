@@ -545,6 +545,12 @@ def _passive(toks: Sequence[_Tok], i: int) -> bool:
     return False
 
 
+def _person(t: _Tok, pronouns: frozenset[str], vocab: _Vocabulary) -> bool:
+    """Whether a word names someone: one of these pronouns, a people noun, or a name (a
+    capitalised word that does not open the sentence)."""
+    return t.lower in pronouns or t.lower in vocab.people or (t.title and not t.initial)
+
+
 def _condition(when: str, toks: Sequence[_Tok], start: int, end: int, doc: Doc) -> bool:
     n = len(toks)
     nxt = toks[end] if end < n else None
@@ -598,20 +604,17 @@ def _condition(when: str, toks: Sequence[_Tok], start: int, end: int, doc: Doc) 
         for j in range(end, min(n, end + INTO_WINDOW)):
             if toks[j].lower == "into":
                 between = toks[end:j]
-                taken = any(t.lower in TAKEN_OBJECTS or t.lower in vocab.people
-                            or (t.title and not t.initial) for t in between)
+                taken = any(_person(t, TAKEN_OBJECTS, vocab) for t in between)
                 return taken and not any(t.lower == "way" for t in between) and any(
                     t.lemma in vocab.sets["vehicle"] for t in toks[j + 1:j + 1 + VEHICLE_WINDOW])
         return False
     if when == "person_object":
         vocab = vocabulary()
         if _passive(toks, start):
-            return any(t.lower in TAKEN_SUBJECTS or t.lower in vocab.people
-                       or (t.title and not t.initial)
+            return any(_person(t, TAKEN_SUBJECTS, vocab)
                        for t in toks[max(0, start - TAKEN_SUBJECT_WINDOW):start])
         for t in toks[end:end + TAKEN_WINDOW]:
-            if t.lower in TAKEN_OBJECTS or t.lower in vocab.people or t.lemma in TAKEN_KIN \
-                    or (t.title and not t.initial):
+            if _person(t, TAKEN_OBJECTS, vocab) or t.lemma in TAKEN_KIN:
                 return True
             if t.lower in OBJECT_ENDS:  # "from the ministry | for teachers"
                 return False

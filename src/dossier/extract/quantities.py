@@ -140,6 +140,7 @@ NUMBERED_BEFORE = frozenset({
 COUNT_NOUNS_AFTER_AGE_LIKE = frozenset({"of", "out", "in", "percent", "%", "times"})
 # Words before a number that make it an age ("aged 23", "at the age of 40").
 AGE_BEFORE = frozenset({"aged", "age", "ages"})
+AGE_LIMIT = 120  # a number from here on is never read as an age
 # Nouns after a 4-digit number in 1800-2099 that make it a count rather than a year
 # ("2000 people", "1900 tonnes"); anything else in that range is read as a year.
 YEAR_RANGE = (1800, 2099)
@@ -361,12 +362,12 @@ def _excluded(toks: list[_Token], num: _Number, qualified: bool) -> bool:
         # "That man, who is 31 and asked to be called Murad": an age after "who is" (2026-11-23,
         # the corroboration set, where 31 had become the count of "about 25 men in the room")
         if (before.lower in ("is", "was") and before2 is not None and before2.lower == "who"
-                and num.digits and num.value < 120
+                and num.digits and num.value < AGE_LIMIT
                 and (after is None or after.lower not in COUNT_NOUNS_AFTER_AGE_LIKE)):
             return True
         # "Samuel Adeyo, 23, died": an age between commas after a name
         if (before.text == "," and after is not None and after.text == "," and num.digits
-                and before2 is not None and before2.text[:1].isupper() and num.value < 120):
+                and before2 is not None and before2.text[:1].isupper() and num.value < AGE_LIMIT):
             return True
     # "in 2009", "the 2017 campaign" (but "2000 people")
     return (num.digits and not num.has_comma and YEAR_RANGE[0] <= num.value <= YEAR_RANGE[1]
