@@ -166,6 +166,24 @@ def test_a_sentence_counts_for_the_claim_of_its_main_event(dossier: Dossier,
     assert detained["independent_sources"] == 2
 
 
+def test_a_remark_that_gives_no_information_is_not_a_source(dossier: Dossier,
+                                                              tmp_path: Path) -> None:
+    """ "The ministry said it had no information about the detentions" is about the detention
+    claim but is no evidence of it: it is a claim of its own, and the detention claim keeps its
+    two origins."""
+    gdelt_case(tmp_path / "in")
+    write(tmp_path / "in" / "ministry.txt", article(
+        "Ministry silent on activists", "The Eastern Ledger", "15 May 2024",
+        "The interior ministry said on Wednesday that it had no information about the "
+        "detention of 60 environmental activists in Varna."))
+    assert dossier("build", tmp_path / "in").exit_code == 0
+    export = dossier.export()
+    detained = claim_with(export, "detained 60 environmental activists")
+    remark = claim_with(export, "had no information about the detention")
+    assert remark["id"] != detained["id"]
+    assert detained["independent_sources"] == 2
+
+
 def test_a_denial_contests_the_claim_and_is_dated(dossier: Dossier, tmp_path: Path) -> None:
     gdelt_case(tmp_path / "in")
     write(tmp_path / "in" / "denial.txt", article("Governor denies arrests", "The Capital Wire",

@@ -4,10 +4,13 @@ naming an act and something specific ("no prison in Argun") answers the claim th
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from fixtures import evidence
 
 from dossier.config import Settings
 from dossier.corroborate import Evidence, corroborate
+from dossier.corroborate.evidence import content_words
 
 
 def statement(document: str, text: str, published: str, event: str | None = None,
@@ -54,3 +57,23 @@ def test_a_general_denial_of_an_act_answers_the_core_of_that_act() -> None:
     denial = statement("z", "Officials denied that anyone was detained.", "2017-04-09",
                        "detention", denial=True)
     assert linked(story(), denial) == {"m-d1"}
+
+
+def test_a_dismissal_of_the_report_answers_each_abuse_its_document_told() -> None:
+    """ "dismissed the article as lies" denies what that article said, as the document told it
+    before: the detentions and the secret prison, not only the story's most reported claim."""
+    told = [evidence("Police detained more than 100 gay men in the republic, the newspaper "
+                     "reported.", "r", id="m-r1", start=0, event_type="detention",
+                     events=("detention",), published="2017-04-09", places=("chechnya",),
+                     outlet="r", outlet_name="r"),
+            evidence("The men were held in a secret prison at a former military compound in "
+                     "Argun, it said.", "r", id="m-r2", start=80, event_type="detention",
+                     events=("detention",), published="2017-04-09",
+                     places=("chechnya", "argun"), outlet="r", outlet_name="r")]
+    denial = evidence("A spokesman for the republic's leader dismissed the article as lies.",
+                      "r", id="m-r3", start=170, published="2017-04-09", places=("chechnya",),
+                      denial=True, denied_by="official", outlet="r", outlet_name="r")
+    assert linked([*story(), *told], denial) == {"m-d1", "m-p1"}
+    general = replace(denial, text="A spokesman said the claims were lies.",
+                      words=content_words("A spokesman said the claims were lies."))
+    assert linked([*story(), *told], general) == {"m-d1"}

@@ -485,6 +485,43 @@ def test_not_hedged(body: str) -> None:
     assert not one(body).attribution.hedged
 
 
+# --- remarks that give no information -------------------------------------------------------
+
+
+@pytest.mark.parametrize("body", [
+    "The Kremlin said it had no reliable information about the detention of gay men.",
+    "Peskov said there was as yet no information to confirm the reports.",
+    "Police in Hesk said they had no record of the three activists being arrested.",
+    "The ministry declined to comment on the report.",
+    "A police spokesman would not comment.",
+    "The governor's office did not respond to questions about the arrests.",
+    "The border service declined to say how many people it had stopped.",
+    "Keystone Wire could not independently confirm the death toll.",
+    '"We have no information," the spokesman said.',
+])
+def test_a_remark_that_gives_no_information(body: str) -> None:
+    got = one(body)
+    assert got.attribution.noncommittal, got.attribution
+    assert not got.attribution.denial
+
+
+@pytest.mark.parametrize("body", [
+    # what a relative or a monitor reports of a missing man is evidence of his disappearance
+    "His mother said she had no information about his whereabouts.",
+    # the sentence says something besides
+    "Mira Tal said her group had credible accounts of new detentions but could not yet "
+    "confirm how many people were held.",
+    "A police spokesman declined to comment, but said 40 men had been questioned.",
+    '"With no significant data releases this week, attention is on trade," said Mira Tal.',
+    # a denial stays a denial
+    "The spokesman said the reports were lies and that he had no information about any "
+    "detentions.",
+    "Police detained 40 men suspected of being gay.",
+])
+def test_not_a_remark_that_gives_no_information(body: str) -> None:
+    assert not one(body).attribution.noncommittal
+
+
 # --- quotes -----------------------------------------------------------------------------------
 
 

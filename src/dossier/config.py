@@ -218,6 +218,9 @@ DENIAL_MAX_LINKS = 2
 DENIAL_STORY_DAYS = 180
 DENIAL_SECOND_SHARE = 0.2
 DENIAL_SPECIFIC_WEIGHT = 12.0
+# A dismissal of a report as a whole denies each abuse claim its document states before it, at
+# most DENIAL_REPORT_LINKS of them (the gold's blanket dismissals deny two or three).
+DENIAL_REPORT_LINKS = 4
 
 # How many originals are written per transaction. A SIGKILL loses at most one batch, which the
 # next run redoes; 500 keeps the 10,000-file ingest benchmark within 5% of a single
@@ -313,6 +316,7 @@ class Settings:
     denial_story_days: int = DENIAL_STORY_DAYS
     denial_second_share: float = DENIAL_SECOND_SHARE
     denial_specific_weight: float = DENIAL_SPECIFIC_WEIGHT
+    denial_report_links: int = DENIAL_REPORT_LINKS
     batch_size: int = BATCH_SIZE
     progress_min_files: int = PROGRESS_MIN_FILES
     lock_wait_seconds: float = LOCK_WAIT_SECONDS

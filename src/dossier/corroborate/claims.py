@@ -15,6 +15,7 @@ links and a timeline, analysts' judgements applied.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Sequence
@@ -56,6 +57,14 @@ PRECISION_RANK = {"day": 0, "month": 1, "year": 2}
 SPEECH_FAMILIES = frozenset({"-", "statement", "meeting"})
 # Families of the abuses a case is about: what a denial of "the reports" answers first.
 ABUSES = frozenset({"liberty", "death", "torture", "threat", "blackmail"})
+# A denial that dismisses a report as a whole ("dismissed the article as lies", "rejected those
+# reports as fabrications", "called the investigation a smear"): it denies what that report
+# says, which its own document has just told — every abuse claim the document states before it,
+# not the one claim a general denial ("the claims are lies") answers.
+REPORT_DISMISSED = re.compile(
+    r"\b(?:the|that|this|its|the newspaper's|the paper's|the group's)(?: \w+){0,2}? "
+    r"(?:article|report|story|investigation|documentary|film|broadcast|publication|piece)\b"
+    r"(?!['\u2019]s)", re.IGNORECASE)
 
 
 def corroborate(evidence: Sequence[Evidence], settings: Settings,
@@ -171,15 +180,28 @@ def _link_denials(denials: Sequence[Evidence], claims: Sequence[Cluster], ids: S
         for word in {key for f in c.features[:KEY_SAMPLE]
                      for key in blocking_keys(f, weights.frequency)}:
             by_feature[word].append(k)
-            if word.startswith("@"):
-                by_entity[word].append(k)
+        for word in sorted(w for w in unions[k] if w.startswith("@")):
+            by_entity[word].append(k)
         for e in c.members:
             by_document[e.document].add(k)
             if e.copy_group:
                 by_document[f"group:{e.copy_group}"].add(k)
             entities_of[e.document].update(f"@{x}" for x in (*e.places, *e.actors, *e.targets))
+    starts: dict[str, dict[int, int]] = defaultdict(dict)  # document → claim → first start
+    for k, c in enumerate(claims):
+        for e in c.members:
+            first = starts[e.document].get(k)
+            if first is None or e.start < first:
+                starts[e.document][k] = e.start
+
+    def told_before(d: Evidence) -> dict[int, int]:
+        """The claims the denial's document states before it, with where they first do."""
+        return {k: start for k, start in starts.get(d.document, {}).items() if start < d.start}
+
     window = dt.timedelta(days=settings.denial_story_days)
-    acts = [sorted(c.primary - SPEECH_FAMILIES) for c in claims]
+    # a remark that gives no information ("the Kremlin has no information about detentions")
+    # asserts no act: nothing denies it
+    acts = [[] if c.noncommittal else sorted(c.primary - SPEECH_FAMILIES) for c in claims]
     types = [{e.event_type for e in c.members} for c in claims]
     links = []
     for d in denials:
@@ -239,13 +261,20 @@ def _link_denials(denials: Sequence[Evidence], claims: Sequence[Cluster], ids: S
                     if settings.denial_max_links > 1 and \
                             second[0] >= settings.denial_second_share:
                         chosen.append((second[1], second[0]))
+        if not families and REPORT_DISMISSED.search(d.text):
+            told = sorted((start, k) for k, start in told_before(d).items()
+                          if ABUSES.intersection(acts[k]))
+            chosen = [(k, -2.0) for _, k in told[:settings.denial_report_links]]
         if not chosen:
             chosen = [(k, -1.0) for k in cores[:settings.denial_max_links]]
         for k, share in chosen:
             shared = sorted(w for w in f & unions[k] if not w.startswith("@"))[:6]
             documents = len({group for _, group in reports[k]})
             plural = "ies" if documents != 1 else "y"
-            if share < 0:
+            if share == -2.0:
+                reason = ("a dismissal of a report as a whole, put against each abuse its "
+                          "document reports before it")
+            elif share < 0:
                 reason = (f"a denial of what its story reports, put against the claim most "
                           f"reported in the {settings.denial_story_days} days up to it "
                           f"({reported(k)} of the {documents} stor{plural} reporting it)")

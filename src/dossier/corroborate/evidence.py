@@ -90,7 +90,8 @@ def evidence_of(extraction: Extraction, document: DocumentInfo,
             copy_group=document.copy_group, outlet=document.outlet,
             outlet_name=document.outlet_name, title=document.title,
             testimony=document.testimony,
-            words=content_words(s.text), context=document.context))
+            words=content_words(s.text), context=document.context,
+            noncommittal=a.noncommittal))
     return found
 
 

@@ -83,6 +83,9 @@ class Evidence:
     # the story: case IDs of the places and people its document names anywhere in its body
     # (one set shared by the document's statements); two reports of one fact name one in common
     context: frozenset[str] = frozenset()
+    # a remark that gives no information ("no reliable information", "declined to comment"):
+    # never a source of the fact it is about
+    noncommittal: bool = False
 
 
 @dataclass(frozen=True, slots=True)

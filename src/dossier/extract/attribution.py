@@ -590,6 +590,50 @@ HEDGE_CUE_PATTERNS: tuple[tuple[tuple[str, ...], str], ...] = (
                   r"|\bfeared (?:dead|killed|drowned|missing|lost|to have|to be)\b"),
 )
 _HEDGE = tuple((triggers, re.compile(pattern)) for triggers, pattern in HEDGE_CUE_PATTERNS)
+# A remark that gives no information: the speaker has none, cannot confirm, or will not say
+# ("the Kremlin had no reliable information about the detentions", "declined to comment",
+# "could not independently confirm the death toll", "had no record of their arrest"). It
+# neither supports nor denies the fact it is about, so stage 5 never counts it as a source of
+# that fact (the gold of the corroboration sets: such a remark is a claim of its own). Not when
+# the "no information" is what a relative or monitor reports of a missing person ("no
+# information about his whereabouts": evidence of the disappearance), nor when the sentence
+# says something else too ("had received credible accounts of new detentions but could not
+# yet confirm how many", "declined to comment, but said …"). Added 2026-11-21 with
+# extraction version 11 (the tuned corroboration set: the Kremlin's "no reliable information"
+# counted as an origin of the 100 detentions).
+NONCOMMITTAL_CUE_PATTERNS: tuple[tuple[tuple[str, ...], str], ...] = (
+    (("information", "knowledge", "record", "data", "figures", "statistics"),
+     r"\b(?:no|not have any|not have|without any) (?:\w+ ){0,2}?(?:information|knowledge|"
+     r"records?|data|figures|statistics)(?= (?:about|on|of|to|that|regarding|concerning|yet|as "
+     r"to)\b|[.,;:\"'”’]|$)"),
+    (("confirm", "verify", "corroborate"),
+     r"\b(?:could not|couldn't|cannot|can't|can not|(?:was|were|is|are|been) unable to|"
+     r"(?:has|have|had) not been able to|not able to)(?: \w+)? (?:confirm|verify|corroborate)\b"),
+    (("comment",), r"\b(?:declined|declines|refused|refuses|would not|will not|did not|does not|"
+                   r"do not) (?:to )?comment\b|\bno comment\b"),
+    (("declin", "refus"), r"\b(?:declined|declines|refused|refuses) to (?:say|give|disclose|"
+                          r"confirm|discuss|answer|provide)\b"),
+    (("respond", "reply", "answer"),
+     r"\b(?:did not|has not|have not|had not|does not|do not)(?: yet)? (?:respond|reply|"
+     r"answer)(?:ed)?\b"),
+)
+_NONCOMMITTAL = tuple((triggers, re.compile(pattern))
+                      for triggers, pattern in NONCOMMITTAL_CUE_PATTERNS)
+# What makes "no information" evidence after all, or a sentence that goes on past the remark.
+_MISSING_PERSON = re.compile(r"\b(?:whereabouts|fate|where (?:he|she|they) (?:was|were|is|are)|"
+                             r"heard from|news of)\b")
+_GOES_ON = re.compile(r"\b(?:but|however|although|though|while)\b")
+
+
+def _noncommittal(text: str, cues: list[str]) -> bool:
+    """Whether the sentence (lower-cased) is a remark that gives no information."""
+    for triggers, pattern in _NONCOMMITTAL:
+        if any(word in text for word in triggers) and (match := pattern.search(text)):
+            if _MISSING_PERSON.search(text) or _GOES_ON.search(text):
+                return False
+            cues.append(match.group())
+            return True
+    return False
 
 
 def _normalise(raw: str) -> tuple[str, list[int] | None]:
@@ -876,6 +920,7 @@ class _Reader:
                 and not self.entities[denied_by].media:
             speaker = denied_by  # "Kadyrov dismissed the reports": denying is saying
         hedged = self._hedged(s, text, cues)
+        noncommittal = not denial and _noncommittal(text, cues)
         reported = bool(s.verbs) or "according to" in cues or any(
             c.startswith("told ") for c in cues)
         quoted = self._quoted(s, reported or speaker is not None or source is not None)
@@ -886,7 +931,7 @@ class _Reader:
                 self.reporters.append(reporter)
         return Attribution(speaker=speaker, source=source, quoted=quoted, reported=reported,
                            denial=denial, denied_by=denied_by, hedged=hedged,
-                           cues=tuple(dict.fromkeys(cues)))
+                           cues=tuple(dict.fromkeys(cues)), noncommittal=noncommittal)
 
     # -- salience -----------------------------------------------------------------------------
 

@@ -110,6 +110,9 @@ class Attribution:
     denied_by: int | None = None
     hedged: bool = False
     cues: tuple[str, ...] = ()  # the words that decided, for explanations
+    # a remark that gives no information ("had no reliable information", "declined to
+    # comment"): neither support nor denial of the fact it is about
+    noncommittal: bool = False
 
 
 @dataclass(frozen=True)

@@ -55,7 +55,7 @@ def _statement(s: Statement) -> dict[str, Any]:
             s.quantity.start, s.quantity.end, s.quantity.text, s.quantity.low, s.quantity.high,
             s.quantity.qualifier],
         "attribution": [a.speaker, a.source, a.quoted, a.reported, a.denial, a.denied_by,
-                        a.hedged, list(a.cues)],
+                        a.hedged, list(a.cues), a.noncommittal],
         "dates": [[d.start, d.end, d.text, d.value, d.precision.value] for d in s.dates],
         "actors": list(s.actors), "targets": list(s.targets), "places": list(s.places),
         "events": list(s.events),
@@ -77,13 +77,14 @@ def decode_extraction(document_id: str, text: str, data: str) -> Extraction:
         start, end = s["span"]
         sentence = text[start:end]
         q = s["quantity"]
-        speaker, source, quoted, reported, denial, denied_by, hedged, cues = s["attribution"]
+        speaker, source, quoted, reported, denial, denied_by, hedged, cues, *rest = \
+            s["attribution"]
         statements.append(Statement(
             start=start, end=end, text=sentence, kind=StatementKind(s["kind"]),
             event_type=_interned(s["event"]), victims=s["victims"],
             quantity=None if q is None else Quantity(*q),
             attribution=Attribution(speaker, source, quoted, reported, denial, denied_by,
-                                    hedged, tuple(cues)),
+                                    hedged, tuple(cues), bool(rest and rest[0])),
             dates=tuple(DateMention(a, b, t, v, Precision(p)) for a, b, t, v, p in s["dates"]),
             actors=tuple(s["actors"]), targets=tuple(s["targets"]), places=tuple(s["places"]),
             events=tuple(map(sys.intern, s.get("events", ())))))
