@@ -5,8 +5,13 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
+import pytest
 from conftest import Dossier
 from fixtures import encrypted_pdf, pdf_bytes, write
+
+from dossier.clean.documents import documents_from
+from dossier.config import Settings
+from dossier.models import MediaType, Original, sha256_hex
 
 PARAGRAPHS = [
     "Police in the republic detained more than forty men in the first week of the month, "
@@ -255,3 +260,36 @@ def test_sources_show_what_was_removed_and_why(dossier: Dossier, tmp_path: Path)
     assert "published: 2017-04-21 (date line)" in blocks.output
     missing = dossier("sources", "--document", "nope.txt")
     assert missing.exit_code == 2 and "no document 'nope.txt'" in missing.output
+
+
+def outlet_of(text: str) -> str | None:
+    content = text.encode("utf-8")
+    (document, *_) = documents_from(Original(sha256_hex(content), content, MediaType.TEXT,
+                                             "a.txt"), Settings())
+    return document.outlet
+
+
+BODY = ("Police officers in Miras used a dating app to lure men to meetings, an Open Door "
+        "investigation has found.\n\nOver eight months, Open Door identified at least 17 men "
+        "who were targeted in this way, and spoke to nine of them in Miras.\n")
+
+
+@pytest.mark.parametrize(("header", "outlet"), [
+    ("Officers blackmailed men\nThe Continental Review\n3 June 2022", "The Continental Review"),
+    ("THE HORN TRIBUNE\nAfrica · Horn of Africa · Ethiopia\nOfficers blackmailed men\n"
+     "3 June 2022", "The Horn Tribune"),
+    ("Officers blackmailed men\nBy Clara Munt, Morning Ledger\n3 June 2022", "Morning Ledger"),
+    # a byline's name with no outlet word, which the body speaks of as its own
+    ("Officers blackmailed men\nBy Yusuf Karam, Open Door\n3 June 2022", "Open Door"),
+    # a place after the byline's comma is no outlet, nor a section heading on its own line
+    ("Officers blackmailed men\nBy Yusuf Karam, Miras\n3 June 2022", None),
+    ("World News\nOfficers blackmailed men\nBy Yusuf Karam\n3 June 2022", None),
+    ("Officers blackmailed men\n3 June 2022", None),
+])
+def test_the_outlet_named_above_the_article(header: str, outlet: str | None) -> None:
+    assert outlet_of(f"{header}\n\n{BODY}") == outlet
+
+
+def test_the_publishers_company_is_not_the_outlets_name() -> None:
+    assert outlet_of(f"Officers blackmailed men\n3 June 2022\n\n{BODY}\n"
+                     "© 2022 Island Times Newspapers. All rights reserved.\n") == "Island Times"

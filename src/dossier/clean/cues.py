@@ -268,18 +268,70 @@ def is_byline(text: str) -> bool:
     return text.startswith("By ") and not text.endswith(".") and bool(BYLINE.match(text))
 
 
-def byline_outlet(text: str) -> str | None:
-    """The outlet a byline names after the author: "By Lena Sorlie, The Harbour Herald" →
-    "The Harbour Herald" (only a name ending in, or starting with, an outlet word)."""
+# Words of a site's section headings, never an outlet's name on their own with a media word
+# ("World News", "Latest News", "Daily Digest").
+SECTION_WORDS = frozenset({
+    "Latest", "Top", "World", "Breaking", "Local", "More", "Business", "Sports", "Sport",
+    "Home", "Politics", "Opinion", "Culture", "Live", "Today", "Our", "Your", "Morning",
+    "Evening", "Weekend", "National", "International", "Regional", "Tech", "Science", "Health",
+    "Video", "Podcast", "Podcasts", "Photo", "Photos", "Related", "Featured", "Popular",
+    "Recent", "Other", "All", "Special", "Economy", "Europe", "Africa", "Asia", "Americas",
+    "Release", "Releases", "Freedom", "Kit", "Room", "Centre", "Center",
+})
+NAME_JOINERS = ("of", "the", "and", "&", "on", "for")
+NAME_WORD = re.compile(r"[^\W\d_][\w'’.&-]*")
+# What follows an author's name in a byline when it is not an outlet ("By Rustam Eldarov,
+# Moscow correspondent").
+BYLINE_ROLES = frozenset({
+    "correspondent", "editor", "reporter", "staff", "writer", "contributor", "bureau",
+    "columnist", "producer", "journalist", "chief", "desk", "special", "senior", "associate",
+})
+
+
+def name_words(name: str, most: int = 6) -> list[str] | None:
+    """The words of a proper name of at most `most` words, each capitalised (or a joiner)."""
+    words = name.split()
+    if not words or len(words) > most or not words[0][:1].isupper() or not all(
+            (w[:1].isupper() and NAME_WORD.fullmatch(w)) or w in NAME_JOINERS for w in words):
+        return None
+    return words
+
+
+def media_name(name: str, alone: bool = True) -> str | None:
+    """`name` if it is an outlet's name by its words: "The Harbour Herald", "Frontera Journal",
+    "THE HORN TRIBUNE" (→ "The Horn Tribune"); on a line of its own (`alone`), not a section
+    heading ("World News", which a byline's "By X, Morning Ledger" cannot be)."""
+    name = name.strip()
+    if is_byline(name):
+        return None
+    if name.isupper() and len(name) > 4:
+        name = name.title()
+    words = name_words(name)
+    if words is None or not (words[-1] in MEDIA_WORDS or words[0] in MEDIA_WORDS or (
+            len(words) > 1 and words[1] in MEDIA_WORDS and words[0] == "The")):
+        return None
+    own = [w for w in words if w not in MEDIA_WORDS and w not in NAME_JOINERS
+           and w != "The"]
+    return name if own and not (alone and all(w in SECTION_WORDS for w in own)) else None
+
+
+def byline_tail(text: str) -> str | None:
+    """What a byline names after its author's comma: "By Yusuf Karam, Open Door" → "Open
+    Door" (a capitalised name, not a role: "Moscow correspondent")."""
     if not BYLINE.match(text) or "," not in text:
         return None
     name = text.rsplit(",", 1)[1].strip()
-    words = name.split()
-    if not words or len(words) > 6 or not all(w[:1].isupper() or w in ("of", "the", "and")
-                                               for w in words):
+    words = name_words(name, 5)
+    if words is None or any(w.casefold() in BYLINE_ROLES for w in words):
         return None
-    return name if words[-1] in MEDIA_WORDS or words[0] in MEDIA_WORDS or (
-        len(words) > 1 and words[1] in MEDIA_WORDS and words[0] == "The") else None
+    return name
+
+
+def byline_outlet(text: str) -> str | None:
+    """The outlet a byline names after the author: "By Lena Sorlie, The Harbour Herald" →
+    "The Harbour Herald" (only a name ending in, or starting with, an outlet word)."""
+    tail = byline_tail(text)
+    return media_name(tail, alone=False) if tail else None
 
 
 def is_commenter(text: str) -> bool:

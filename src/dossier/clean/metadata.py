@@ -28,6 +28,9 @@ DOMAIN = re.compile(r"\b(?:https?://)?(?:www\.)?(?P<domain>[a-z0-9-]+(?:\.[a-z0-
                     r"\.(?:example|com|org|net|ru|de|fr|es|uk|eu|info|news|io|am|ge|az|ua))\b",
                     re.IGNORECASE)
 FRONT_KEY = re.compile(r"^(?P<key>[\w-]+)\s*:\s*(?P<value>.*)$")
+PUBLISHER = re.compile(
+    r"^(?P<name>.+?)\s+(?:newspapers|publications|publishing|media group|media)$", re.IGNORECASE)
+SITE_NAME_LINES = 12  # how far down the page's chrome a site's name is looked for
 OUTLET_KEYS = ("outlet", "blog", "site", "site_name", "sitename", "publication", "publisher")
 NOT_OUTLETS = re.compile(r"^(?:the )?(?:author|authors|photo|image|reuters|ap|afp|getty images|"
                          r"all rights reserved|\d+)$", re.IGNORECASE)
@@ -43,8 +46,12 @@ def front_matter(lines: Sequence[str]) -> dict[str, str]:
 
 def tidy_outlet(name: str) -> str | None:
     name = re.sub(r"\s+", " ", name).strip(" .-–—:«»\"“”„'")
-    name = re.sub(r"\s+(?:staff|ltd\.?|inc\.?|llc|gmbh|ag|sia|plc|s\.a\.|ooo|all rights "
+    name = re.sub(r"\s+(?:staff|ltd\.?|inc\.?|llc|gmbh|ag|sia|plc|s\.a\.|ooo|kft\.?|all rights "
                   r"reserved.*)$", "", name, flags=re.IGNORECASE).strip(" .,«»\"“”")
+    # a publisher's company after the outlet's name ("Island Times Newspapers", "Lakes Region
+    # Herald Publications", "Subcontinent Review Media")
+    if (company := PUBLISHER.match(name)) and cues.media_name(company["name"]):
+        name = company["name"]
     if not name or NOT_OUTLETS.match(name) or len(name) > 60 or cues.words(name) > 6:
         return None
     if name.isupper() and not DOMAIN.fullmatch(name):
@@ -59,6 +66,14 @@ def outlet_from(texts: Sequence[tuple[BlockKind, str]], front: dict[str, str]) -
     for key in OUTLET_KEYS:
         if front.get(key) and (name := tidy_outlet(front[key])):
             return name
+    # the site's name on a line of its own above the article ("Frontera Journal", "THE HORN
+    # TRIBUNE", a plain-text article's "The Continental Review" under its title)
+    top = [line for kind, text in texts[:8] if kind in (BlockKind.METADATA, BlockKind.BOILERPLATE,
+                                                         BlockKind.TITLE)
+           for line in text.splitlines()]
+    for line in top[:SITE_NAME_LINES]:
+        if name := cues.media_name(line.strip(cues.DECORATION)):
+            return tidy_outlet(name)
     chrome = [text for kind, text in texts if kind is not BlockKind.COMMENT]
     for text in chrome:
         if (match := COPYRIGHT.search(text)) and (name := tidy_outlet(match["name"])):
@@ -70,6 +85,14 @@ def outlet_from(texts: Sequence[tuple[BlockKind, str]], front: dict[str, str]) -
     for kind, text in texts[:8]:
         if kind is BlockKind.METADATA and (name := cues.byline_outlet(text)):
             return tidy_outlet(name)
+    # a byline's name without an outlet word, when the body speaks of it as its own ("By Yusuf
+    # Karam, Open Door" … "an Open Door investigation has found"), not as a place
+    body = "\n".join(text for kind, text in texts if kind is BlockKind.BODY)
+    for kind, text in texts[:8]:
+        if kind is BlockKind.METADATA and (tail := cues.byline_tail(text)) and re.search(
+                rf"(?<!\bin )(?<!\bfrom )(?<!\bto )(?<!\bnear )(?<!\bat )(?<!\bof )"
+                rf"\b{re.escape(tail)}\b", body):
+            return tidy_outlet(tail)
     for kind, text in texts[:8]:
         if kind is not BlockKind.BOILERPLATE:
             continue
