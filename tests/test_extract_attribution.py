@@ -314,6 +314,21 @@ def test_outlet_key_matches_the_own_outlet() -> None:
     ("Ivo Brand said countries that jail their own critics should not lecture anyone.",
      "Ivo Brand"),
     ("Ivo Brand said the bodies had been laid out for the cameras.", "Ivo Brand"),
+    # 2026-11-21 (EXTRACTOR_VERSION 12), general forms of what documents 81-90 missed
+    ("The men were alive and at home with their families, Ivo Brand said.", "Ivo Brand"),
+    ('Ivo Brand said the activists were "alive, well and sitting in a cafe".', "Ivo Brand"),
+    ("Ivo Brand said the report had been written by a man who had never set foot in the "
+     "province.", "Ivo Brand"),
+    ("Ivo Brand said foreign governments should look at how their own police treat "
+     "reporters.", "Ivo Brand"),
+    ('"We have nobody by those names," Ivo Brand said.', "Ivo Brand"),
+    ("Ivo Brand said no military operation had taken place anywhere near the village.",
+     "Ivo Brand"),
+    ('Ivo Brand said the photographs published by the group "could have been taken '
+     'anywhere".', "Ivo Brand"),
+    ("Ivo Brand said most of the people now complaining never lived in the quarter at all.",
+     "Ivo Brand"),
+    ("The Interior Ministry says it has never held any of the three.", "Interior Ministry"),
 ])
 def test_denials(body: str, denied_by: str | None) -> None:
     got = one(body, ("Ivo Brand", P), ("Interior Ministry", ORG))
@@ -348,6 +363,11 @@ def test_denials(body: str, denied_by: str | None) -> None:
     "Refugees returned to their own countries last year.",
     "Other projects in the Safe and Sound Plan were assessed.",
     "Military provocations continued along the border.",
+    # 2026-11-21: look-alikes of the cues read off 81-90
+    "He said the police had never detained him before.",
+    "She had never lived in the capital before her arrest.",
+    "The photographs were taken on Tuesday in the square.",
+    "No operation to find the missing men has taken place, his brother said.",
 ])
 def test_not_denials(body: str) -> None:
     got = one(body, ("Ivo Brand", P))
@@ -412,6 +432,14 @@ def test_not_denials(body: str) -> None:
      "Ivo Brand"),
     ("Three detainees died in the centre.",
      "The Interior Ministry said the deaths had natural causes.", "Interior Ministry"),
+    # 2026-11-21 (EXTRACTOR_VERSION 12)
+    ("Police detained 40 marchers, witnesses said.",
+     "The Interior Ministry says only 37 people were briefly held for identity checks.",
+     "Interior Ministry"),
+    ("A trader died in police custody, his family said.",
+     "The Interior Ministry said he had been taken ill in his cell.", "Interior Ministry"),
+    ("Police beat the trader, his family said.",
+     "The Interior Ministry said he had resisted lawful instructions.", "Interior Ministry"),
     ("Police beat the marchers, witnesses said.",
      'A spokesman for the Interior Ministry said the marchers had been "nowhere near the '
      'square".', None),  # an unnamed spokesman is no one (as a speaker)

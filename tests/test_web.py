@@ -127,11 +127,12 @@ def test_a_claims_passages_come_a_page_at_a_time(client: TestClient,
 def test_a_documents_page_marks_its_statements_and_offers_the_original(
         client: TestClient) -> None:
     claims = client.get("/api/claims").json()["claims"]
-    # the first passage whose document names nobody protected (the demo protects a witness)
+    # the first supporting passage whose document names nobody protected (the demo protects a
+    # witness); a denial's passage is marked with the denial's own claim
     passage, data = next(
         (p, d) for p in client.get(f"/api/claims/{claims[0]['id']}").json()["passages"]
-        if not (d := client.get(f"/api/documents/{p['document']}").json())[
-            "original_withheld"])
+        if p["stance"] != "denies"
+        and not (d := client.get(f"/api/documents/{p['document']}").json())["original_withheld"])
     document = data["document"]
     assert "".join(s["text"] for s in data["segments"]) == document["text"]
     marked = [data["statements"][s["statement"]] for s in data["segments"]
