@@ -3,8 +3,10 @@ the scoring rules are defined in its README).
 
 Splits: "holdout" = documents 49 to 58, written later by a separate helper from the README
 alone and never tuned on; "holdout3" = documents 81 to 90, a third blind holdout written the
-same way after the rules of EXTRACTOR_VERSION 6 and scored once, on 2026-11-21, after they were
-final (an empty split scores nothing and the script prints "no documents"); "dev" = documents
+same way after the rules of EXTRACTOR_VERSION 6, scored blind up to version 11 and read for
+version 12 (2026-11-21; its problems are listed since); "holdout4" = documents 121 to 130, the
+fourth blind holdout (broadcast and translation writing), never tuned on and never listed (an
+empty split scores nothing and the script prints "no documents"); "dev" = documents
 01 to 48 and 59 to 80 (earlier holdouts were retired into dev once their result was recorded
 and their errors read: 05, 10, 15, 20, 25, 30 and 35 first, then 39 to 48, written blind like
 49-58, then 59 to 68, the second blind holdout of 2026-11-21, retired on 2026-11-21; 69 to 80
