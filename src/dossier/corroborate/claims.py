@@ -57,10 +57,10 @@ PRECISION_RANK = {"day": 0, "month": 1, "year": 2}
 SPEECH_FAMILIES = frozenset({"-", "statement", "meeting"})
 # Families of the abuses a case is about: what a denial of "the reports" answers first.
 ABUSES = frozenset({"liberty", "death", "torture", "threat", "blackmail"})
-# A denial that dismisses a report as a whole ("dismissed the article as lies", "rejected those
-# reports as fabrications", "called the investigation a smear"): it denies what that report
-# says, which its own document has just told — every abuse claim the document states before it,
-# not the one claim a general denial ("the claims are lies") answers.
+# A denial that dismisses one report as a whole ("dismissed the article as lies", "called the
+# investigation a smear", "did not deny the report outright"): it denies what that report says,
+# which its own document has just told — every abuse claim the document states before it, not
+# the one claim a general denial ("the claims are lies", "those reports") answers.
 REPORT_DISMISSED = re.compile(
     r"\b(?:the|that|this|its|the newspaper's|the paper's|the group's)(?: \w+){0,2}? "
     r"(?:article|report|story|investigation|documentary|film|broadcast|publication|piece)\b"
