@@ -87,11 +87,12 @@ def outlet_from(texts: Sequence[tuple[BlockKind, str]], front: dict[str, str]) -
             return tidy_outlet(name)
     # a byline's name without an outlet word, when the body speaks of it as its own ("By Yusuf
     # Karam, Open Door" … "an Open Door investigation has found"), not as a place
-    body = "\n".join(text for kind, text in texts if kind is BlockKind.BODY)
-    for kind, text in texts[:8]:
-        if kind is BlockKind.METADATA and (tail := cues.byline_tail(text)) and re.search(
-                rf"(?<!\bin )(?<!\bfrom )(?<!\bto )(?<!\bnear )(?<!\bat )(?<!\bof )"
-                rf"\b{re.escape(tail)}\b", body):
+    tails = [tail for kind, text in texts[:8]
+             if kind is BlockKind.METADATA and (tail := cues.byline_tail(text))]
+    body = "\n".join(text for kind, text in texts if kind is BlockKind.BODY) if tails else ""
+    for tail in tails:
+        if re.search(rf"(?<!\bin )(?<!\bfrom )(?<!\bto )(?<!\bnear )(?<!\bat )(?<!\bof )"
+                     rf"\b{re.escape(tail)}\b", body):
             return tidy_outlet(tail)
     for kind, text in texts[:8]:
         if kind is not BlockKind.BOILERPLATE:

@@ -174,6 +174,7 @@ def _link_denials(denials: Sequence[Evidence], claims: Sequence[Cluster], ids: S
     by_entity: dict[str, list[int]] = defaultdict(list)
     by_document: dict[str, set[int]] = defaultdict(set)
     entities_of: dict[str, set[str]] = defaultdict(set)
+    starts: dict[str, dict[int, int]] = defaultdict(dict)  # document → claim → first start
     for e in context:
         entities_of[e.document].update(f"@{x}" for x in (*e.places, *e.actors, *e.targets))
     for k, c in enumerate(claims):
@@ -187,9 +188,6 @@ def _link_denials(denials: Sequence[Evidence], claims: Sequence[Cluster], ids: S
             if e.copy_group:
                 by_document[f"group:{e.copy_group}"].add(k)
             entities_of[e.document].update(f"@{x}" for x in (*e.places, *e.actors, *e.targets))
-    starts: dict[str, dict[int, int]] = defaultdict(dict)  # document → claim → first start
-    for k, c in enumerate(claims):
-        for e in c.members:
             first = starts[e.document].get(k)
             if first is None or e.start < first:
                 starts[e.document][k] = e.start
@@ -238,7 +236,8 @@ def _link_denials(denials: Sequence[Evidence], claims: Sequence[Cluster], ids: S
         cores = [k for k in (core(x) for x in families) if k is not None]
         if not cores:
             cores = [k for k in (core(None),) if k is not None]
-        chosen: list[tuple[int, float]] = []  # a claim, and the share it holds (-1: core)
+        # a claim, and the share it holds (-1: the story's core, -2: a report dismissed whole)
+        chosen: list[tuple[int, float]] = []
         if families:
             said = frozenset().union(*(claims[k].features[:KEY_SAMPLE] for k in cores))
             beyond = f - said

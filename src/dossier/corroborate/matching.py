@@ -143,7 +143,6 @@ class Cluster:
     first: dt.date | None = None  # the span of members' explicit dates
     last: dt.date | None = None
     speakers: set[str] = field(default_factory=set)
-    noncommittal: bool | None = None  # its statements are remarks that give no information
     # each source's counts, with the day of their report: source → [(count, published)]
     tallies: dict[str, list[tuple[int, dt.date]]] = field(default_factory=dict)
     # the places and people of its first report's story (of the first report naming any): not
@@ -151,6 +150,11 @@ class Cluster:
     context: frozenset[str] = frozenset()
     ids: set[str] = field(default_factory=set)
     reasons: list[str] = field(default_factory=list)  # why each later member joined
+
+    @property
+    def noncommittal(self) -> bool:
+        """Whether its statements are remarks that give no information (all are, or none)."""
+        return bool(self.members) and self.members[0].noncommittal
 
     def absorb(self, other: Cluster, reason: str | None = None) -> None:
         """Take in another cluster's members and reasons, members kept in reading order."""
@@ -174,8 +178,6 @@ class Cluster:
         self.ids.add(e.id)
         if not self.context:
             self.context = e.context
-        if self.noncommittal is None:
-            self.noncommittal = e.noncommittal
         if reason:
             self.reasons.append(reason)
         value = _value(e)
@@ -230,7 +232,7 @@ def conflict(e: Evidence, c: Cluster, settings: Settings) -> str | None:
     # was detained on Tuesday, was released on Friday" is a release)
     if e.event_type and c.primary and family(e.event_type) not in c.families:
         return f"its main event, {e.event_type}, is not {', '.join(sorted(c.families))}"
-    if c.noncommittal is not None and e.noncommittal != c.noncommittal:
+    if c.members and e.noncommittal != c.noncommittal:
         return "a remark that gives no information is not a report of the fact" \
             if e.noncommittal else "the claim is a remark that gives no information"
     value = _value(e)
