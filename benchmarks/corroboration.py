@@ -55,6 +55,9 @@ class Gold:
     claims: dict[str, list[tuple[str, str]]]  # claim → (document file, sentence) mentions
     origins: dict[str, int]
     denials: dict[tuple[str, str], set[str]]  # denial (document, sentence) → claims it denies
+    # documents whose every statement is labelled (a mention, a denial or a not_claim): any
+    # other statement of theirs is a fact of its own, stated nowhere else
+    complete: frozenset[str] = frozenset()
 
 
 def load_gold(folders: Sequence[Path] = TUNED) -> tuple[Gold, list[Path]]:
@@ -63,10 +66,15 @@ def load_gold(folders: Sequence[Path] = TUNED) -> tuple[Gold, list[Path]]:
     claims: dict[str, list[tuple[str, str]]] = {}
     counts: dict[str, int] = {}
     denials: dict[tuple[str, str], set[str]] = defaultdict(set)
+    complete: set[str] = set()
     for folder in folders:
         raw = json.loads((folder / "claims.json").read_text(encoding="utf-8"))
         paths += [folder / name if (folder / name).exists() else EXTRACTION / name
                   for name in raw["documents"]]
+        # the documents written for a corroboration set are labelled whole; those borrowed
+        # from the extraction set only where the gold lists a sentence
+        complete.update(Path(name).name for name in raw["documents"]
+                        if (folder / name).exists())
         for c in raw["claims"]:
             if c["id"] in claims:
                 raise SystemExit(f"claim {c['id']} is in two sets")
@@ -74,7 +82,7 @@ def load_gold(folders: Sequence[Path] = TUNED) -> tuple[Gold, list[Path]]:
             counts[c["id"]] = c["independent_origins"]
             for d in c["denied_by"]:
                 denials[(d["document"], d["sentence"])].add(c["id"])
-    return Gold(claims, counts, dict(denials)), paths
+    return Gold(claims, counts, dict(denials), frozenset(complete)), paths
 
 
 def locate(evidence: Sequence[Evidence], names: dict[str, str]
@@ -172,6 +180,7 @@ def evaluate(gold: Gold, evidence: Sequence[Evidence], found: Corroboration,
                   f"right {len(got & wanted)} of {len(claims)}")
     dp, dr = right / max(predicted_total, 1), right / max(gold_total, 1)
     figures.update({"denials.precision": dp, "denials.recall": dr, "denials.f1": f1(dp, dr)})
+    figures.update(false_corroboration(gold, evidence, found, names, verbose))
     if verbose:
         for claim, mentions in gold.claims.items():
             split = Counter(predicted_of[f"{claim}#{k}"] for k in range(len(mentions)))
@@ -179,6 +188,39 @@ def evaluate(gold: Gold, evidence: Sequence[Evidence], found: Corroboration,
                 print(f"  claim {claim} split over {len(split)} predicted claims "
                       f"({', '.join(str(n) for n in split.values())})")
     return figures
+
+
+def false_corroboration(gold: Gold, evidence: Sequence[Evidence], found: Corroboration,
+                        names: dict[str, str], verbose: bool = False) -> dict[str, float]:
+    """Claims shown with 2 or more independent origins that hold two different facts: the
+    count a user would be misled by. A statement's fact is known when the gold lists it, or when
+    its document is labelled whole (then an unlisted statement is a fact of its own); claims
+    with fewer than two statements of known fact are not judged."""
+    finder = locate(evidence, names)
+    fact: dict[str, str] = {}
+    for claim, mentions in gold.claims.items():
+        for key in mentions:
+            e = finder(key)
+            if e is not None:
+                fact.setdefault(e.id, claim)
+    by_id = {e.id: e for e in evidence}
+    judged = false = 0
+    for c in found.claims:
+        if c.kind == "denial" or c.independent_sources < 2:
+            continue
+        known = [fact.get(m) or (f"alone:{m}" if names.get(by_id[m].document) in gold.complete
+                                 else None) for m in c.mentions]
+        labels = [x for x in known if x is not None]
+        if len(labels) < 2:
+            continue
+        judged += 1
+        if len(set(labels)) > 1:
+            false += 1
+            if verbose:
+                print(f"  false corroboration ({c.independent_sources} origins): "
+                      f"{c.statement[:70]!r} holds {len(set(labels))} facts")
+    return {"corroborated.judged": judged, "corroborated.false": false,
+            "corroborated.false_share": false / max(judged, 1)}
 
 
 def show(figures: dict[str, float]) -> None:

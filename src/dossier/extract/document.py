@@ -5,6 +5,7 @@ attribution, dates and the entities it involves."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -31,6 +32,14 @@ from dossier.extract.text import parse, sentences
 # A sentence with none of the signals below asserts something checkable only if it names an
 # entity and has at least this many words ("He was 29." is colour, not a statement).
 STATEMENT_MIN_WORDS = 6
+# A line that does not end as a sentence does (".", "!", "?", a closing quote) and has at most
+# this many words, with no event or number in it, is a heading or a label ("What the
+# authorities say", "Recorded: May 2017"), not an assertion. ("40 detained in Vaskor" as a
+# bullet without a full stop is kept: it names an event.)
+HEADING_MAX_WORDS = 14
+SENTENCE_END = re.compile(r"[.!?\u2026][\"'\u201d\u2019)\]]*\s*$|[\"\u201d\u2019]\s*$")
+# An appeal to the reader asserts nothing ("Please give what you can to …").
+APPEAL = re.compile(r"^\W*please\b", re.IGNORECASE)
 
 
 def extract_document(text: str, *, document_id: str, published: dt.date | None,
@@ -87,12 +96,16 @@ def _statement(doc: Doc, sentence: Sentence, attribution: Attribution,
                entities: Sequence[LocalEntity]) -> Statement | None:
     if sentence.text.rstrip("”’\"' )").endswith("?"):
         return None  # a question asserts nothing
+    if introduces_or_appeals(sentence.text):
+        return None
     span = doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
     if span is None:
         return None
     event = event_type(span)
     quantity = first_quantity(sentence.text)
     words = sum(1 for token in span if token.is_alpha)
+    if event is None and quantity is None and _heading(sentence.text):
+        return None
     if not (event or quantity or dates or attribution.reported or attribution.quoted
             or attribution.denial or (here and words >= STATEMENT_MIN_WORDS)):
         return None
@@ -121,6 +134,19 @@ def _statement(doc: Doc, sentence: Sentence, attribution: Attribution,
         event_type=event, victims=victims(span, event) if event else None, quantity=quantity,
         attribution=attribution, dates=dates, actors=actors, targets=targets, places=places,
         events=event_types(span) if event else ())
+
+
+def introduces_or_appeals(text: str) -> bool:
+    """A line that introduces what follows ("The statement read in full:") or an appeal to
+    the reader ("Please give …")."""
+    stripped = text.strip()
+    return stripped.endswith(":") or APPEAL.match(stripped) is not None
+
+
+def _heading(text: str) -> bool:
+    """A short line that does not end as a sentence does: a heading or a label."""
+    stripped = text.strip()
+    return not SENTENCE_END.search(stripped) and len(stripped.split()) <= HEADING_MAX_WORDS
 
 
 def _trigger_offset(span: Span, event: str | None) -> int | None:
