@@ -263,6 +263,13 @@ def test_the_demo_case_counts_independent_origins(dossier: Dossier) -> None:
     assert cited and any("the fact to Novaya Gazeta (cited" in r for r in cited[0]["reasons"])
     statuses = {c["status"] for c in export["claims"]}
     assert {"corroborated", "single-source", "denied"} <= statuses
+    # a claim is shown by a sentence that reads alone, not by "One of them, the newspaper
+    # said, is a former military compound in Argun"
+    argun = claim_with(export, "former military compound in Argun")
+    assert not argun["statement"].startswith(("One of them", "It ", "They ")), argun["statement"]
+    # headings, lines that introduce a quotation and appeals to the reader are not claims
+    shown = {c["statement"] for c in export["claims"]}
+    assert not any(s.endswith(":") or s.startswith("Please ") for s in shown)
     timeline = dossier("timeline")
     assert timeline.exit_code == 0 and "undated claims" in timeline.output
 

@@ -54,6 +54,12 @@ from .records import (
 
 PRECISION_RANK = {"day": 0, "month": 1, "year": 2}
 # Event families that are speech, not acts: a denial answers what was done.
+# A sentence opening on a word that points back ("It said…", "One of them is…", "Their
+# families…") does not read alone as a claim's statement.
+ANAPHORIC_OPENING = re.compile(
+    r"\W*(?:(?:he|she|it|they|his|her|its|their|this|these|those|such|that)\b"
+    r"|(?:one|some|many|most|all|both|each|several|none|two|three|four|five)\s+of\s+"
+    r"(?:them|these|those|whom|us)\b)", re.IGNORECASE)
 SPEECH_FAMILIES = frozenset({"-", "statement", "meeting"})
 # Families of the abuses a case is about: what a denial of "the reports" answers first.
 ABUSES = frozenset({"liberty", "death", "torture", "threat", "blackmail"})
@@ -361,17 +367,17 @@ def _event(members: Sequence[Evidence]) -> str | None:
 
 
 def _canonical(c: Cluster, weights: Weights) -> Evidence:
-    """The readable statement of a claim: the member most like the others, preferring the
-    writer's own voice (not a quote, not hedged); the anchor on ties."""
-    if len(c.members) <= 2:
-        return c.members[0]
+    """The readable statement of a claim: a sentence that reads alone (not opening on "It",
+    "One of them"…), then the member most like the others, preferring the writer's own voice
+    (not a quote, not hedged); the anchor on ties."""
     shown = range(min(len(c.members), 20))
 
-    def centrality(k: int) -> tuple[float, int]:
+    def centrality(k: int) -> tuple[bool, float, int]:
         e = c.members[k]
         plain = 0 if e.kind == "quote" or e.hedged else 1
-        total = sum(jaccard(c.features[k], c.features[x], weights) for x in shown if x != k)
-        return (plain + total, -k)
+        total = sum(jaccard(c.features[k], c.features[x], weights) for x in shown if x != k) \
+            if len(c.members) > 2 else 0.0
+        return (not ANAPHORIC_OPENING.match(e.text), plain + total, -k)
 
     return c.members[max(shown, key=centrality)]
 
