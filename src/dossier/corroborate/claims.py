@@ -53,13 +53,13 @@ from .records import (
 )
 
 PRECISION_RANK = {"day": 0, "month": 1, "year": 2}
-# Event families that are speech, not acts: a denial answers what was done.
 # A sentence opening on a word that points back ("It said…", "One of them is…", "Their
 # families…") does not read alone as a claim's statement.
 ANAPHORIC_OPENING = re.compile(
     r"\W*(?:(?:he|she|it|they|his|her|its|their|this|these|those|such|that)\b"
     r"|(?:one|some|many|most|all|both|each|several|none|two|three|four|five)\s+of\s+"
     r"(?:them|these|those|whom|us)\b)", re.IGNORECASE)
+# Event families that are speech, not acts: a denial answers what was done.
 SPEECH_FAMILIES = frozenset({"-", "statement", "meeting"})
 # Families of the abuses a case is about: what a denial of "the reports" answers first.
 ABUSES = frozenset({"liberty", "death", "torture", "threat", "blackmail"})
