@@ -334,14 +334,16 @@ def test_the_same_words_in_another_story_are_another_claim(dossier: Dossier,
 
 def test_the_labelled_sets_are_consistent() -> None:
     """The gold files' own checkers pass (sentences found once, origins partition the
-    mentions, statuses follow the rules) for the extraction set and both corroboration sets."""
+    mentions, statuses follow the rules) for the extraction set, the corroboration sets and
+    the demo corpus's gold."""
     import subprocess
     import sys
 
     root = Path(__file__).resolve().parent / "data"
     for checker in (root / "extraction" / "check_gold.py",
                     root / "corroboration" / "check_claims.py",
-                    root / "corroboration-holdout" / "check_claims.py"):
+                    root / "corroboration-holdout" / "check_claims.py",
+                    root / "demo-claims" / "check_claims.py"):
         result = subprocess.run([sys.executable, str(checker)], capture_output=True, text=True,
                                 check=False)
         assert result.returncode == 0, (checker, result.stdout[-2000:])

@@ -42,3 +42,21 @@ def test_a_document_naming_two_stories_does_not_bridge_them() -> None:
 def test_documents_that_name_no_place_or_person_are_not_held_to_it() -> None:
     evidence = [report("kessa", "2020-10-21", "kessa"), report("bare", "2020-10-22")]
     assert claims_of(evidence) == [{"bare", "kessa"}]
+
+
+def test_two_single_statements_are_held_to_the_first_passs_bar() -> None:
+    """The second pass merges claims alike on average, at a lower bar than the first pass.
+    For two single statements that average is their one affinity: the lower bar would only
+    lower the first pass's and let "I left Russia last month" join "he had no plans to
+    leave Russia" (as it did in the demo, shown as 2 independent origins)."""
+    from dossier.corroborate.matching import Weights, affinity, features
+
+    settings = Settings()
+    left = evidence("I left Russia last month by train.", "witness",
+                    outlet_name="Witness account")
+    plans = evidence("Friends say he had no plans to leave Russia.", "ledger",
+                     outlet_name="Northern Ledger")
+    weights = Weights(features(e) for e in (left, plans))
+    score = affinity(left, features(left), plans, features(plans), weights, settings)
+    assert settings.claim_merge <= score < settings.claim_similarity_untyped, score
+    assert claims_of([left, plans]) == [{"ledger"}, {"witness"}]

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from .evidence import evidence_of
 
 # Bump when the rules change: every claim is recomputed on the next build.
-CORROBORATOR_VERSION = "6"
+CORROBORATOR_VERSION = "7"
 
 __all__ = ["CORROBORATOR_VERSION", "Claim", "Corroboration", "DenialLink", "DocumentInfo",
            "Evidence", "Origin", "Status", "TimelineEntry", "corroborate", "evidence_of"]

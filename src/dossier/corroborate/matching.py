@@ -376,7 +376,7 @@ def _merge_similar(clusters: list[Cluster], settings: Settings, weights: Weights
                              CANDIDATES)
         for j in others:
             score = _linkage(clusters[k], clusters[j], weights, settings)
-            if score >= settings.claim_merge:
+            if score >= _merge_needed(clusters[k], clusters[j], settings):
                 pairs.append((score, k, j))
     union = Components(map(str, range(len(clusters))))
     for score, k, j in sorted(pairs, key=lambda p: (-p[0], p[1], p[2])):
@@ -391,6 +391,17 @@ def _merge_similar(clusters: list[Cluster], settings: Settings, weights: Weights
                           f"average similarity {score:.2f}")
         union.union(str(a), str(b))
     return [c for k, c in enumerate(clusters) if union.find(str(k)) == str(k)]
+
+
+def _merge_needed(a: Cluster, b: Cluster, settings: Settings) -> float:
+    """The average affinity two claims need to merge: `claim_merge`, or, for two single
+    statements, what the first pass asks of them (their average is their one affinity, and a
+    lower bar would merely lower the first pass's: "Last month I left Russia" and "he had no
+    plans to leave Russia" merged at 0.29)."""
+    if len(a.members) == 1 and len(b.members) == 1:
+        return settings.claim_similarity if a.family != "-" and b.family != "-" \
+            else settings.claim_similarity_untyped
+    return settings.claim_merge
 
 
 def _linkage(a: Cluster, b: Cluster, weights: Weights, settings: Settings) -> float:
