@@ -2,13 +2,14 @@
 stripped of titles and honorifics, classified by the gazetteer and by the words in and around
 them; then the document's aliases ("Ramzan A. Kadyrov" … "Mr. Kadyrov" … "Kadyrov";
 "Federal Security Service (FSB)") are resolved, and every occurrence of a known surface becomes a
-mention. Roles ("Putin's spokesman Dmitri Peskov") come from the same tokens."""
+mention. Roles ("Putin's spokesman Dmitri Peskov") are read around the names by `roles.py`."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from anyascii import anyascii
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -17,6 +18,7 @@ from spacy.tokens import Doc, Token
 from dossier.clean.cues import MEDIA_WORDS
 from dossier.extract import gazetteer
 from dossier.extract.records import EntityType, LocalEntity, Mention, Role, Sentence
+from dossier.extract.roles import Titled, read_roles
 from dossier.extract.text import lemma, tokens
 
 # Words that join capitalised words into one name when the name carries an organisation cue
@@ -211,11 +213,12 @@ def recognise(doc: Doc, sentences: Sequence[Sentence]
     candidates = [c for c in candidates if c.type is not None]
     entities, by_surface = _resolve(doc, candidates)
     mentions = _mentions(doc, by_surface)
-    roles = _roles(doc, candidates, by_surface, mentions)
     local = tuple(
         LocalEntity(index=i, name=e.name, type=e.type, surfaces=tuple(e.surfaces),
                     reasons=tuple(e.reasons), cue=e.cue, media=e.media)
         for i, e in enumerate(entities))
+    roles = read_roles(doc, doc.user_data.get("sentence_starts", [0]), local, mentions,
+                       _titled(doc, candidates), _places_by_code(doc, candidates, by_surface))
     return local, mentions, roles
 
 
@@ -740,47 +743,34 @@ def _mentions(doc: Doc, by_surface: dict[str, int]) -> tuple[Mention, ...]:
     return tuple(found)
 
 
-def _roles(doc: Doc, candidates: list[_Candidate], by_surface: dict[str, int],
-           mentions: tuple[Mention, ...]) -> tuple[Role, ...]:
-    """Roles stated next to a name: a stripped title ("President Vladimir Putin"), a role noun
-    before it with its holder ("Putin's spokesman Dmitri Peskov", "Chechen leader Ramzan
-    Kadyrov"), or an apposition after it ("Alvi Karimov, the spokesman for …")."""
-    at = {m.start: m for m in mentions}
-    places = gazetteer.place_of_code()
-    roles: list[Role] = []
+def _titled(doc: Doc, candidates: list[_Candidate]) -> list[Titled]:
+    """The titles stripped off people's names, for roles ("President Vladimir Putin")."""
+    starts = tokens(doc).starts
+    return [Titled(starts[c.start], c.title, c.title_of) for c in candidates
+            if c.title and c.type is EntityType.PERSON]
 
-    def place_entity(code: str | None) -> int | None:
-        name = places.get(code or "")
-        return by_surface.get(name) if name else None
 
+def _places_by_code(doc: Doc, candidates: list[_Candidate], by_surface: dict[str, int]
+                    ) -> dict[str, int]:
+    """Gazetteer place code → the entity of that place in this body ("RU-CE" → Chechnya), so
+    that a demonym ("Chechen leader") can name its holder."""
+    found: dict[str, int] = {}
     for c in candidates:
-        surface = _text(doc, c.start, c.end)
-        index = by_surface.get(surface)
-        if index is None:
-            continue
-        if c.title:
-            roles.append(Role(index, c.title, place_entity(c.title_of)))
-            continue
-        if c.start >= 1 and _word(doc, c.start - 1).lower() in PERSON_NOUNS \
-                and c.type is EntityType.PERSON:
-            noun = _word(doc, c.start - 1).lower()
-            holder = None
-            if c.start >= 2:
-                prev = doc[c.start - 2]
-                if prev.text in ("'s", "’s") and c.start >= 3:
-                    holder = _entity_ending_at(doc, c.start - 3, at)
-                elif prev.text in gazetteer.demonyms():
-                    holder = place_entity(gazetteer.demonyms()[prev.text])
-                else:
-                    holder = _entity_ending_at(doc, c.start - 2, at)
-            roles.append(Role(index, noun, holder))
-    unique = list(dict.fromkeys(roles))
-    return tuple(unique)
+        if c.key.startswith("place:"):
+            index = by_surface.get(_text(doc, c.start, c.end))
+            if index is not None:
+                found.setdefault(c.key.removeprefix("place:"), index)
+    codes = _codes_of_place_names()
+    for surface, index in by_surface.items():
+        for code in codes.get(surface, ()):
+            found.setdefault(code, index)
+    return found
 
 
-def _entity_ending_at(doc: Doc, token_index: int, at: dict[int, Mention]) -> int | None:
-    end = tokens(doc).starts[token_index] + len(_word(doc, token_index))
-    for mention in at.values():
-        if mention.end == end:
-            return mention.entity
-    return None
+@lru_cache(maxsize=1)
+def _codes_of_place_names() -> dict[str, tuple[str, ...]]:
+    """The gazetteer's name of a place → its codes (`gazetteer.place_of_code` inverted)."""
+    codes: dict[str, list[str]] = {}
+    for code, name in gazetteer.place_of_code().items():
+        codes.setdefault(name, []).append(code)
+    return {name: tuple(found) for name, found in codes.items()}
