@@ -112,6 +112,17 @@ def test_an_apposition_that_points_back_at_the_group() -> None:
     assert roles_of(body, "Ilse Marr") == {("director", "Kestrel Rights Network")}
 
 
+def test_of_the_republic_points_back_at_the_region() -> None:
+    body = ("Men were detained in Chechnya in March. Ramzan Kadyrov, the head of the republic, "
+            "called the reports lies.")
+    assert roles_of(body, "Ramzan Kadyrov") == {("head", "Chechnya")}
+
+
+def test_a_profession_takes_no_place_as_its_holder() -> None:
+    body = "The report was written by the Austrian law professor Wolfgang Benedek in Vienna."
+    assert roles_of(body, "Wolfgang Benedek") == {("law professor", None)}
+
+
 def test_an_apposition_after_an_age() -> None:
     body = "Murad Aliev, 31, a driver, said he had been held for twelve days."
     assert roles_of(body, "Murad Aliev") == {("driver", None)}
