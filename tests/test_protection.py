@@ -261,3 +261,21 @@ def test_the_analyst_at_this_machine_protects_from_the_web_ui(demo_case: Path,
         assert client.post(f"/protection/{code}/lift", follow_redirects=False, data={
             "reason": "consented", "csrf": fresh.group(1)}).status_code == 303
     assert code not in dossier("protect", "--list").output
+
+
+def test_a_victim_named_with_a_profession_is_still_suggested(dossier: Dossier,
+                                                            tmp_path: Path) -> None:
+    """A stated office ("Interior Minister Karel Dvor") makes a public actor; a profession
+    does not take a victim out of the suggestions: the lawyer abducted outside the court is
+    suggested for protection like any other victim."""
+    from fixtures import write
+
+    write(tmp_path / "in" / "lawyer.txt", (
+        "Lawyer seized outside court\nBy Staff Reporter, The Test Courier\n14 May 2024\n\n"
+        "Men in plain clothes abducted the lawyer Nadia Ferro outside the city court in Orsk "
+        "on Tuesday, witnesses said. Interior Minister Karel Dvor said no one had been "
+        "detained outside the court. Her husband said she had received threats for weeks.\n"))
+    assert dossier("build", tmp_path / "in").exit_code == 0
+    suggested = {s["name"] for s in json.loads(dossier("protect", "--suggest", "--json").output)}
+    assert "Nadia Ferro" in suggested
+    assert "Karel Dvor" not in suggested

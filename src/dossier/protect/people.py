@@ -25,16 +25,25 @@ CODE_PREFIX = "P"
 CODE_HEX_DIGITS = 4  # 65,536 codes: a case protects tens of people; a clash is drawn again
 PSEUDONYM = "Person {code}"
 
-# A person named with one of these is a public actor, not a private individual to suggest
+# A person named with one of these holds an office: a public actor, not a private individual to
+# suggest for protection
 OFFICE_WORDS = frozenset({
     "president", "minister", "spokesman", "spokeswoman", "spokesperson", "leader", "head",
     "chief", "governor", "senator", "commissioner", "ombudsman", "official", "officer",
     "judge", "prosecutor", "general", "mayor", "deputy", "secretary", "ambassador",
     "director", "chairman", "chairwoman", "chair", "mufti", "police", "commander", "colonel",
     "major", "lieutenant", "captain", "sergeant", "king", "queen", "prince", "premier",
-    "chancellor", "lawmaker", "parliamentarian", "mp", "envoy", "rapporteur", "editor",
-    "correspondent", "reporter", "journalist", "founder", "coordinator", "lawyer", "attorney",
+    "chancellor", "lawmaker", "parliamentarian", "mp", "envoy", "rapporteur",
 })
+# A profession is no office: a journalist or a lawyer who speaks on record is public, but one
+# the documents describe as the target of an abuse is a victim, and is suggested like any other
+# (stated roles such as "the correspondent Evan Gershkovich" or "a lawyer who was last seen"
+# had taken victims out of the suggestions)
+PROFESSION_WORDS = frozenset({
+    "editor", "correspondent", "reporter", "journalist", "founder", "coordinator", "lawyer",
+    "attorney",
+})
+TARGETED = "the target of a reported "
 ABUSE_EVENTS = frozenset({"detention", "abduction", "torture", "killing", "death",
                           "disappearance", "threat", "flight", "blackmail", "asylum"})
 FIRST_PERSON = re.compile(r"\b(?:I|me|my|we|us|our)\b")
@@ -104,6 +113,7 @@ def suggestions(extractions: Sequence[Extraction], entity_of: Mapping[tuple[str,
     why: dict[str, dict[str, None]] = defaultdict(dict)
     documents: dict[str, set[str]] = defaultdict(set)
     official: set[str] = set()
+    professional: set[str] = set()
     for x in extractions:
 
         def case_id(index: int | None, x: Extraction = x) -> str | None:
@@ -115,17 +125,23 @@ def suggestions(extractions: Sequence[Extraction], entity_of: Mapping[tuple[str,
                 person = case_id(entity.index)
                 if person:
                     official.add(person)
-        for role in x.roles:
-            if set(re.findall(r"\w+", role.role.lower())) & OFFICE_WORDS:
-                person = case_id(role.entity)
+            elif entity.cue.startswith("title:") and words & PROFESSION_WORDS:
+                person = case_id(entity.index)
                 if person:
-                    official.add(person)
+                    professional.add(person)
+        for role in x.roles:
+            words = set(re.findall(r"\w+", role.role.lower()))
+            person = case_id(role.entity)
+            if person and words & OFFICE_WORDS:
+                official.add(person)
+            elif person and words & PROFESSION_WORDS:
+                professional.add(person)
         for s in x.statements:
             event = s.event_type
             for target in s.targets:
                 person = case_id(target)
                 if person and event in ABUSE_EVENTS:
-                    why[person][f"the target of a reported {event}"] = None
+                    why[person][f"{TARGETED}{event}"] = None
                     documents[person].add(x.document_id)
             speaker = case_id(s.attribution.speaker)
             if speaker and event in ABUSE_EVENTS and FIRST_PERSON.search(s.text):
@@ -145,6 +161,8 @@ def suggestions(extractions: Sequence[Extraction], entity_of: Mapping[tuple[str,
         row = rows.get(eid)
         if row is None or eid in official or row.media:
             continue
+        if eid in professional and not any(r.startswith(TARGETED) for r in reasons):
+            continue  # a journalist or lawyer who speaks on record, no victim
         if protected.active and protected.text(row.name) != row.name:
             continue
         listed.append(Candidate(entity=eid, name=row.name, aliases=row.aliases,
