@@ -187,7 +187,7 @@ def evaluate(gold: Gold, evidence: Sequence[Evidence], found: Corroboration,
                   f"right {len(got & wanted)} of {len(claims)}")
     dp, dr = right / max(predicted_total, 1), right / max(gold_total, 1)
     figures.update({"denials.precision": dp, "denials.recall": dr, "denials.f1": f1(dp, dr)})
-    figures.update(false_corroboration(gold, evidence, found, names, verbose))
+    figures.update(false_corroboration(gold, evidence, found, names, finder, verbose))
     if verbose:
         for claim, mentions in gold.claims.items():
             split = Counter(predicted_of[f"{claim}#{k}"] for k in range(len(mentions)))
@@ -198,12 +198,13 @@ def evaluate(gold: Gold, evidence: Sequence[Evidence], found: Corroboration,
 
 
 def false_corroboration(gold: Gold, evidence: Sequence[Evidence], found: Corroboration,
-                        names: dict[str, str], verbose: bool = False) -> dict[str, float]:
+                        names: dict[str, str],
+                        finder: Callable[[tuple[str, str]], Evidence | None],
+                        verbose: bool = False) -> dict[str, float]:
     """Claims shown with 2 or more independent origins that hold two different facts: the
     count a user would be misled by. A statement's fact is known when the gold lists it, or when
     its document is labelled whole (then an unlisted statement is a fact of its own); claims
     with fewer than two statements of known fact are not judged."""
-    finder = locate(evidence, names)
     fact: dict[str, str] = {}
     for claim, mentions in gold.claims.items():
         for key in mentions:

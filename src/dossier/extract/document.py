@@ -96,7 +96,7 @@ def _statement(doc: Doc, sentence: Sentence, attribution: Attribution,
                entities: Sequence[LocalEntity]) -> Statement | None:
     if sentence.text.rstrip("”’\"' )").endswith("?"):
         return None  # a question asserts nothing
-    if introduces_or_appeals(sentence.text):
+    if _introduces_or_appeals(sentence.text):
         return None
     span = doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
     if span is None:
@@ -136,7 +136,7 @@ def _statement(doc: Doc, sentence: Sentence, attribution: Attribution,
         events=event_types(span) if event else ())
 
 
-def introduces_or_appeals(text: str) -> bool:
+def _introduces_or_appeals(text: str) -> bool:
     """A line that introduces what follows ("The statement read in full:") or an appeal to
     the reader ("Please give …")."""
     stripped = text.strip()

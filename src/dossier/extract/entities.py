@@ -19,7 +19,7 @@ from dossier.clean.cues import MEDIA_WORDS
 from dossier.extract import gazetteer
 from dossier.extract.records import EntityType, LocalEntity, Mention, Role, Sentence
 from dossier.extract.roles import Titled, read_roles
-from dossier.extract.text import lemma, tokens
+from dossier.extract.text import lemma, sentence_starts, tokens
 
 # Words that join capitalised words into one name when the name carries an organisation cue
 # ("Committee to Protect Journalists", "Bank of England"); elsewhere they separate two names
@@ -217,7 +217,7 @@ def recognise(doc: Doc, sentences: Sequence[Sentence]
         LocalEntity(index=i, name=e.name, type=e.type, surfaces=tuple(e.surfaces),
                     reasons=tuple(e.reasons), cue=e.cue, media=e.media)
         for i, e in enumerate(entities))
-    roles = read_roles(doc, doc.user_data.get("sentence_starts", [0]), local, mentions,
+    roles = read_roles(doc, sentence_starts(doc), local, mentions,
                        _titled(doc, candidates), _places_by_code(doc, candidates, by_surface))
     return local, mentions, roles
 

@@ -332,7 +332,7 @@ def _words(doc: Doc, sentence_starts: Sequence[int], mentions: Sequence[Mention]
             mention_at[first] = m
             mention_to[last] = m
     return _Words(w_texts, [t.lower() for t in w_texts], w_starts, w_tokens,
-                  sorted(sentence_starts), mention_at, mention_to, end_word, start_word)
+                  list(sentence_starts), mention_at, mention_to, end_word, start_word)
 
 
 @lru_cache(maxsize=1)

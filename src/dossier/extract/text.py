@@ -145,12 +145,18 @@ def parse(text: str) -> Doc:
     return pipeline()(text)
 
 
+def sentence_starts(doc: Doc) -> list[int]:
+    """The token indexes where the parse's sentences start, in order (`news_sentences`)."""
+    starts: list[int] = doc.user_data.get("sentence_starts", [0] if len(doc) else [])
+    return starts
+
+
 def sentences(doc: Doc) -> list[Sentence]:
     """Sentences with offsets into the text, trailing and leading white space left out."""
     found = []
     table = tokens(doc)
     whole = table.text
-    starts = doc.user_data.get("sentence_starts", [0] if len(doc) else [])
+    starts = sentence_starts(doc)
     bounds = [table.starts[k] for k in starts] + [len(whole)]
     for start, end in itertools.pairwise(bounds):
         text = whole[start:end]

@@ -43,7 +43,6 @@ PROFESSION_WORDS = frozenset({
     "editor", "correspondent", "reporter", "journalist", "founder", "coordinator", "lawyer",
     "attorney",
 })
-TARGETED = "the target of a reported "
 ABUSE_EVENTS = frozenset({"detention", "abduction", "torture", "killing", "death",
                           "disappearance", "threat", "flight", "blackmail", "asylum"})
 FIRST_PERSON = re.compile(r"\b(?:I|me|my|we|us|our)\b")
@@ -114,24 +113,17 @@ def suggestions(extractions: Sequence[Extraction], entity_of: Mapping[tuple[str,
     documents: dict[str, set[str]] = defaultdict(set)
     official: set[str] = set()
     professional: set[str] = set()
+    targeted: set[str] = set()
     for x in extractions:
 
         def case_id(index: int | None, x: Extraction = x) -> str | None:
             return _person(x, index, entity_of)
 
-        for entity in x.entities:
-            words = set(re.findall(r"\w+", entity.cue.lower()))
-            if entity.cue.startswith("title:") and words & OFFICE_WORDS:
-                person = case_id(entity.index)
-                if person:
-                    official.add(person)
-            elif entity.cue.startswith("title:") and words & PROFESSION_WORDS:
-                person = case_id(entity.index)
-                if person:
-                    professional.add(person)
-        for role in x.roles:
-            words = set(re.findall(r"\w+", role.role.lower()))
-            person = case_id(role.entity)
+        named = [(entity.index, entity.cue) for entity in x.entities
+                 if entity.cue.startswith("title:")]
+        for index, role in [*named, *((r.entity, r.role) for r in x.roles)]:
+            words = set(re.findall(r"\w+", role.lower()))
+            person = case_id(index)
             if person and words & OFFICE_WORDS:
                 official.add(person)
             elif person and words & PROFESSION_WORDS:
@@ -141,8 +133,9 @@ def suggestions(extractions: Sequence[Extraction], entity_of: Mapping[tuple[str,
             for target in s.targets:
                 person = case_id(target)
                 if person and event in ABUSE_EVENTS:
-                    why[person][f"{TARGETED}{event}"] = None
+                    why[person][f"the target of a reported {event}"] = None
                     documents[person].add(x.document_id)
+                    targeted.add(person)
             speaker = case_id(s.attribution.speaker)
             if speaker and event in ABUSE_EVENTS and FIRST_PERSON.search(s.text):
                 why[speaker][f"gives a first-hand account of a {event}"] = None
@@ -161,7 +154,7 @@ def suggestions(extractions: Sequence[Extraction], entity_of: Mapping[tuple[str,
         row = rows.get(eid)
         if row is None or eid in official or row.media:
             continue
-        if eid in professional and not any(r.startswith(TARGETED) for r in reasons):
+        if eid in professional and eid not in targeted:
             continue  # a journalist or lawyer who speaks on record, no victim
         if protected.active and protected.text(row.name) != row.name:
             continue

@@ -36,6 +36,12 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[2]
 CORPUS = ROOT / "src" / "dossier" / "demo" / "corpus"
 REGISTRY = ROOT / "tests" / "data" / "extraction" / "registry.json"
+# the rules this set shares with the corroboration set (outlet names, statuses) and the
+# extraction set (event types) are read from their checkers
+sys.path.insert(0, str(HERE.parent / "corroboration"))
+sys.dont_write_bytecode = True  # leave no __pycache__ in the other sets' folders
+
+from check_claims import EVENT_TYPES, expected_status, outlet_key  # noqa: E402
 
 TOP_KEYS = ["documents", "outlets", "syndication", "claims", "not_claims", "entities"]
 CLAIM_KEYS = [
@@ -51,27 +57,6 @@ CLAIM_KEYS = [
     "status",
 ]
 OPTIONAL_CLAIM_KEYS = {"kind"}
-EVENT_TYPES = {
-    "detention",
-    "abduction",
-    "torture",
-    "killing",
-    "death",
-    "disappearance",
-    "threat",
-    "flight",
-    "blackmail",
-    "sanction",
-    "asylum",
-    "meeting",
-    "statement",
-    "investigation",
-    "release",
-    "trial",
-    "protest",
-    "attack",
-    "restriction",
-}
 STATUSES = ("corroborated", "single-source", "contested", "denied")
 CLAIM_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 ENTITY_ID = re.compile(r"^(person|org|place|other):[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -132,21 +117,6 @@ def sentence_around(text: str, start: int, end: int) -> str:
     left = max([e for e in ends if e <= start], default=0)
     right = min([e for e in ends if e >= end], default=len(text))
     return text[left:right].strip()
-
-
-def outlet_key(name: str) -> str:
-    name = name.strip()
-    if name.lower().startswith("the "):
-        name = name[4:]
-    return name.lower()
-
-
-def expected_status(n_mentions: int, n_origins: int, n_denials: int) -> str:
-    if n_mentions and n_denials:
-        return "contested"
-    if n_denials:
-        return "denied"
-    return "corroborated" if n_origins >= 2 else "single-source"
 
 
 def main() -> int:
