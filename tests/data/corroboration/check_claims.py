@@ -20,6 +20,7 @@ import itertools
 import json
 import re
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -75,6 +76,43 @@ def expected_status(n_mentions: int, n_origins: int, n_denials: int) -> str:
     if n_denials:
         return "denied"
     return "corroborated" if n_origins >= 2 else "single-source"
+
+
+def check_origins(where: str, claim: dict, mentions: list[dict],
+                  origin_key: Callable[[dict], str], bad: Callable[[str, str], None]) -> None:
+    """The origins of a claim partition its mentions, each origin holds one source (publishing
+    outlet, syndication family or cited outlet), no two share one, and `independent_origins`
+    is their number."""
+    origins = claim["origins"]
+    seen_idx: list[int] = []
+    labels: set[str] = set()
+    origin_keys: list[set[str]] = []
+    for oi, origin in enumerate(origins):
+        owhere = f"{where} origin {oi}"
+        if list(origin) != ["label", "mentions", "why"]:
+            bad(owhere, f"keys must be label, mentions, why: {list(origin)}")
+            continue
+        if origin["label"] in labels:
+            bad(owhere, f"label {origin['label']!r} used twice")
+        labels.add(origin["label"])
+        if not isinstance(origin["why"], str) or not origin["why"].strip():
+            bad(owhere, "why must explain the origin")
+        idx = origin["mentions"]
+        if not idx or not all(isinstance(i, int) and 0 <= i < len(mentions) for i in idx):
+            bad(owhere, f"mention indexes out of range: {idx}")
+            continue
+        seen_idx.extend(idx)
+        origin_keys.append({origin_key(mentions[i]) for i in idx})
+    if sorted(seen_idx) != list(range(len(mentions))):
+        bad(where, "origins must partition the mentions (each index exactly once)")
+    for oi, ks in enumerate(origin_keys):
+        if len(ks) > 1:
+            bad(where, f"origin {oi} mixes sources {sorted(ks)} (outlet, family or cited outlet)")
+    flat = [k for ks in origin_keys for k in ks]
+    if len(flat) != len(set(flat)):
+        bad(where, f"two origins share a source: {sorted(flat)}")
+    if claim["independent_origins"] != len(origins):
+        bad(where, f"independent_origins {claim['independent_origins']} != {len(origins)} origins")
 
 
 def check(folder: Path, prefix: str, words: tuple[int, int], extraction_documents: bool,
@@ -248,37 +286,8 @@ def check(folder: Path, prefix: str, words: tuple[int, int], extraction_document
                 bad(mwhere, f"sentence is also a mention of {mention_owner[key]}")
             mention_owner[key] = cid
 
-        # origins
         origins = claim["origins"]
-        seen_idx: list[int] = []
-        labels: set[str] = set()
-        origin_keys: list[set[str]] = []
-        for oi, origin in enumerate(origins):
-            owhere = f"{where} origin {oi}"
-            if list(origin) != ["label", "mentions", "why"]:
-                bad(owhere, f"keys must be label, mentions, why: {list(origin)}")
-                continue
-            if origin["label"] in labels:
-                bad(owhere, f"label {origin['label']!r} used twice")
-            labels.add(origin["label"])
-            if not isinstance(origin["why"], str) or not origin["why"].strip():
-                bad(owhere, "why must explain the origin")
-            idx = origin["mentions"]
-            if not idx or not all(isinstance(i, int) and 0 <= i < len(mentions) for i in idx):
-                bad(owhere, f"mention indexes out of range: {idx}")
-                continue
-            seen_idx.extend(idx)
-            origin_keys.append({origin_key(mentions[i]) for i in idx})
-        if sorted(seen_idx) != list(range(len(mentions))):
-            bad(where, "origins must partition the mentions (each index exactly once)")
-        for oi, ks in enumerate(origin_keys):
-            if len(ks) > 1:
-                bad(where, f"origin {oi} mixes sources {sorted(ks)} (outlet, family or cited outlet)")
-        flat = [k for ks in origin_keys for k in ks]
-        if len(flat) != len(set(flat)):
-            bad(where, f"two origins share a source: {sorted(flat)}")
-        if claim["independent_origins"] != len(origins):
-            bad(where, f"independent_origins {claim['independent_origins']} != {len(origins)} origins")
+        check_origins(where, claim, mentions, origin_key, bad)
 
         # figures
         for fi, fig in enumerate(claim["figures"]):

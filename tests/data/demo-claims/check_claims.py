@@ -41,7 +41,12 @@ REGISTRY = ROOT / "tests" / "data" / "extraction" / "registry.json"
 sys.path.insert(0, str(HERE.parent / "corroboration"))
 sys.dont_write_bytecode = True  # leave no __pycache__ in the other sets' folders
 
-from check_claims import EVENT_TYPES, expected_status, outlet_key  # noqa: E402
+from check_claims import (  # noqa: E402
+    EVENT_TYPES,
+    check_origins,
+    expected_status,
+    outlet_key,
+)
 
 TOP_KEYS = ["documents", "outlets", "syndication", "claims", "not_claims", "entities"]
 CLAIM_KEYS = [
@@ -274,40 +279,8 @@ def main() -> int:
         if len(groups) < 2:
             bad(where, f"mentions come from one copy group only: {sorted(groups)}")
 
-        # origins
         origins = claim["origins"]
-        seen_idx: list[int] = []
-        labels: set[str] = set()
-        origin_keys: list[set[str]] = []
-        for oi, origin in enumerate(origins):
-            owhere = f"{where} origin {oi}"
-            if list(origin) != ["label", "mentions", "why"]:
-                bad(owhere, f"keys must be label, mentions, why: {list(origin)}")
-                continue
-            if origin["label"] in labels:
-                bad(owhere, f"label {origin['label']!r} used twice")
-            labels.add(origin["label"])
-            if not isinstance(origin["why"], str) or not origin["why"].strip():
-                bad(owhere, "why must explain the origin")
-            idx = origin["mentions"]
-            if not idx or not all(isinstance(i, int) and 0 <= i < len(mentions) for i in idx):
-                bad(owhere, f"mention indexes out of range: {idx}")
-                continue
-            seen_idx.extend(idx)
-            origin_keys.append({origin_key(mentions[i]) for i in idx})
-        if sorted(seen_idx) != list(range(len(mentions))):
-            bad(where, "origins must partition the mentions (each index exactly once)")
-        for oi, ks in enumerate(origin_keys):
-            if len(ks) > 1:
-                bad(where, f"origin {oi} mixes sources {sorted(ks)}")
-        flat = [k for ks in origin_keys for k in ks]
-        if len(flat) != len(set(flat)):
-            bad(where, f"two origins share a source: {sorted(flat)}")
-        if claim["independent_origins"] != len(origins):
-            bad(
-                where,
-                f"independent_origins {claim['independent_origins']} != {len(origins)} origins",
-            )
+        check_origins(where, claim, mentions, origin_key, bad)
 
         # figures
         for fi, fig in enumerate(claim["figures"]):
