@@ -59,6 +59,11 @@ def q(sentence: str) -> tuple[str, int | None, int | None, str] | None:
      ("Between two and three million", 2_000_000, 3_000_000, "between")),
     ("In 2021, 2,000 people were displaced.", ("2,000", 2000, 2000, "exactly")),
     ("Half a dozen cars were torched.", ("Half a dozen", 6, 6, "exactly")),
+    # 2026-11-21: "several" before a scale, and "higher than"
+    ("The group helped several dozen men to leave.", ("several dozen", 36, None, "several")),
+    ("Several hundred people were detained.", ("Several hundred", 300, None, "several")),
+    ("The real number of detentions is higher than 100.",
+     ("higher than 100", 100, None, "more than")),
     # an age after "who is" is passed over for the count that follows it
     ("The guard, who is 31 and was not named, said about 25 men were held.",
      ("about 25", 25, 25, "about")),

@@ -164,6 +164,13 @@ DENIAL_CUE_PATTERNS: tuple[tuple[tuple[str, ...], str], ...] = (
     (("not", "n't"),
      r"\b(?:did|do|does)(?: not|n't) (?:" + _alternation(C.DENIED_ACTS_BASE) + r")\b"
      r"(?! to\b)(?: [\w-]+){0,5}? (?:anyone|anybody|anything|any|a single)\b"),
+    # the act declared impossible: "one cannot detain or persecute people who are not here",
+    # "nobody could arrest them" (2026-11-21, the demo's official statement)
+    (("cannot", "can't", "can not", "could not", "couldn't", "nobody", "no one"),
+     r"\b(?:(?:one|you) (?:cannot|can't|can not|could not|couldn't)|(?:nobody|no one)"
+     r" (?:can|could))(?: \w+)? (?:" + _alternation(C.DENIED_ACTS_BASE) + r")\b"
+     # a rule of law, not a denial: "one cannot hold anyone for more than 48 hours without …"
+     r"(?![^,.;]*\b(?:without|unless|longer than|more than|before)\b)"),
     (("alive",), r"\b(?:described|reported|listed|named|declared|claimed) as (?:dead|killed)\b"
                  r".*\balive\b"),
     (("cleared", "vindicated", "exonerated", "acquitted"),

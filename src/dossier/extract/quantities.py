@@ -68,6 +68,10 @@ QUALIFIER_PHRASES: tuple[tuple[tuple[str, ...], str | None], ...] = (
     (("fewer", "than"), "fewer than"),
     (("less", "than"), "fewer than"),
     (("upwards", "of"), "more than"),
+    # "the real number is higher than 100" (2026-11-21, the demo corpus)
+    (("higher", "than"), "more than"),
+    (("greater", "than"), "more than"),
+    (("lower", "than"), "fewer than"),
     (("in", "excess", "of"), "more than"),
     (("close", "to"), "about"),
     (("an", "estimated"), "about"),
@@ -95,6 +99,9 @@ VAGUE: dict[str, tuple[str, int]] = {
     "several": ("several", 3),
 }
 VAGUE_UNITS: dict[str, int] = {"hundreds": 100, "thousands": 1_000, "millions": 1_000_000}
+# "several dozen" → 36, "several hundred" → 300: "several" (3) times the scale.
+SCALES_AFTER_SEVERAL: dict[str, int] = {"dozen": 12, "hundred": 100, "thousand": 1_000,
+                                        "million": 1_000_000}
 # "tens of thousands" → at least 20,000.
 TENS_OF: dict[str, int] = {"thousands": 20_000, "millions": 20_000_000}
 
@@ -414,6 +421,8 @@ def _vague(toks: list[_Token], i: int) -> tuple[str, int | None, int | None, int
         return None  # "hundreds of years", "dozens of times"
     if nxt == "of" and nxt2 in VAGUE_UNITS and w in VAGUE_UNITS:
         return qualifier, base * VAGUE_UNITS[nxt2], None, i + 2  # "hundreds of thousands"
+    if w == "several" and nxt in SCALES_AFTER_SEVERAL:
+        return qualifier, base * SCALES_AFTER_SEVERAL[nxt], None, i + 1  # "several dozen"
     if w == "several" and not _several_counts(toks, i):
         return None
     return qualifier, base, None, i
