@@ -149,10 +149,13 @@ def test_splits() -> None:
         str(n) for n in range(81, 91)}
     # the third blind holdout (81-90) may not be written yet; nothing else may be in it
     assert {d.number for d in third} <= {str(n) for n in range(81, 91)}
-    # the fourth blind holdout (121-130), never listed
-    fourth = load("holdout4")
+    # the fourth blind holdout (121-130), read since version 15; the fifth (131-140), never
+    # listed, may not be written yet
+    fourth, fifth = load("holdout4"), load("holdout5")
     assert {d.number for d in fourth} <= {str(n) for n in range(121, 131)}
-    assert {d.name for d in (*dev, *holdout, *third, *fourth)} == {d.name for d in load("all")}
+    assert {d.number for d in fifth} <= {str(n) for n in range(131, 141)}
+    assert {d.name for d in (*dev, *holdout, *third, *fourth, *fifth)} == {
+        d.name for d in load("all")}
     assert {d.name for d in (*dev, *holdout)} == {d.name for d in load("read")}
     assert [d.number for d in load("all")] == sorted((d.number for d in load("all")), key=int)
     with pytest.raises(ValueError):

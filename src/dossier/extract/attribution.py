@@ -32,6 +32,7 @@ How (docs/attribution.md has the long version):
 
 from __future__ import annotations
 
+import itertools
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
@@ -112,6 +113,15 @@ SAY_TYPE = frozenset({"say", "tell", "add", "claim", "insist", "write", "state",
                       "answer", "remark", "ask", "wonder", "post", "call", "describe"})
 
 
+# "quoted the housing minister, X, as saying": who is quoted comes within QUOTED_WINDOW units
+# of "quoted", and "as saying" within QUOTED_AS_WINDOW units of them (a relative clause
+# between: "quoted X, who has fished from the village for forty years, as saying").
+QUOTED_WINDOW = 8
+QUOTED_AS_WINDOW = 20
+QUOTED_AS_WORDS = frozenset({"saying", "telling", "describing", "calling", "insisting",
+                             "denying", "warning", "stating", "adding", "writing"})
+
+
 # --- cue patterns (over the lower-cased sentence, apostrophes straight) -----------------------
 
 def _alternation(words: Sequence[str]) -> str:
@@ -146,8 +156,9 @@ DENIAL_CUE_PATTERNS: tuple[tuple[tuple[str, ...], str], ...] = (
                  r"|\bnever existed\b"),
     (("no such",), r"\bno such\b"),
     (("no one", "nobody", "none of"),
-     r"\b(?:no one|nobody|none of them)\b(?: \S+){0,4}? (?:was|were|had been|has been|"
-     r"have been|is being|could be|would be) (?:" + _alternation(C.ABUSE_PARTICIPLES) + r")\b"),
+     r"\b(?:no one|nobody|none of them)\b(?: \S+){0,4}? (?:was|were|(?:had|has|have)"
+     r"(?: ever)? been|is being|could be|would be) (?:" + _alternation(C.ABUSE_PARTICIPLES)
+     + r")\b"),
     (("not", "never", "n't"),
      r"\b(?:had|has|have|did|do|does|was|were|would|could)(?: not| never|n't)"
      r"(?: \w+)?(?: been)? (?:" + _alternation(_DOING) + r")(?: \w+){0,3}? "
@@ -195,6 +206,10 @@ DENIAL_CUE_PATTERNS: tuple[tuple[tuple[str, ...], str], ...] = (
      r"|labelled|labeled|labels)(?: [\"\u201c\u00ab]?\w+){0,2}? [\"\u201c\u00ab]?(?:"
      + _alternation(C.EVALUATIVE_PREDICATES)
      + r")\b"),
+    # a name given to the account, three words on: 'called that account "prison gossip"'
+    (tuple(sorted({w.split()[-1] for w in C.EVALUATIVE_PREDICATES})),
+     r"\b(?:called|calling|branded|brands|labelled|labeled|labels)(?: [\"\u201c\u00ab]?\w+)"
+     r"{3} [\"\u201c\u00ab]?(?:" + _alternation(C.EVALUATIVE_PREDICATES) + r")\b"),
     (tuple(sorted({w.split()[-1] for w in C.AS_PREDICATES})),
      r"\b(?:as|called it|called them|calling it|calling them)(?: \w+)? [\"\u201c\u00ab]?(?:"
      + _alternation(C.AS_PREDICATES) + r")\b"),
@@ -208,7 +223,7 @@ DENIAL_CUE_PATTERNS: tuple[tuple[tuple[str, ...], str], ...] = (
     # "nobody is persecuted here": the no-one pattern above with more subjects and the present
     (("nobody", "no ", "not a single", "not one"),
      r"(?:" + _NO_PERSON + r"|\bnobody\b|\bno one\b)(?: \S+){0,4}? (?:is|are|gets|got|was|"
-     r"were|had been|has been|have been|is being) (?:" + _alternation(C.ABUSE_PARTICIPLES)
+     r"were|(?:had|has|have)(?: ever)? been|is being) (?:" + _alternation(C.ABUSE_PARTICIPLES)
      + r")\b"),
     # "no innocent person had been killed", "not one civilian had been harmed", "nobody had
     # been killed by a police bullet": harm denied for civilians, or with the state as agent
@@ -291,7 +306,26 @@ DENIAL_CUE_PATTERNS: tuple[tuple[tuple[str, ...], str], ...] = (
     (("foreign", "abroad"),
      r"\b(?:foreign|western) (?:sponsors|masters|paymasters|handlers|curators|special services"
      r"|intelligence services)\b|\b(?:sponsors|masters|paymasters|handlers|curators) abroad\b"
-     r"|\btook (?:their|his|her|its) orders from abroad\b"),
+     r"|\btook (?:their|his|her|its) orders from abroad\b"
+     # 2026-11-21 (EXTRACTOR_VERSION 15, from the retired holdout 121-130, in general form):
+     # "a mouthpiece of foreign embassies", "written by people paid by foreign foundations",
+     # "figures composed for a foreign audience"
+     r"|\b(?:mouthpieces?|puppets?|pawns?|tools?|instruments?) of (?:foreign|western|outside|"
+     r"external)\b|\bpaid (?:for )?by (?:foreign|western|outside)\b|\bfor (?:a |the )?"
+     r"(?:foreign|western) (?:audiences?|consumption|public|donors|sponsors|foundations)\b"),
+    # force denied: "police had used no force whatsoever", "no soldier had aimed at the crowd"
+    (("no force", "no violence", "no weapon", "no live", "no tear", "no soldier", "no officer",
+      "no police", "no guard", "no member of"),
+     r"\b(?:used|use|uses|using)(?: \w+)? [\"\u201c]?no (?:force|violence|weapons?|live "
+     r"(?:ammunition|rounds|fire)|tear gas)\b|\bno (?:soldier|officer|police ?(?:man|officer)?|"
+     r"policeman|guard|member of the (?:security|armed) forces)\b(?: \S+){0,2}? (?:(?:had|has|"
+     r"have|ever|never) )*(?:aimed|fired|shot|beaten|beat|hit|struck|attacked|touched|opened "
+     r"fire|used force|harmed|hurt|killed)\b"),
+    # the pictures discredited: "old pictures from another country"
+    (("recycled", "another", "a different", "other countries", "other wars"),
+     r"\brecycled (?:pictures|photos|photographs|footage|images|videos?)\b"
+     r"|\b(?:pictures|photos|photographs|footage|images|videos?) (?:taken )?(?:from|in) "
+     r"(?:another|a different|other) (?:country|countries|war|conflict|year)\b"),
     (("paid to", "hired to", "bribed to"),
      r"\b(?:paid|hired|bribed) to (?:lie|slander|" + _alternation(C.DISCREDIT_VERBS) + r")\b"),
     (("who is pay", "who was pay", "who are pay", "who paid", "who pays"),
@@ -1636,12 +1670,33 @@ class _Reader:
                 if key is not None and key not in self.own:
                     origin = key
                     cues.append(f"{unit.text} {self.entities[key].name}")
-                elif low == "quoted" and k + 1 < len(units) and units[k + 1].entity >= 0 and any(
-                        u.low == "as" for u in units[k + 2:k + 4]):
-                    speakers.append((k, units[k + 1].entity))
+                elif low == "quoted":
+                    quoted = self._quoted_as(units, k)
+                    if quoted is not None:
+                        speakers.append((k, quoted))
         speaker = min(speakers)[1] if speakers else None
         source = min(sources)[1] if sources else None
         return speaker, source, origin, interview
+
+    def _quoted_as(self, units: list[_Unit], k: int) -> int | None:
+        """The person or organisation "quoted" at k quotes: "quoted X as saying", "quoted the
+        housing minister, X, as saying", "quoted X, who has fished there for years, as saying"
+        (the first one within QUOTED_WINDOW units, before a clause ends, with "as" and a
+        speech word after it)."""
+        for j in range(k + 1, min(len(units), k + 1 + QUOTED_WINDOW)):
+            unit = units[j]
+            if unit.entity >= 0:
+                if self.entities[unit.entity].type not in (EntityType.PERSON,
+                                                           EntityType.ORGANIZATION):
+                    return None
+                after = units[j + 1:j + 1 + QUOTED_AS_WINDOW]
+                if any(u.low == "as" and n.low in QUOTED_AS_WORDS
+                       for u, n in itertools.pairwise(after)):
+                    return unit.entity
+                return None
+            if unit.low in (".", ";", "that", ":") or unit.text in QUOTE_MARKS:
+                return None
+        return None
 
     def _according_to(self, s: _Sentence, a: int) -> int | None:
         units = s.units
