@@ -1,21 +1,20 @@
 """Stage 4 (extract) against the labelled extraction set (tests/data/extraction; the gold and
 the scoring rules are defined in its README).
 
-Splits: "holdout" = documents 49 to 58, written later by a separate helper from the README
-alone and never tuned on; "holdout3" = documents 81 to 90, a third blind holdout written the
-same way after the rules of EXTRACTOR_VERSION 6, scored blind up to version 11 and read for
-version 12 (2026-11-21; its problems are listed since); "holdout4" = documents 121 to 130, the
-fourth blind holdout (broadcast and translation writing), scored blind with versions 13 and 14,
-then read for version 15 (its problems are listed since); "holdout5" = documents 131 to 140,
-the fifth blind holdout (NGO releases, court reporting, interviews, live blogs), never tuned on
-and never listed (an empty split scores nothing and the script prints "no documents");
-"dev" = documents 01 to 48 and 59 to 80 (earlier holdouts were retired into dev once their
-result was recorded and their errors read: 05, 10, 15, 20, 25, 30 and 35 first, then 39 to
-48, written blind like 49-58, then 59 to 68, the second blind holdout of 2026-11-21, retired on 2026-11-21; 69 to 80
-were written for dev on 2026-11-22, implicit denials and near misses); "read" = dev and
-holdout, every document whose figures have been read (what tests/test_extract_figures.py
-asserts the targets on: the blind holdout of the day is measured, not asserted); "all" = every
-labelled document.
+Splits: "holdout" = documents 49 to 58, written later by a separate helper from the README alone
+and never tuned on; "holdout3" = documents 81 to 90, a third blind holdout written the same way
+after the rules of EXTRACTOR_VERSION 6, scored blind up to version 11 and read for version 12
+(2026-11-21; its problems are listed since); "holdout4" = documents 121 to 130, the fourth blind
+holdout (broadcast and translation writing), scored blind with versions 13 and 14, then read for
+version 15 (its problems are listed since); "holdout5" = documents 131 to 140, the fifth blind
+holdout (NGO releases, court reporting, interviews, live blogs), never tuned on and never listed
+(an empty split scores nothing and the script prints "no documents"); "dev" = documents 01 to 48
+and 59 to 80 (earlier holdouts were retired into dev once their result was recorded and their
+errors read: 05, 10, 15, 20, 25, 30 and 35 first, then 39 to 48, written blind like 49-58, then
+59 to 68, the second blind holdout of 2026-11-21, retired on 2026-11-21; 69 to 80 were written
+for dev on 2026-11-22, implicit denials and near misses); "read" = dev and holdout, every
+document whose figures have been read (what tests/test_extract_figures.py asserts the targets
+on: the blind holdout of the day is measured, not asserted); "all" = every labelled document.
 For each document of a split, `extract_document` runs on the body (as
 `check_gold.read_document` cuts it; document id = file name, publication date and outlet from
 the gold), then `resolve_entities` runs once over all the split's extractions. Figures, each
