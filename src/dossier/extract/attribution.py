@@ -132,6 +132,8 @@ _DOING = [act for act in C.DENIED_ACTS if act not in C.GIVING_ACTS]
 _CLAIM_SUBJECT = r"\b(?:" + _alternation(C.CLAIM_SUBJECTS) + r")"
 _NO_PERSON = r"\b(?:no|not a single|not one)(?: innocent)? (?:" + _alternation(
     C.NO_PERSON_NOUNS) + r")\b"
+# the last words of the evaluative predicates: the fast literal test of their two patterns
+_EVALUATIVE_LAST_WORDS = tuple(sorted({w.split()[-1] for w in C.EVALUATIVE_PREDICATES}))
 _STATE_AGENT = r"(?:police|officers?|soldiers?|troops|security|army|military|guards?)"
 
 # Denial cues: (literal words one of which must be in the sentence, pattern). The literal test
@@ -201,13 +203,13 @@ DENIAL_CUE_PATTERNS: tuple[tuple[tuple[str, ...], str], ...] = (
     (("have",), r"\b(?:don't|do not|doesn't|does not|didn't|did not) have (?:any |such |those "
                 r"|these )(?:kind of |kinds of |sort of )?(?:people|men|women|persons|prisons"
                 r"|camps)\b"),
-    (tuple(sorted({w.split()[-1] for w in C.EVALUATIVE_PREDICATES})),
+    (_EVALUATIVE_LAST_WORDS,
      r"\b(?:as|is|are|was|were|be|been|being|it|them|called|calling|call|calls|branded|brands"
      r"|labelled|labeled|labels)(?: [\"\u201c\u00ab]?\w+){0,2}? [\"\u201c\u00ab]?(?:"
      + _alternation(C.EVALUATIVE_PREDICATES)
      + r")\b"),
     # a name given to the account, three words on: 'called that account "prison gossip"'
-    (tuple(sorted({w.split()[-1] for w in C.EVALUATIVE_PREDICATES})),
+    (_EVALUATIVE_LAST_WORDS,
      r"\b(?:called|calling|branded|brands|labelled|labeled|labels)(?: [\"\u201c\u00ab]?\w+)"
      r"{3} [\"\u201c\u00ab]?(?:" + _alternation(C.EVALUATIVE_PREDICATES) + r")\b"),
     (tuple(sorted({w.split()[-1] for w in C.AS_PREDICATES})),

@@ -100,8 +100,8 @@ VAGUE: dict[str, tuple[str, int]] = {
 }
 VAGUE_UNITS: dict[str, int] = {"hundreds": 100, "thousands": 1_000, "millions": 1_000_000}
 # "several dozen" → 36, "several hundred" → 300: "several" (3) times the scale.
-SCALES_AFTER_SEVERAL: dict[str, int] = {"dozen": 12, "hundred": 100, "thousand": 1_000,
-                                        "million": 1_000_000}
+SCALES_AFTER_SEVERAL: dict[str, int] = {w: SCALES[w] for w in ("dozen", "hundred", "thousand",
+                                                                "million")}
 # "tens of thousands" → at least 20,000.
 TENS_OF: dict[str, int] = {"thousands": 20_000, "millions": 20_000_000}
 
