@@ -102,6 +102,10 @@ def one(body: str, *entities: tuple[str, EntityType] | tuple[str, EntityType, bo
      "Mira Tal"),
     ("The paper quoted Mira Tal, who has driven the route for years, as saying the convoy "
      "was stopped.", "Mira Tal"),
+    # 2026-11-21 (EXTRACTOR_VERSION 16): a time phrase between the verb and its "that"
+    ("Bread First ruled on Tuesday that the convoy could pass.", "Bread First"),
+    ("Bread First found unanimously that the convoy had been looted.", "Bread First"),
+    ("Bread First concluded in March that the convoy had been looted.", "Bread First"),
 ])
 def test_named_speaker(body: str, speaker: str) -> None:
     got = one(body, ("Mira Tal", P), ("Bread First", ORG), ("Harlen", L))
@@ -175,10 +179,20 @@ def test_titles_give_gender() -> None:
     ("The charity's report, written by Mira Tal, says 40 convoys were stopped.", None),
     ("Bread First's report says 40 convoys were stopped.", "Bread First"),
     ("A report by Bread First said 40 convoys were stopped.", "Bread First"),
+    # 2026-11-21 (EXTRACTOR_VERSION 16): a court by its judges, its bench or its judgment
+    ("The Harlen Appeal Court heard the case. The judges found that the men were tortured.",
+     "Harlen Appeal Court"),
+    ("The Harlen Appeal Court heard the case. The seven-judge panel found that the men were "
+     "tortured.", "Harlen Appeal Court"),
+    ('The Harlen Appeal Court heard the case. "The account was consistent," the judgment '
+     'said.', "Harlen Appeal Court"),
+    ("The Harlen Appeal Court heard the case. The judgment also records that the men were "
+     "tortured.", "Harlen Appeal Court"),
+    ("Bread First heard the case. The judges found that the men were tortured.", None),
 ])
 def test_definite_descriptions_and_reports(body: str, speaker: str | None) -> None:
     got = one(body, ("Bread First", ORG), ("Harlen Coast Guard", ORG), ("Interior Ministry", ORG),
-              ("Mira Tal", P))
+              ("Mira Tal", P), ("Harlen Appeal Court", ORG))
     assert got.speaker == speaker, got.attribution
 
 
@@ -350,6 +364,20 @@ def test_outlet_key_matches_the_own_outlet() -> None:
      "Ivo Brand"),
     ('Ivo Brand called that account "prison gossip passed on by men with a grudge".',
      "Ivo Brand"),
+    # 2026-11-21 (EXTRACTOR_VERSION 16): general forms of what the retired holdout 131-140
+    # missed
+    ("Ivo Brand said the inquiry had found no sign of violence on the bodies.", "Ivo Brand"),
+    ("Ivo Brand said investigators had found no grounds to open a case.", "Ivo Brand"),
+    ("Ivo Brand said not a single complaint had reached his office.", "Ivo Brand"),
+    ("Ivo Brand said his office has never received a single complaint.", "Ivo Brand"),
+    ("Ivo Brand said the activists should produce a single victim willing to speak.",
+     "Ivo Brand"),
+    ('Ivo Brand said that the province\'s soldiers "do not shoot at children".', "Ivo Brand"),
+    ("Ivo Brand said the officers named in the report had been on duty elsewhere.",
+     "Ivo Brand"),
+    ('Ivo Brand said the deaths were the work of smugglers, "not of our officers".',
+     "Ivo Brand"),
+    ("The Interior Ministry dismissed that argument as a fabrication.", "Interior Ministry"),
 ])
 def test_denials(body: str, denied_by: str | None) -> None:
     got = one(body, ("Ivo Brand", P), ("Interior Ministry", ORG))
@@ -395,6 +423,14 @@ def test_denials(body: str, denied_by: str | None) -> None:
     "The old photographs of the village were shown at the hearing.",
     "She was called to give evidence on a false passport charge.",
     "The group said the officers had used force against the marchers.",
+    # 2026-11-21 (EXTRACTOR_VERSION 16): look-alikes of the cues read off 131-140
+    "Divers found no trace of the boat, the coast guard said.",
+    "Ivo Brand said the search had found no sign of the missing men.",
+    "Police do not need a warrant to stop a car, Ivo Brand said.",
+    "Soldiers do not hold anyone longer than 48 hours without a court order, he said.",
+    "The electoral commission rejected the opposition's request for a recount.",
+    "Ivo Brand said he had been working elsewhere when the camp opened.",
+    "He asked the court to name a new expert.",
 ])
 def test_not_denials(body: str) -> None:
     got = one(body, ("Ivo Brand", P))
@@ -470,6 +506,19 @@ def test_not_denials(body: str) -> None:
     ("Police beat the marchers, witnesses said.",
      'A spokesman for the Interior Ministry said the marchers had been "nowhere near the '
      'square".', None),  # an unnamed spokesman is no one (as a speaker)
+    # 2026-11-21 (EXTRACTOR_VERSION 16)
+    ("Police detained 40 men in March, the network said.",
+     "The Interior Ministry said all of them were released after routine checks.",
+     "Interior Ministry"),
+    ("Three migrants died in the lorry, the coroner heard.",
+     'The Interior Ministry said its officers had "followed every procedure".',
+     "Interior Ministry"),
+    ("Police beat the reporter in custody, her lawyer said.",
+     'Interior Minister Ivo Brand said she was questioned "with full respect for her '
+     'rights".', "Ivo Brand"),
+    ("Twelve men died at the border crossing, the coroner heard.",
+     'Interior Minister Ivo Brand said the deaths were "the work of traffickers".',
+     "Ivo Brand"),
 ])
 def test_an_officials_counter_account_is_a_denial(claim: str, answer: str,
                                                   denied_by: str | None) -> None:
@@ -498,6 +547,8 @@ def test_an_officials_counter_account_is_a_denial(claim: str, answer: str,
     # the accused side, whatever the words of her title
     "Interior Minister Ivo Brand said no one was hurt in the fire.",
     "Police detained him. The defence lawyer Ivo Brand said he had been asked for his papers.",
+    # 2026-11-21: keeping to the rules from someone who is not the accused side
+    "Police detained him. Ivo Brand said his lawyers had followed every procedure.",
 ])
 def test_counter_accounts_need_an_official_and_a_claim_to_answer(body: str) -> None:
     got = one(body, ("Ivo Brand", P), ("Interior Ministry", ORG))

@@ -643,7 +643,10 @@ def _alias_target(doc: Doc, c: _Candidate, surface: str, entities: list[_Entity]
         holders = [i for i, e in enumerate(entities) if e.type is EntityType.PERSON
                    and any(_name_key(s).split()[-1:] == words for s in e.surfaces
                            if len(_name_key(s).split()) > 1)]
-        if holders and (c.type is not EntityType.PLACE or c.cue.startswith("after")):
+        # a lone name with no cue is a place only by default ("Vinter: …" as an interview's
+        # turn label, 2026-11-21): a person's surname wins
+        if holders and (c.type is not EntityType.PLACE
+                        or c.cue.startswith(("after", "lone name"))):
             index = _nearest_before(doc, c, holders, entities) if len(holders) > 1 else holders[0]
             return index, f"'{surface}' is the surname of '{entities[index].name}'"
     if len(words) == 1 and c.type is EntityType.ORGANIZATION:

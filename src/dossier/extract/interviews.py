@@ -1,0 +1,114 @@
+"""Question-and-answer interviews: which paragraphs of a body are the interviewee's answers,
+and who the interviewee is.
+
+A Q&A piece marks its turns with labels at the start of a paragraph: "Q:" / "A:", or names
+("Quayside Weekly: How crowded is it?" / "Vinter: The prison was built for 800 men."). An answer
+carries no "said", so without the format its sentences have no speaker; with it, each sentence
+of an answer is the interviewee's unless it relays somebody else's words (`attribution` keeps a
+speaker it finds in the sentence itself).
+
+A body is read as an interview only when it has at least MIN_TURNS question turns and as many
+answer turns: a lone "Update:" or "Correction:" paragraph, or a live blog's timestamps, do not
+make one. A label is the questioner's when it is "Q"/"Question"/"Interviewer" or when most of
+its paragraphs end with a question mark; an answer label is "A"/"Answer" or a label whose
+paragraphs mostly do not. The interviewee of "A:" is the person the introduction presents (the
+one named in a sentence with "spoke to", "interview" …, else the last person named before the
+first turn); the interviewee of a name label is the entity the label names.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from dossier.extract.records import EntityType, LocalEntity, Mention, Sentence
+
+# Turns of each side needed before a body is read as an interview (2 question and 2 answer
+# paragraphs): chosen, not tuned; the labelled Q&A pieces (102, 106, 133, 137) have 4 to 7.
+MIN_TURNS = 2
+# A label is at most this many words ("Quayside Weekly", "Teodora Vinter", "Q").
+MAX_LABEL_WORDS = 4
+
+TURN_LABEL = re.compile(
+    r"(?P<label>[A-Z][\w.'\u2019-]*(?: [A-Z][\w.'\u2019-]*){0,"
+    + str(MAX_LABEL_WORDS - 1) + r"}) ?: (?=\S)")
+PARAGRAPH = re.compile(r"[^\n]+(?:\n(?!\s*\n)[^\n]+)*")
+QUESTION_LABELS = frozenset({"q", "question", "interviewer"})
+ANSWER_LABELS = frozenset({"a", "answer"})
+# Words of an introduction that present the interviewee ("She spoke to the Westmark Journal").
+INTRODUCING = re.compile(r"\b(?:spoke|speaks|talked|talks) (?:to|with)\b|\binterview"
+                         r"|\bsat down with\b|\banswered (?:our|questions)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Turn:
+    """One answer paragraph: body offsets and the interviewee (an entity index, or None when
+    the format names nobody the text introduces)."""
+
+    start: int
+    end: int
+    interviewee: int | None
+
+
+def answer_turns(text: str, sentences: Sequence[Sentence], mentions: Sequence[Mention],
+                 entities: Sequence[LocalEntity]) -> tuple[Turn, ...]:
+    """The answer paragraphs of `text` if it is a question-and-answer interview, else ()."""
+    labelled: list[tuple[int, int, str]] = []  # (start, end, label) of labelled paragraphs
+    first_turn = len(text)
+    for paragraph in PARAGRAPH.finditer(text):
+        match = TURN_LABEL.match(paragraph.group())
+        if match is None:
+            continue
+        labelled.append((paragraph.start(), paragraph.end(), match.group("label")))
+        first_turn = min(first_turn, paragraph.start())
+    questioners: set[str] = set()
+    answerers: set[str] = set()
+    for label in {label for _, _, label in labelled}:
+        own = [text[a:b].rstrip() for a, b, lab in labelled if lab == label]
+        asks = sum(p.rstrip("\"'\u201d\u2019").endswith("?") for p in own)
+        if label.casefold() in QUESTION_LABELS or (label.casefold() not in ANSWER_LABELS
+                                                   and asks * 2 > len(own)):
+            questioners.add(label)
+        else:
+            answerers.add(label)
+    questions = sum(label in questioners for _, _, label in labelled)
+    answers = [(a, b, label) for a, b, label in labelled if label in answerers]
+    if questions < MIN_TURNS or len(answers) < MIN_TURNS:
+        return ()
+    presented = _presented(sentences, mentions, entities, first_turn)
+    return tuple(Turn(a, b, presented if label.casefold() in ANSWER_LABELS
+                      else _named_by(label, a, mentions, entities))
+                 for a, b, label in answers)
+
+
+def _presented(sentences: Sequence[Sentence], mentions: Sequence[Mention],
+               entities: Sequence[LocalEntity], before: int) -> int | None:
+    """The person the introduction presents (see the module's docstring)."""
+    last: int | None = None
+    for sentence in sentences:
+        if sentence.start >= before:
+            break
+        people = [m.entity for m in mentions
+                  if sentence.start <= m.start < sentence.end
+                  and entities[m.entity].type is EntityType.PERSON]
+        if people and INTRODUCING.search(sentence.text):
+            return people[-1]
+        if people:
+            last = people[-1]
+    return last
+
+
+def _named_by(label: str, at: int, mentions: Sequence[Mention],
+              entities: Sequence[LocalEntity]) -> int | None:
+    """The entity a name label names: the mention the label is, or an entity with the label
+    among its surfaces."""
+    for mention in mentions:
+        if mention.start == at and mention.end <= at + len(label):
+            return mention.entity
+    folded = label.casefold()
+    for entity in entities:
+        if entity.type is not EntityType.OTHER and not entity.media and any(
+                surface.casefold() == folded for surface in (entity.name, *entity.surfaces)):
+            return entity.index
+    return None

@@ -1,0 +1,96 @@
+"""Question-and-answer interviews (dossier.extract.interviews) through the real extractor: an
+answer's sentences are the interviewee's, whether the turns are "Q:"/"A:" or name labels;
+bodies that only look like interviews are not read as one. The bodies are written for these
+tests."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from dossier.extract import extract_document
+from dossier.extract.records import Extraction, Statement
+
+LABELLED = """Mira Tal, a lawyer with the Harbour Rights Centre, has represented detained \
+fishermen since 2019. She spoke to the Coastline News by telephone on Monday.
+
+Q: When did the arrests start?
+
+A: The first men were detained at the harbour in March. By April we knew of about 30 men \
+held in the port police station.
+
+Q: The Interior Ministry says nobody was held. What is your answer?
+
+A: We have the names of 30 men and the dates of their arrest. Ivo Brand, the port police \
+chief, told the families in April that the men would be released within a week.
+"""
+
+NAMED = """Deaths in custody at Harlen prison have doubled this year, according to the \
+Custody Watch group. Its director, Teodora Vinter, answered our questions on Tuesday.
+
+Coastline News: How many prisoners have died?
+
+Vinter: Seven men have died since January. Four of them died during the heat wave in July.
+
+Coastline News: Have the guards been questioned?
+
+Vinter: As far as we know, no guard has been questioned about the deaths.
+"""
+
+
+def extract(body: str) -> Extraction:
+    return extract_document(body, document_id="interview", published=dt.date(2024, 5, 6),
+                            outlet="Coastline News")
+
+
+def speaker(extraction: Extraction, statement: Statement) -> str | None:
+    index = statement.attribution.speaker
+    return None if index is None else extraction.entities[index].name
+
+
+def statement_with(extraction: Extraction, words: str) -> Statement:
+    return next(s for s in extraction.statements if words in s.text)
+
+
+def test_the_answers_of_a_q_and_a_are_the_interviewees() -> None:
+    got = extract(LABELLED)
+    for words in ("first men were detained", "about 30 men", "We have the names"):
+        statement = statement_with(got, words)
+        assert speaker(got, statement) == "Mira Tal", statement
+        assert "interview answer" in statement.attribution.cues
+
+
+def test_an_answer_that_relays_someone_else_keeps_that_speaker() -> None:
+    got = extract(LABELLED)
+    relayed = statement_with(got, "told the families")
+    assert speaker(got, relayed) == "Ivo Brand"
+    assert "interview answer" not in relayed.attribution.cues
+
+
+def test_a_question_is_not_the_interviewees() -> None:
+    got = extract(LABELLED)
+    question = statement_with(got, "nobody was held")
+    assert speaker(got, question) != "Mira Tal"
+    assert "interview answer" not in question.attribution.cues
+
+
+def test_name_labels_give_the_interviewee() -> None:
+    got = extract(NAMED)
+    for words in ("Seven men have died", "Four of them died", "no guard has been questioned"):
+        statement = statement_with(got, words)
+        assert speaker(got, statement) == "Teodora Vinter", statement
+
+
+@pytest.mark.parametrize("body", [
+    # a lone label
+    "Police detained 40 fishermen at the harbour in Harlen on Monday, the Harbour Rights Centre "
+    "said.\n\nUpdate: All 40 men were released on Tuesday evening.\n\nNote: An earlier version "
+    "of this story gave the wrong date for the arrests.",
+    # questions without answers
+    "Reporters questioned Ivo Brand, the port police chief, on Monday.\n\nQ: How many men are "
+    "held?\n\nQ: When will they be released?\n\nIvo Brand did not answer either question.",
+])
+def test_labels_without_answer_turns_are_not_an_interview(body: str) -> None:
+    got = extract(body)
+    assert not any("interview answer" in s.attribution.cues for s in got.statements)
