@@ -106,6 +106,9 @@ def one(body: str, *entities: tuple[str, EntityType] | tuple[str, EntityType, bo
     ("Bread First ruled on Tuesday that the convoy could pass.", "Bread First"),
     ("Bread First found unanimously that the convoy had been looted.", "Bread First"),
     ("Bread First concluded in March that the convoy had been looted.", "Bread First"),
+    # 2026-11-21 (EXTRACTOR_VERSION 17): counting is reporting a figure
+    ("Bread First has counted at least 640 stopped convoys since May.", "Bread First"),
+    ("Bread First documented 12 convoys looted at the border.", "Bread First"),
 ])
 def test_named_speaker(body: str, speaker: str) -> None:
     got = one(body, ("Mira Tal", P), ("Bread First", ORG), ("Harlen", L))
@@ -126,6 +129,9 @@ def test_named_speaker(body: str, speaker: str) -> None:
     "The agency has not said whether the convoy was stopped.",
     # 2026-11-23: a wish about oneself is not a request of anyone
     "A driver who asked not to be named said the convoy was stopped near Harlen.",
+    # counting without a count is no speech act
+    "Mira Tal counted the convoys as they passed the border post.",
+    "Bread First documents the convoys that pass the border post.",
 ])
 def test_no_speaker_when_unnamed_or_no_speech(body: str) -> None:
     assert one(body, ("Bread First", ORG), ("Harlen", L)).speaker is None

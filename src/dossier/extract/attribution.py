@@ -43,6 +43,7 @@ from spacy.tokens import Doc
 from dossier.copies.outlets import outlet_key
 from dossier.extract import cues as C
 from dossier.extract.interviews import answer_turns
+from dossier.extract.quantities import NUMBER_WORDS
 from dossier.extract.records import Attribution, EntityType, LocalEntity, Mention, Sentence
 from dossier.extract.text import lemma, tokens
 
@@ -869,6 +870,15 @@ def _past_time_phrase(units: list[_Unit], k: int) -> _Unit | None:
     return units[j] if k < j < len(units) else None
 
 
+def _counts(units: list[_Unit], k: int) -> bool:
+    """Whether a number follows the verb of counting at k, past qualifiers ("has counted at
+    least 640 detentions"), so that "counted the votes" is no speech act."""
+    j = k + 1
+    while j < len(units) and units[j].low in C.COUNT_QUALIFIERS:
+        j += 1
+    return j < len(units) and (units[j].low[:1].isdigit() or units[j].low in NUMBER_WORDS)
+
+
 def _speaks_for_the_accused(words: frozenset[str]) -> bool:
     """Words of a speaker's name, cue or introducing phrase that make it the state or the
     accused side (cues.ANSWERING_WORDS), never a monitor, a lawyer or a relative
@@ -1287,6 +1297,8 @@ class _Reader:
                     or prev.low in C.BETWEEN_SUBJECT_AND_VERB or prev.low.endswith("ly")))):
             return None
         if lemma in C.DECLINING and not self._declines(units, k):
+            return None
+        if lemma in C.COUNTING_LEMMAS and not _counts(units, k):
             return None
         required = C.NEXT_WORD_REQUIRED.get(lemma)
         if required is not None and (nxt is None or nxt.low not in required) and not (
