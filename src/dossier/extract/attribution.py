@@ -43,7 +43,7 @@ from spacy.tokens import Doc
 from dossier.copies.outlets import outlet_key
 from dossier.extract import cues as C
 from dossier.extract.interviews import answer_turns
-from dossier.extract.quantities import NUMBER_WORDS
+from dossier.extract.quantities import NUMBER_WORDS, QUALIFIER_PHRASES
 from dossier.extract.records import Attribution, EntityType, LocalEntity, Mention, Sentence
 from dossier.extract.text import lemma, tokens
 
@@ -115,12 +115,12 @@ SAY_TYPE = frozenset({"say", "tell", "add", "claim", "insist", "write", "state",
                       "answer", "remark", "ask", "wonder", "post", "call", "describe"})
 
 
-# "quoted the housing minister, X, as saying": who is quoted comes within QUOTED_WINDOW units
-# of "quoted", and "as saying" within QUOTED_AS_WINDOW units of them (a relative clause
-# between: "quoted X, who has fished from the village for forty years, as saying").
 # How many units of a time or manner phrase may stand between a verb and the word it needs
 # ("ruled on 3 May that", "found unanimously that"): chosen, not tuned.
 TIME_PHRASE_UNITS = 4
+# "quoted the housing minister, X, as saying": who is quoted comes within QUOTED_WINDOW units
+# of "quoted", and "as saying" within QUOTED_AS_WINDOW units of them (a relative clause
+# between: "quoted X, who has fished from the village for forty years, as saying").
 QUOTED_WINDOW = 8
 QUOTED_AS_WINDOW = 20
 QUOTED_AS_WORDS = frozenset({"saying", "telling", "describing", "calling", "insisting",
@@ -140,6 +140,10 @@ _NO_PERSON = r"\b(?:no|not a single|not one)(?: innocent)? (?:" + _alternation(
 # the last words of the evaluative predicates: the fast literal test of their two patterns
 _EVALUATIVE_LAST_WORDS = tuple(sorted({w.split()[-1] for w in C.EVALUATIVE_PREDICATES}))
 _STATE_AGENT = r"(?:police|officers?|soldiers?|troops|security|army|military|guards?)"
+# What may stand between a verb of counting and its number: the quantity table's qualifier
+# words, and "between", "a total of" ("has counted at least 640", "counted a total of 12").
+_COUNT_QUALIFIERS = frozenset({*(w for words, _ in QUALIFIER_PHRASES for w in words),
+                               "between", "a", "total", "of"})
 # what turns "one cannot detain people" into a rule of law: "… without a judge's order", "…
 # for more than 48 hours" (the rest of the clause)
 _RULE_OF_LAW = r"(?![^,.;]*\b(?:without|unless|longer than|more than|before)\b)"
@@ -492,7 +496,7 @@ DENIAL_CUE_PATTERNS: tuple[tuple[tuple[str, ...], str], ...] = (
      r"|\b(?:was|were|had been) (?:elsewhere|somewhere else) (?:at the time|on the (?:day|days|"
      r"night|nights|date)|that (?:day|night))\b"),
     # the deed given to others: 'the deaths were "the work of smugglers, not of our officers"'
-    (("not of our", "not by our", "not our", "not of its", "not by its", "not their own"),
+    (("not of our", "not by our", "not our", "not of its", "not by its"),
      r"\bnot (?:of |by )?(?:our|its) (?:own )?(?:officers|soldiers|police|policemen|troops|"
      r"guards|forces|men|staff|agents|personnel)\b"),
 )
@@ -874,7 +878,7 @@ def _counts(units: list[_Unit], k: int) -> bool:
     """Whether a number follows the verb of counting at k, past qualifiers ("has counted at
     least 640 detentions"), so that "counted the votes" is no speech act."""
     j = k + 1
-    while j < len(units) and units[j].low in C.COUNT_QUALIFIERS:
+    while j < len(units) and units[j].low in _COUNT_QUALIFIERS:
         j += 1
     return j < len(units) and (units[j].low[:1].isdigit() or units[j].low in NUMBER_WORDS)
 
@@ -1088,12 +1092,11 @@ class _Reader:
         if origin is not None:
             source = origin
         source = self._apply_frame(s, speaker, source, interview)
-        answered = speaker is None and not s.verbs  # not "The prosecutor's office told us …"
-        if answered:
-            speaker = self._interviewee(sentence)
-            answered = speaker is not None
-            if answered:
-                cues.append("interview answer")
+        # not "The prosecutor's office told us …": a speech verb of its own
+        interviewee = self._interviewee(sentence) if speaker is None and not s.verbs else None
+        if interviewee is not None:
+            speaker = interviewee
+            cues.append("interview answer")
         text, where = _normalise(sentence.text)
         self.texts.append(text)
         denial, denied_by, by_verb = self._denial(s, text, where, sentence.start, cues)
@@ -1101,7 +1104,7 @@ class _Reader:
         if not denial and answering and speaker is not None and self._answer(text):
             denial, denied_by = True, speaker
             cues.append("an official's answer")
-        if (speaker is None or answered) and by_verb and denied_by is not None \
+        if (speaker is None or speaker == interviewee) and by_verb and denied_by is not None \
                 and not self.entities[denied_by].media:
             speaker = denied_by  # "Kadyrov dismissed the reports": denying is saying
         hedged = self._hedged(s, text, cues)
@@ -1301,10 +1304,10 @@ class _Reader:
         if lemma in C.COUNTING_LEMMAS and not _counts(units, k):
             return None
         required = C.NEXT_WORD_REQUIRED.get(lemma)
-        if required is not None and (nxt is None or nxt.low not in required) and not (
-                (after := _past_time_phrase(units, k + 1)) is not None
-                and after.low in required) and not self._request(units, k):
-            return None
+        if required is not None and (nxt is None or nxt.low not in required):
+            after = _past_time_phrase(units, k + 1)  # "ruled on Tuesday that"
+            if (after is None or after.low not in required) and not self._request(units, k):
+                return None
         if lemma in C.DENIAL_LEMMAS and not self._relays_words(units, k):
             return None
         if lemma == "quote" and not any(u.low == "as" for u in units[k + 1:k + CHAIN_WINDOW]):

@@ -77,9 +77,12 @@ def answer_turns(text: str, sentences: Sequence[Sentence], mentions: Sequence[Me
     if questions < MIN_TURNS or len(answers) < MIN_TURNS:
         return ()
     presented = _presented(sentences, mentions, entities, first_turn)
-    return tuple(Turn(a, b, presented if label.casefold() in ANSWER_LABELS
-                      else _named_by(label, a, mentions, entities))
-                 for a, b, label in answers)
+    first: dict[str, int] = {}  # each answer label's first paragraph
+    for a, _, label in answers:
+        first.setdefault(label, a)
+    who = {label: presented if label.casefold() in ANSWER_LABELS
+           else _named_by(label, at, mentions, entities) for label, at in first.items()}
+    return tuple(Turn(a, b, who[label]) for a, b, label in answers)
 
 
 def _presented(sentences: Sequence[Sentence], mentions: Sequence[Mention],
