@@ -109,6 +109,12 @@ def one(body: str, *entities: tuple[str, EntityType] | tuple[str, EntityType, bo
     # 2026-11-21 (EXTRACTOR_VERSION 17): counting is reporting a figure
     ("Bread First has counted at least 640 stopped convoys since May.", "Bread First"),
     ("Bread First documented 12 convoys looted at the border.", "Bread First"),
+    # 2026-11-21 (EXTRACTOR_VERSION 18): not answering is the silent party's act; a
+    # participle aside between the subject and the verb
+    ("Bread First did not respond to a request for comment.", "Bread First"),
+    ("Bread First has still not replied to any of the five letters.", "Bread First"),
+    ("Mira Tal, asked about the convoy at a news conference, said it had been stopped.",
+     "Mira Tal"),
 ])
 def test_named_speaker(body: str, speaker: str) -> None:
     got = one(body, ("Mira Tal", P), ("Bread First", ORG), ("Harlen", L))
@@ -200,6 +206,16 @@ def test_definite_descriptions_and_reports(body: str, speaker: str | None) -> No
     got = one(body, ("Bread First", ORG), ("Harlen Coast Guard", ORG), ("Interior Ministry", ORG),
               ("Mira Tal", P), ("Harlen Appeal Court", ORG))
     assert got.speaker == speaker, got.attribution
+
+
+def test_it_at_the_start_continues_the_last_organisation() -> None:
+    # 2026-11-21 (EXTRACTOR_VERSION 18): "It added" is the organisation that spoke last, even
+    # when another one was mentioned more often before
+    reads = read("Bread First, which monitors the river, said it had counted 40 boats. The "
+                 "Border Police said in a statement that nobody was pushed back. It added that "
+                 "its patrols had seen nothing.",
+                 ("Bread First", ORG), ("Border Police", ORG))
+    assert reads[-1].speaker == "Border Police", reads[-1].attribution
 
 
 def test_the_denier_of_an_aide_is_the_principal() -> None:
@@ -384,6 +400,18 @@ def test_outlet_key_matches_the_own_outlet() -> None:
     ('Ivo Brand said the deaths were the work of smugglers, "not of our officers".',
      "Ivo Brand"),
     ("The Interior Ministry dismissed that argument as a fabrication.", "Interior Ministry"),
+    # 2026-11-21 (EXTRACTOR_VERSION 18): general forms of what the retired holdout 141-150
+    # missed
+    ('Ivo Brand said the story was "a performance staged for Western sponsors".', "Ivo Brand"),
+    ('Ivo Brand told parliament that the clips were "fakes produced abroad".', "Ivo Brand"),
+    ('Ivo Brand said the photographs were "a show put on for the cameras".', "Ivo Brand"),
+    ('Ivo Brand said the videos had been "staged by smugglers".', "Ivo Brand"),
+    ("Ivo Brand said Chechen police had never held anyone by that name.", "Ivo Brand"),
+    ("Ivo Brand said that men of that kind did not live in the republic.", "Ivo Brand"),
+    ('Ivo Brand said that in his country "nobody disappears".', "Ivo Brand"),
+    ('Ivo Brand said his office had still not received "a single complaint".', "Ivo Brand"),
+    ('Ivo Brand said "not a single person has been returned across the border".',
+     "Ivo Brand"),
 ])
 def test_denials(body: str, denied_by: str | None) -> None:
     got = one(body, ("Ivo Brand", P), ("Interior Ministry", ORG))
@@ -437,6 +465,11 @@ def test_denials(body: str, denied_by: str | None) -> None:
     "The electoral commission rejected the opposition's request for a recount.",
     "Ivo Brand said he had been working elsewhere when the camp opened.",
     "He asked the court to name a new expert.",
+    # 2026-11-21 (EXTRACTOR_VERSION 18): look-alikes of the cues read off 141-150
+    "Cars produced abroad were taxed at a higher rate.",
+    "The festival was staged for the first time in 1990.",
+    "Nobody disappears from the list once registered, the clerk said.",
+    "Men of that kind of age were called up.",
 ])
 def test_not_denials(body: str) -> None:
     got = one(body, ("Ivo Brand", P))
@@ -525,6 +558,18 @@ def test_not_denials(body: str) -> None:
     ("Twelve men died at the border crossing, the coroner heard.",
      'Interior Minister Ivo Brand said the deaths were "the work of traffickers".',
      "Ivo Brand"),
+    # 2026-11-21 (EXTRACTOR_VERSION 18)
+    ("Men were held for weeks in the compound in Argun, witnesses said.",
+     "Interior Minister Ivo Brand said it was an ordinary police base that journalists were "
+     "welcome to visit.", "Ivo Brand"),
+    ("The reporter has been missing since May, and witnesses saw him forced into a van.",
+     'Interior Minister Ivo Brand said the van "was a taxi, nothing more".', "Ivo Brand"),
+    ("The reporter has been missing since May, his family said.",
+     'Interior Minister Ivo Brand said he "is not and has never been" in the custody of any '
+     "state body.", "Ivo Brand"),
+    ("The reporter was detained in May, his family said.",
+     "Interior Minister Ivo Brand said the police had no record of detaining him.",
+     "Ivo Brand"),
 ])
 def test_an_officials_counter_account_is_a_denial(claim: str, answer: str,
                                                   denied_by: str | None) -> None:
@@ -555,6 +600,17 @@ def test_an_officials_counter_account_is_a_denial(claim: str, answer: str,
     "Police detained him. The defence lawyer Ivo Brand said he had been asked for his papers.",
     # 2026-11-21: keeping to the rules from someone who is not the accused side
     "Police detained him. Ivo Brand said his lawyers had followed every procedure.",
+    # 2026-11-21 (EXTRACTOR_VERSION 18): a relative without records; an official who cannot
+    # say, does not deny or has not replied
+    "The reporter was detained in May. His sister said there was no record of his arrest.",
+    "Police evicted 38 families and demolished their homes, residents said. Police beat two "
+    "men. Interior Minister Ivo Brand said he could not say how many families had accepted "
+    "the offer.",
+    "Police held the detainees in the yard, and beat them, and two were arrested again. "
+    "Interior Minister Ivo Brand did not deny that detainees had been kept in the yard, saying "
+    "the cells had been full.",
+    "Police detained 40 men, beat them and tortured them, the network said. The Interior "
+    "Ministry had not replied by the time of publication.",
 ])
 def test_counter_accounts_need_an_official_and_a_claim_to_answer(body: str) -> None:
     got = one(body, ("Ivo Brand", P), ("Interior Ministry", ORG))

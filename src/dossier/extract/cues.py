@@ -34,12 +34,19 @@ SPEECH_LEMMAS = frozenset({
     "decline", "refuse",
     # "posted that …", "spoke of 'a huge iceberg of misinformation'" (2026-11-23)
     "post", "speak",
+    # "had not commented on …": a speech verb only negated (SILENCE_LEMMAS) or before "that"
+    "comment",
     # "the judgment also records that …" (2026-11-21, the retired holdout 131-140)
     "record",
     # counting is reporting a figure (COUNTING_LEMMAS)
     *COUNTING_LEMMAS,
 })
 DECLINING = frozenset({"decline", "refuse"})
+# Not answering is the silent party's act too ("The Investigative Committee did not respond to a
+# request for comment", "the ministry had not replied by the time of publication"): negated,
+# these are speech verbs whatever word follows (2026-11-21, 141-150; the labelled set's
+# convention since 131-140).
+SILENCE_LEMMAS = frozenset({"respond", "reply", "answer", "comment"})
 DECLINED_SPEECH = frozenset({
     "say", "comment", "discuss", "answer", "give", "name", "disclose", "confirm", "specify",
     "elaborate", "reveal", "explain", "identify", "provide", "release", "publish",
@@ -78,6 +85,7 @@ NEXT_WORD_REQUIRED: dict[str, frozenset[str]] = {
     "cite": frozenset(),  # a source chain ("citing Radio Kessel"), never a speech act on its own
     "appeal": frozenset({"for", "to"}),
     "answer": frozenset({"that", ":"}),
+    "comment": frozenset({"that", ":"}),
     "remark": frozenset({"that", ":"}),
     "ask": frozenset({"whether", "why", "if", "how", "what", "who", ":"}),
     "wonder": frozenset({"whether", "why", "if", "how", "what", "who", "aloud"}),
@@ -377,6 +385,9 @@ ABUSE_PARTICIPLES = (
     # 2026-11-21, from the retired corroboration holdout ("no patient had been taken from any
     # hospital"): being taken is a deprivation of liberty
     "abducted", "kidnapped", "taken away", "taken from", "removed from",
+    # 2026-11-21 (141-150): forced out ("not a single person has been returned across the
+    # border outside the law")
+    "deported", "expelled", "pushed back", "forcibly returned", "returned across",
 )
 # Subjects of "… was/were not persecuted" that make it a denial besides "no one", "nobody",
 # "none of them": "no resident of the republic had been detained" (dev document 70), "not a
@@ -408,12 +419,14 @@ CLAIM_SUBJECTS = (
     "testimonies", "video", "videos", "recording", "recordings", "footage", "photo", "photos",
     "photographs", "pictures", "images", "documents", "inquiry", "investigation", "version",
     "document", "memo", "letter",  # "the document was a forgery" (retired corroboration holdout)
+    "clip", "clips", "post", "posts",  # "the clips were 'fakes produced abroad'" (141-150)
 )
 # Verdicts that, said of a claim, reject it.
 UNTRUE_PREDICATES = (
     "wrong", "incorrect", "not true", "untrue", "mistaken", "not credible", "not reliable",
     "unreliable", "fake", "fakes", "forged", "a forgery", "doctored", "fabricated", "invented",
     "made up", "exaggerated", "inflated",
+    "staged",  # "the videos had been 'staged by people smugglers'" (141-150)
 )
 # Who speaks for the state. An official's counter-account ("the reporters had come to its
 # offices voluntarily", "a doctor found them in good health") denies what the text reports; the
@@ -464,6 +477,7 @@ COUNTER_ACCOUNT_CONTEXT: dict[str, tuple[str, ...]] = {
                      "dead", "wounded"),
     "no harm": _HARM,
     "procedure kept": _ANY_ABUSE,
+    "ordinary site": (*_DETENTION, "base", "compound", "site", "facility"),
     # 2026-11-23 (attribution.COUNTER_ACCOUNT_PATTERNS): answers to any abuse
     "evidence elsewhere": (*_ANY_ABUSE, "bodies"),
     "rhetorical question": (*_ANY_ABUSE, "child"),
@@ -503,7 +517,12 @@ MONITOR_WORDS = frozenset({
 })
 NOT_AN_ANSWER = (
     r"\b(?:declined|declines|refused to (?:comment|say|give|discuss|answer|disclose)|no comment|"
-    r"would not (?:comment|say|give|discuss|tell)|did not (?:comment|respond|answer|reply)|"
+    # not knowing, and not denying: "she could not say how many families had accepted",
+    # "did not deny that detainees had been kept in the yard" (2026-11-21, 141-150)
+    r"(?:could not|couldn't|cannot|can't|unable to) (?:say|tell|give)|(?:did|does|do|had|has|"
+    r"have) not (?:deny|denied|dispute|disputed|contest|contested)|"
+    r"would not (?:comment|say|give|discuss|tell)|(?:did|does|do|had|has|have) not (?:yet )?"
+    r"(?:comment|respond|answer|reply|commented|responded|answered|replied)|"
     r"confirm(?:ed|s|ing)?|will\b|would(?! never| not have| hardly)|investigat\w+|inquiry|"
     r"inquiries|opened (?:an? |the )?(?:\w+ )?(?:investigation|inquiry|case|probe)|promised|"
     r"pledged|called for|calls for|called on|calls on|urged|asked (?:\w+ ){1,4}?to|"
@@ -515,7 +534,7 @@ NOT_AN_ANSWER = (
     # an official figure of the abuse itself ("only 300 people had been detained", "63 people
     # had been detained during the unrest"): a count, not an answer
     r"|\b\d[\d,]*(?: \S+){0,4}? (?:had |have |has |were |was )?(?:been )?(?:detained|"
-    r"arrested|killed|died|injured|wounded|held|deported|evicted)\b"
+    r"arrested|killed|died|injured|wounded|held|deported|evicted|released|freed|charged)\b"
 )
 # What the body must report, in at least ANSWERED_SENTENCES sentences (one of them before the
 # answer): an abuse by the state, in words that rarely mean anything else ("held a meeting",

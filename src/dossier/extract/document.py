@@ -47,7 +47,7 @@ def extract_document(text: str, *, document_id: str, published: dt.date | None,
     """Everything stage 4 finds in one body (`text` is the document's clean body)."""
     doc = parse(text)
     found = sentences(doc)
-    entities, mentions, roles = recognise(doc, found)
+    entities, mentions, roles = recognise(doc, found, outlet)
     attributions = attribute(doc, found, mentions, entities, outlet)
     statements = []
     anchor: DateMention | None = None

@@ -105,6 +105,17 @@ PLURAL_POSSESSIVE_REACH = 3
 # Titles that take any ordinary capitalised words in front as their portfolio ("Information
 # Minister Lai Bako", "Transport Secretary …").
 PORTFOLIO_TITLES = frozenset({"Minister", "Secretary", "Commissioner"})
+# Last words of a name that make it a body of its own even after a news word: "Press Freedom
+# Coalition", "Media Defence Foundation", "Press Council" are not news outlets ("Press
+# Association", the agency, is). 2026-11-21 (141-150).
+ADVOCACY_WORDS = frozenset({
+    "Coalition", "Foundation", "Alliance", "Institute", "Union", "Council", "Committee",
+    "Commission", "Centre", "Center", "Fund", "Trust", "Watch", "Forum", "Federation", "League",
+    "Project", "Initiative", "Campaign", "Defenders", "Society", "Network",
+})
+# Endings of a place's adjective made from its name ("Halvona" → "Halvonan", "Hadrun" →
+# "Hadruni", "Dastra" → "Dastran"). 2026-11-21 (141-150).
+DEMONYM_ENDINGS = ("n", "i")
 # Words inside a name that make it an organisation.
 ORG_WORDS = frozenset({
     "Network", "Gazeta", "Gazette", "Times", "Post", "News", "Service", "Services", "Council",
@@ -203,13 +214,26 @@ class _Entity:
     reasons: list[str] = field(default_factory=list)
 
 
-def recognise(doc: Doc, sentences: Sequence[Sentence]
+def recognise(doc: Doc, sentences: Sequence[Sentence], outlet: str | None = None
               ) -> tuple[tuple[LocalEntity, ...], tuple[Mention, ...], tuple[Role, ...]]:
-    """The entities, their mentions (body offsets) and the roles stated in one parsed body."""
+    """The entities, their mentions (body offsets) and the roles stated in one parsed body
+    (`outlet`: the publishing outlet's name, when known)."""
     starts = {s.start for s in sentences}
     candidates = [c for run in _runs(doc) for c in _split(doc, run, starts)]
+    full, short = _outlet_names(outlet)
     for candidate in candidates:
+        text = _text(doc, candidate.start, candidate.end)
+        if text in full:
+            # the outlet naming itself ("Plainfact rates this claim False", "Openlens
+            # geolocated the videos"): a news outlet, whatever its name looks like
+            candidate.type, candidate.cue, candidate.media = \
+                EntityType.ORGANIZATION, "the document's outlet", True
         _classify(doc, candidate, starts)
+        if text in short and _strength(candidate) <= 1:
+            # "Fieldnote" in Fieldnote Magazine's text, unless the text gives it a place cue
+            # ("in Radost" in the Radost Courier): the outlet
+            candidate.type, candidate.cue, candidate.media = \
+                EntityType.ORGANIZATION, "short name of the document's outlet", True
     candidates = [c for c in candidates if c.type is not None]
     entities, by_surface = _resolve(doc, candidates)
     mentions = _mentions(doc, by_surface)
@@ -220,6 +244,20 @@ def recognise(doc: Doc, sentences: Sequence[Sentence]
     roles = read_roles(doc, sentence_starts(doc), local, mentions,
                        _titled(doc, candidates), _places_by_code(doc, candidates, by_surface))
     return local, mentions, roles
+
+
+def _outlet_names(outlet: str | None) -> tuple[frozenset[str], frozenset[str]]:
+    """The names an outlet goes by in its own text: its full name ("Fieldnote Magazine", "The
+    Fieldnote Magazine") and its short ones, without the news words at its end ("Fieldnote")."""
+    if not outlet:
+        return frozenset(), frozenset()
+    words = outlet.removeprefix("The ").split()
+    full = frozenset({outlet, " ".join(words)})
+    short: set[str] = set()
+    while len(words) > 1 and words[-1] in MEDIA_WORDS:
+        words = words[:-1]
+        short.add(" ".join(words))
+    return full, frozenset(short - full)
 
 
 def _word(doc: Doc, k: int) -> str:
@@ -466,7 +504,8 @@ def _classify(doc: Doc, c: _Candidate, starts: set[int]) -> None:
     if words[-1] in OTHER_WORDS:
         c.type, c.cue = EntityType.OTHER, f"'{words[-1]}'"
         return
-    if words[-1] in MEDIA_WORDS or (words[0] in MEDIA_WORDS and len(words) > 1) \
+    if words[-1] in MEDIA_WORDS or (words[0] in MEDIA_WORDS and len(words) > 1
+                                    and words[-1] not in ADVOCACY_WORDS) \
             or any(t.endswith("Gazeta") for t in words):
         c.type, c.cue, c.media = EntityType.ORGANIZATION, "news outlet word", True
         return
@@ -591,9 +630,11 @@ def _resolve(doc: Doc, candidates: list[_Candidate]
         surface = _text(doc, c.start, c.end)
         if surface in by_surface:
             continue
-        if c.end - c.start == 1 and c.type is not EntityType.PLACE and (
-                surface[:-1] in places or surface[:-2] in places):
-            continue  # "Norvalian" next to "Norvalia": an adjective of the place
+        if c.end - c.start == 1 and (surface[:-1] in places or surface[:-2] in places) and (
+                c.type is not EntityType.PLACE or surface.endswith(DEMONYM_ENDINGS)):
+            # "Norvalian" next to "Norvalia": an adjective of the place (typed a place itself,
+            # only with a demonym's ending: "Groznyy" is a spelling of Grozny)
+            continue
         assert c.type is not None
         target = _alias_target(doc, c, surface, entities, by_key, by_surface)
         if target is None:
@@ -623,7 +664,7 @@ def _strength(c: _Candidate) -> int:
     if c.cue in ("capitalised name", "surname ending", "ending of a country name") \
             or c.cue.startswith("before"):
         return 1
-    if c.cue in ("name of common words",):
+    if c.cue in ("name of common words", "short name of the document's outlet"):
         return 2
     return 3
 
