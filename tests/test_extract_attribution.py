@@ -115,6 +115,8 @@ def one(body: str, *entities: tuple[str, EntityType] | tuple[str, EntityType, bo
     ("Bread First has still not replied to any of the five letters.", "Bread First"),
     ("Mira Tal, asked about the convoy at a news conference, said it had been stopped.",
      "Mira Tal"),
+    ("Bread First has sent lorries to Harlen. By the middle of May the group said it had sent "
+     "40.", "Bread First"),
 ])
 def test_named_speaker(body: str, speaker: str) -> None:
     got = one(body, ("Mira Tal", P), ("Bread First", ORG), ("Harlen", L))

@@ -150,6 +150,12 @@ def test_background_clauses_rank_last() -> None:
     assert event_type(one(text)) == "threat"
     text = "A woman who says she was held in a cellar has described being beaten."
     assert event_type(one(text)) == "torture"
+    # what prompted the act, told in passing (2026-11-21, the demo's hotline paraphrases)
+    text = ("The network says dozens of men have called the hotline it set up after reports of "
+            "mass detentions in the republic, and that it has helped them leave the North "
+            "Caucasus.")
+    assert event_type(one(text)) == "flight"
+    assert event_type(one("Police detained 40 men after reports of a protest.")) == "detention"
 
 
 def test_background_event_when_nothing_else() -> None:

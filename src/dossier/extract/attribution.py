@@ -1494,6 +1494,8 @@ class _Reader:
                     == prev.start == units[j].start - 1:
                 j -= 1  # a hyphen inside a word ("the seven-judge panel"), not a dash
                 continue
+            if prev.low in C.TIME_WORDS and units[j].low in ("the", "a", "an"):
+                break  # "By the middle of May the group said": a time phrase before it
             if prev.entity < 0 and (prev.low in C.CLAUSE_BOUNDARIES or prev.text in QUOTE_MARKS
                                     or prev.low in C.VERBISH or (prev.text.islower()
                                                                  and prev.verb in C.SPEECH_LEMMAS)):
