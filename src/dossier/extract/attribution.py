@@ -1346,29 +1346,26 @@ class _Reader:
             return None
         if lemma == "quote" and not any(u.low == "as" for u in units[k + 1:k + CHAIN_WINDOW]):
             return None  # "quoted X as saying": the quoting outlet is the source
-        j = k - 1
-        while j >= 0 and units[j].entity < 0 and (
-                units[j].low in C.BETWEEN_SUBJECT_AND_VERB or (units[j].low.endswith("ly")
-                and units[j].text.islower())):
-            if units[j].low in C.NEGATIONS:
-                return None
-            if units[j].low in C.BE_FORMS:
-                return None  # passive: "was told", "were urged"
-            j -= 1
-        return lemma
+        # not negated ("has not said"), not passive ("was told", "were urged")
+        return None if self._auxiliary_mark(units, k) else lemma
 
     @staticmethod
-    def _negated(units: list[_Unit], k: int) -> bool:
-        """ "did not respond", "has still not replied": a negation among the words between the
-        subject and the verb at k (an auxiliary, an adverb)."""
+    def _auxiliary_mark(units: list[_Unit], k: int) -> str | None:
+        """The first negation or form of "be" among the words between the subject and the verb
+        at k (auxiliaries, adverbs), nearest the verb first: "not" in "did not respond", "was"
+        in "was told"; None when there is neither."""
         j = k - 1
         while j >= 0 and units[j].entity < 0 and (
                 units[j].low in C.BETWEEN_SUBJECT_AND_VERB or (units[j].low.endswith("ly")
                 and units[j].text.islower())):
-            if units[j].low in C.NEGATIONS:
-                return True
+            if units[j].low in C.NEGATIONS or units[j].low in C.BE_FORMS:
+                return units[j].low
             j -= 1
-        return False
+        return None
+
+    def _negated(self, units: list[_Unit], k: int) -> bool:
+        """ "did not respond", "has still not replied": negated, not passive."""
+        return self._auxiliary_mark(units, k) in C.NEGATIONS
 
     @staticmethod
     def _request(units: list[_Unit], k: int) -> bool:
