@@ -1211,9 +1211,10 @@ class _Reader:
                 key, bound = who.key, True
         if not bound:
             nxt = units[k + 1] if k + 1 < len(units) else None
+            before_verb = nxt is not None and bool(nxt.verb)
             # "It added that …" continues the last sentence's organisation (2026-11-21, 141-150)
-            subject = (low in ("he", "she") and (k == 0 or (nxt is not None and bool(nxt.verb)))) \
-                or (low == "it" and k == 0 and nxt is not None and bool(nxt.verb))
+            subject = (low in ("he", "she") and (k == 0 or before_verb)) \
+                or (low == "it" and k == 0 and before_verb)
             key, confident = self._resolve(
                 kind, exclude_proxies=before >= 0 and bool(s.verbs)
                 and s.verbs[-1].at == before and s.verbs[-1].who.proxy, subject=subject)
@@ -1693,7 +1694,7 @@ class _Reader:
                 pass  # a relative clause: look before it
             elif first.entity < 0 and (all(u.low in C.PARENTHETICALS for u in units[a:end])
                                        or (first.low.endswith(("ing", "ed"))
-                                           and first.text.islower() and a > 0)):
+                                           and first.text.islower())):
                 # "however", "quoting a source in the police", "asked about the case at a news
                 # conference in June" (a participle aside: the subject is before it)
                 pass

@@ -519,10 +519,10 @@ NOT_AN_ANSWER = (
     r"\b(?:declined|declines|refused to (?:comment|say|give|discuss|answer|disclose)|no comment|"
     # not knowing, and not denying: "she could not say how many families had accepted",
     # "did not deny that detainees had been kept in the yard" (2026-11-21, 141-150)
-    r"(?:could not|couldn't|cannot|can't|unable to) (?:say|tell|give)|(?:did|does|do|had|has|"
-    r"have) not (?:deny|denied|dispute|disputed|contest|contested)|"
+    r"(?:could not|couldn't|cannot|can't|unable to) (?:say|tell|give)|"
     r"would not (?:comment|say|give|discuss|tell)|(?:did|does|do|had|has|have) not (?:yet )?"
-    r"(?:comment|respond|answer|reply|commented|responded|answered|replied)|"
+    r"(?:deny|denied|dispute|disputed|contest|contested|comment|respond|answer|reply|commented|"
+    r"responded|answered|replied)|"
     r"confirm(?:ed|s|ing)?|will\b|would(?! never| not have| hardly)|investigat\w+|inquiry|"
     r"inquiries|opened (?:an? |the )?(?:\w+ )?(?:investigation|inquiry|case|probe)|promised|"
     r"pledged|called for|calls for|called on|calls on|urged|asked (?:\w+ ){1,4}?to|"
