@@ -117,6 +117,10 @@ def one(body: str, *entities: tuple[str, EntityType] | tuple[str, EntityType, bo
      "Mira Tal"),
     ("Bread First has sent lorries to Harlen. By the middle of May the group said it had sent "
      "40.", "Bread First"),
+    # 2026-11-21 (EXTRACTOR_VERSION 19): the teller as a passive's agent; a quoted question
+    # and its asker
+    ("His family was told by Mira Tal that the convoy had been stopped.", "Mira Tal"),
+    ("Mira Tal spoke to the drivers. “Who stopped the convoy?” she asked.", "Mira Tal"),
 ])
 def test_named_speaker(body: str, speaker: str) -> None:
     got = one(body, ("Mira Tal", P), ("Bread First", ORG), ("Harlen", L))
@@ -140,6 +144,9 @@ def test_named_speaker(body: str, speaker: str) -> None:
     # counting without a count is no speech act
     "Mira Tal counted the convoys as they passed the border post.",
     "Bread First documents the convoys that pass the border post.",
+    # 2026-11-21 (EXTRACTOR_VERSION 19): told by no one named; told, not by whom
+    "The drivers were told by police that the convoy had been stopped near Harlen.",
+    "The drivers were told that the convoy had been stopped near Harlen.",
 ])
 def test_no_speaker_when_unnamed_or_no_speech(body: str) -> None:
     assert one(body, ("Bread First", ORG), ("Harlen", L)).speaker is None
@@ -414,6 +421,21 @@ def test_outlet_key_matches_the_own_outlet() -> None:
     ('Ivo Brand said his office had still not received "a single complaint".', "Ivo Brand"),
     ('Ivo Brand said "not a single person has been returned across the border".',
      "Ivo Brand"),
+    # 2026-11-21 (EXTRACTOR_VERSION 19): general forms of what the retired holdout 151-160
+    # missed
+    ("The Interior Ministry says it stands by its report.", "Interior Ministry"),
+    ("Ivo Brand said the volunteers were in no position to know who sleeps inside.",
+     "Ivo Brand"),
+    ("Ivo Brand said the activists had made the whole thing up.", "Ivo Brand"),
+    ("Ivo Brand says her son had never had asthma in his life.", "Ivo Brand"),
+    ("Ivo Brand said he had never had a problem with his heart.", "Ivo Brand"),
+    ("Ivo Brand said the checks did not confirm a single case of a person being detained.",
+     "Ivo Brand"),
+    ("Ivo Brand said 14 complaints were examined and that none was upheld.", "Ivo Brand"),
+    ("Ivo Brand said at the time that there was nobody to evacuate.", "Ivo Brand"),
+    ("So much for people who are not there: we had forty men in two flats, Ivo Brand said.",
+     "Ivo Brand"),
+    ("Ivo Brand said nobody is persecuted in the republic.", "Ivo Brand"),
 ])
 def test_denials(body: str, denied_by: str | None) -> None:
     got = one(body, ("Ivo Brand", P), ("Interior Ministry", ORG))
@@ -472,6 +494,13 @@ def test_denials(body: str, denied_by: str | None) -> None:
     "The festival was staged for the first time in 1990.",
     "Nobody disappears from the list once registered, the clerk said.",
     "Men of that kind of age were called up.",
+    # 2026-11-21 (EXTRACTOR_VERSION 19): look-alikes of the cues read off 151-160
+    "The bus stands by the station every morning.",
+    "The ferry left and there was no one to help the passengers with their bags.",
+    "She made it up to the summit on the second day.",
+    "He had never had a passport before his arrest, his sister said.",
+    "The appeal was upheld by the supreme court.",
+    "So much rain fell that the road was closed.",
 ])
 def test_not_denials(body: str) -> None:
     got = one(body, ("Ivo Brand", P))
@@ -572,6 +601,23 @@ def test_not_denials(body: str) -> None:
     ("The reporter was detained in May, his family said.",
      "Interior Minister Ivo Brand said the police had no record of detaining him.",
      "Ivo Brand"),
+    # 2026-11-21 (EXTRACTOR_VERSION 19): an accident or an illness did it
+    ("The student died in a police cell, his friends said.",
+     "Police say he was found dead in his cell and that the cause was an asthma attack.", None),
+    ("Police beat the teacher in custody, the union said.",
+     "The Interior Ministry said his injuries came from a fall on the steps of a police van.",
+     "Interior Ministry"),
+    ("Two men died when police charged the crowd, their families said.",
+     "Interior Minister Ivo Brand told parliament the two men were crushed in a stampede "
+     "started by protesters.", "Ivo Brand"),
+    ("A protester died after police beat him with batons, witnesses said.",
+     'Interior Minister Ivo Brand said he had "collapsed from exhaustion".', "Ivo Brand"),
+    ("Officers beat him until his finger broke, his lawyer said.",
+     "Interior Minister Ivo Brand said he had trapped it in the door of his cell.",
+     "Ivo Brand"),
+    ("Police held him for nine days and beat him, his cousin said.",
+     "His family was told by Interior Minister Ivo Brand that he had died of a heart attack.",
+     "Ivo Brand"),
 ])
 def test_an_officials_counter_account_is_a_denial(claim: str, answer: str,
                                                   denied_by: str | None) -> None:
@@ -613,6 +659,11 @@ def test_an_officials_counter_account_is_a_denial(claim: str, answer: str,
     "the cells had been full.",
     "Police detained 40 men, beat them and tortured them, the network said. The Interior "
     "Ministry had not replied by the time of publication.",
+    # 2026-11-21 (EXTRACTOR_VERSION 19): an accident told by a witness, or with no harm to
+    # answer
+    "Police beat the marchers, witnesses said. A marcher said she slipped on the steps of the "
+    "van while running.",
+    "The Interior Ministry said the old minister had died after an asthma attack.",
 ])
 def test_counter_accounts_need_an_official_and_a_claim_to_answer(body: str) -> None:
     got = one(body, ("Ivo Brand", P), ("Interior Ministry", ORG))

@@ -94,3 +94,53 @@ def test_name_labels_give_the_interviewee() -> None:
 def test_labels_without_answer_turns_are_not_an_interview(body: str) -> None:
     got = extract(body)
     assert not any("interview answer" in s.attribution.cues for s in got.statements)
+
+
+# 2026-11-21 (EXTRACTOR_VERSION 19, read off the retired holdout 151-160): a podcast whose host
+# opens the exchange and relays as much as she asks, and a radio bulletin's script
+PODCAST = """This is an excerpt from episode 4 of Harbour Voices. The host, Lina Moss, talks to \
+Teodora Vinter of the Custody Watch group and to a former prisoner, Arek Sand.
+
+Moss: In May the Coastline News reported that seven men had died at Harlen prison. Teodora, \
+where were you when the story broke?
+
+Vinter: In the office, answering calls from families. By June we had the names of all seven.
+
+Moss: The prison service said at the time that every death had been natural.
+
+Sand: I was held in Harlen for two years. The guards beat me twice, and nobody ever told me why.
+"""
+
+SCRIPT = """PRESENTER: Good evening. Police in Harlen detained 23 people at a vigil for a \
+prisoner who died in his cell on Friday. Mara Lind reports.
+
+REPORTER: Friends of the prisoner say he was beaten by guards after his arrest. Police say he \
+died of a heart attack.
+
+INSERT, Ivo Brand, interior minister: A doctor saw the prisoner on Thursday and found nothing \
+wrong with him.
+
+PRESENTER: The port police detained two reporters at the harbour on Saturday.
+
+INSERT, Teodora Vinter, Custody Watch director: Nobody was allowed to see him for three days.
+"""
+
+
+def test_a_podcast_hosts_lines_are_not_a_guests() -> None:
+    got = extract(PODCAST)
+    assert speaker(got, statement_with(got, "we had the names")) == "Teodora Vinter"
+    assert speaker(got, statement_with(got, "The guards beat me")) == "Arek Sand"
+    for words in ("Coastline News reported", "every death had been natural"):
+        assert "interview answer" not in statement_with(got, words).attribution.cues
+
+
+def test_a_scripts_clips_are_their_speakers_and_an_officials_clip_answers() -> None:
+    got = extract(SCRIPT)
+    minister = statement_with(got, "found nothing wrong")
+    assert speaker(got, minister) == "Ivo Brand"
+    assert minister.attribution.denial  # an interior minister's answer to the beating
+    monitor = statement_with(got, "Nobody was allowed")
+    assert speaker(got, monitor) == "Teodora Vinter"
+    assert not monitor.attribution.denial  # a monitor's words are no official's answer
+    for words in ("Friends of the prisoner", "port police detained two reporters"):
+        assert "interview answer" not in statement_with(got, words).attribution.cues

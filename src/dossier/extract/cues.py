@@ -466,6 +466,7 @@ COUNTER_ACCOUNT_CONTEXT: dict[str, tuple[str, ...]] = {
     "identity check": _DETENTION,
     "health": _HARM,
     "natural death": ("died", "death", "dead", "killed"),
+    "accident": _HARM,
     "conditions": (*_DETENTION, "detainee", "inmate", "prisoner", "asylum", "centre", "center",
                    "cells", "conditions"),
     "blame reversal": _HARM,
@@ -488,7 +489,7 @@ COUNTER_ACCOUNT_CONTEXT: dict[str, tuple[str, ...]] = {
 
 # Families whose context must be reported before their sentence, not in it: "Police said no
 # one was hurt in the fire" names the harm it denies.
-COUNTER_ACCOUNT_CONTEXT_BEFORE = frozenset({"no harm"})
+COUNTER_ACCOUNT_CONTEXT_BEFORE = frozenset({"no harm", "accident"})
 
 # An official's answer (attribution._Reader._answer): once the text has reported an abuse
 # (ANSWERED: a detention, a beating, a death, a disappearance, an eviction …), what the accused

@@ -30,11 +30,18 @@ MIN_TURNS = 2
 # A label is at most this many words ("Quayside Weekly", "Teodora Vinter", "Q").
 MAX_LABEL_WORDS = 4
 
+_NAME = (r"[A-Z][\w.'\u2019-]*(?: [A-Z][\w.'\u2019-]*){0," + str(MAX_LABEL_WORDS - 1) + "}")
+# A turn's label: a name ("Sokol: …", "Q: …"), or a broadcast script's clip of someone's words
+# with the speaker's role after a comma ("INSERT, Teo Marsk, interior minister: …").
 TURN_LABEL = re.compile(
-    r"(?P<label>[A-Z][\w.'\u2019-]*(?: [A-Z][\w.'\u2019-]*){0,"
-    + str(MAX_LABEL_WORDS - 1) + r"}) ?: (?=\S)")
+    r"(?:(?:INSERT|CLIP|SOUNDBITE|ACTUALITY),? (?P<clip>" + _NAME + r"), (?P<role>[^:\n]{1,60})|"
+    r"(?P<label>" + _NAME + r")) ?: (?=\S)")
 PARAGRAPH = re.compile(r"[^\n]+(?:\n(?!\s*\n)[^\n]+)*")
 QUESTION_LABELS = frozenset({"q", "question", "interviewer"})
+# The programme's own voices in a broadcast script or a podcast: what they say is the outlet's
+# narration, like a questioner's words (documents 153, 155: a radio bulletin, a podcast).
+NARRATOR_LABELS = frozenset({"presenter", "reporter", "host", "anchor", "narrator",
+                             "correspondent", "newsreader"})
 ANSWER_LABELS = frozenset({"a", "answer"})
 # Words of an introduction that present the interviewee ("She spoke to the Westmark Journal").
 INTRODUCING = re.compile(r"\b(?:spoke|speaks|talked|talks) (?:to|with)\b|\binterview"
@@ -49,26 +56,35 @@ class Turn:
     start: int
     end: int
     interviewee: int | None
+    role: str = ""  # a script's clip gives the speaker's role ("interior minister")
 
 
 def answer_turns(text: str, sentences: Sequence[Sentence], mentions: Sequence[Mention],
                  entities: Sequence[LocalEntity]) -> tuple[Turn, ...]:
     """The answer paragraphs of `text` if it is a question-and-answer interview, else ()."""
     labelled: list[tuple[int, int, str]] = []  # (start, end, label) of labelled paragraphs
+    roles: dict[str, str] = {}  # a clip's speaker: the role the script gives
     first_turn = len(text)
     for paragraph in PARAGRAPH.finditer(text):
         match = TURN_LABEL.match(paragraph.group())
         if match is None:
             continue
-        labelled.append((paragraph.start(), paragraph.end(), match.group("label")))
+        labelled.append((paragraph.start(), paragraph.end(),
+                         match.group("label") or match.group("clip")))
+        if match.group("clip"):
+            roles[match.group("clip")] = match.group("role")
         first_turn = min(first_turn, paragraph.start())
     questioners: set[str] = set()
     answerers: set[str] = set()
+    opener = labelled[0][2] if labelled else ""
     for label in {label for _, _, label in labelled}:
         own = [text[a:b].rstrip() for a, b, lab in labelled if lab == label]
         asks = sum(p.rstrip("\"'\u201d\u2019").endswith("?") for p in own)
-        if label.casefold() in QUESTION_LABELS or (label.casefold() not in ANSWER_LABELS
-                                                   and asks * 2 > len(own)):
+        # a host who opens the exchange and asks also relays and sums up ("Quist: Chechen
+        # officials said at the time …"): one question is enough for the opener
+        if label.casefold() in QUESTION_LABELS | NARRATOR_LABELS or (
+                label.casefold() not in ANSWER_LABELS
+                and (asks * 2 > len(own) or (label == opener and asks > 0))):
             questioners.add(label)
         else:
             answerers.add(label)
@@ -82,7 +98,7 @@ def answer_turns(text: str, sentences: Sequence[Sentence], mentions: Sequence[Me
         first.setdefault(label, a)
     who = {label: presented if label.casefold() in ANSWER_LABELS
            else _named_by(label, at, mentions, entities) for label, at in first.items()}
-    return tuple(Turn(a, b, who[label]) for a, b, label in answers)
+    return tuple(Turn(a, b, who[label], roles.get(label, "")) for a, b, label in answers)
 
 
 def _presented(sentences: Sequence[Sentence], mentions: Sequence[Mention],
@@ -104,8 +120,8 @@ def _presented(sentences: Sequence[Sentence], mentions: Sequence[Mention],
 
 def _named_by(label: str, at: int, mentions: Sequence[Mention],
               entities: Sequence[LocalEntity]) -> int | None:
-    """The entity a name label names: the mention the label is, or an entity with the label
-    among its surfaces."""
+    """The entity a name label names: the mention the label is, an entity with the label
+    among its surfaces, or the one person whose surname it is."""
     for mention in mentions:
         if mention.start == at and mention.end <= at + len(label):
             return mention.entity
@@ -114,4 +130,7 @@ def _named_by(label: str, at: int, mentions: Sequence[Mention],
         if entity.type is not EntityType.OTHER and not entity.media and any(
                 surface.casefold() == folded for surface in (entity.name, *entity.surfaces)):
             return entity.index
-    return None
+    # a surname the label alone does not make a mention of ("Sand:" for Arek Sand)
+    people = [e.index for e in entities if e.type is EntityType.PERSON
+              and e.name.casefold().rsplit(" ", 1)[-1] == folded]
+    return people[0] if len(people) == 1 else None
