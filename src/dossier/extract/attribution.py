@@ -122,13 +122,13 @@ TIME_PHRASE_UNITS = 4
 # of "quoted", and "as saying" within QUOTED_AS_WINDOW units of them (a relative clause
 # between: "quoted X, who has fished from the village for forty years, as saying").
 QUOTED_WINDOW = 8
+QUOTED_AS_WINDOW = 20
+QUOTED_AS_WORDS = frozenset({"saying", "telling", "describing", "calling", "insisting",
+                             "denying", "warning", "stating", "adding", "writing"})
 # '"…?" the prosecutor asked': a verb that needs its next word ("asked whether") may end the
 # sentence when a quotation ends at most this many units before it (chosen: "the prosecutor,
 # Marit Sunde," is 5 units).
 QUOTED_SUBJECT_UNITS = 6
-QUOTED_AS_WINDOW = 20
-QUOTED_AS_WORDS = frozenset({"saying", "telling", "describing", "calling", "insisting",
-                             "denying", "warning", "stating", "adding", "writing"})
 
 
 # --- cue patterns (over the lower-cased sentence, apostrophes straight) -----------------------

@@ -14,6 +14,12 @@ its paragraphs end with a question mark; an answer label is "A"/"Answer" or a la
 paragraphs mostly do not. The interviewee of "A:" is the person the introduction presents (the
 one named in a sentence with "spoke to", "interview" …, else the last person named before the
 first turn); the interviewee of a name label is the entity the label names.
+
+Transcripts and broadcast scripts are read the same way (since EXTRACTOR_VERSION 19): the label
+that opens the exchange is the questioner once it asks at all (a podcast's host relays as much
+as she asks), the programme's own voices (NARRATOR_LABELS: PRESENTER, REPORTER …) are
+questioners, and a script's clip "INSERT, Teo Marsk, interior minister: …" is the named
+person's answer turn, with the role kept for the reader of attribution.
 """
 
 from __future__ import annotations
