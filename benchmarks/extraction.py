@@ -1,27 +1,15 @@
 """Stage 4 (extract) against the labelled extraction set (tests/data/extraction; the gold and
 the scoring rules are defined in its README).
 
-Splits: "holdout" = documents 49 to 58, written later by a separate helper from the README alone
-and never tuned on; "holdout3" = documents 81 to 90, a third blind holdout written the same way
-after the rules of EXTRACTOR_VERSION 6, scored blind up to version 11 and read for version 12
-(2026-11-21; its problems are listed since); "holdout4" = documents 121 to 130, the fourth blind
-holdout (broadcast and translation writing), scored blind with versions 13 and 14, then read for
-version 15 (its problems are listed since); "holdout5" = documents 131 to 140, the fifth blind
-holdout (NGO releases, court reporting, interviews, live blogs), scored blind once with
-version 15, then read for version 16 (its problems are listed since); "holdout6" = documents 141
-to 150, the sixth blind holdout (fact checks, a roundup, a press conference, a translated
-statement, video verification, an op-ed, a hearing), scored blind once with version 16, then
-read for version 18 (its problems are listed since); "holdout7" = documents 151 to 160, the
-seventh blind holdout (a letter of reply, a UN communication, a radio bulletin, a court report,
-a podcast, a police release, an NGO chapter, a TV debate, a profile, a timeline), never tuned on
-and never listed (an empty split scores nothing and the script prints "no documents"); "dev" =
-documents 01 to 48 and 59 to 80 (earlier holdouts were retired into dev once their result was
-recorded and their errors read: 05, 10, 15, 20, 25, 30 and 35 first, then 39 to 48, written
-blind like 49-58, then 59 to 68, the second blind holdout of 2026-11-21, retired on
-2026-11-21; 69 to 80 were written for dev on 2026-11-22, implicit denials and near misses);
-"read" = dev and holdout, every
-document whose figures have been read (what tests/test_extract_figures.py asserts the targets
-on: the blind holdout of the day is measured, not asserted); "all" = every labelled document.
+Splits (each constant below says who wrote it and when it was read): "dev" = the documents the
+rules are written against (01-48, 59-80, 91-120: earlier holdouts retired into it once their
+result was recorded and their errors read); "holdout" = 49-58, written apart from the README
+alone and never tuned on; "holdout3" ... "holdout7" = the blind holdouts of 2026-11-21 (81-90,
+121-130, 131-140, 141-150, 151-160), each scored blind and then read; "holdout8" = 161-170, the
+blind holdout now, never tuned on and never listed (an empty split scores nothing and the script
+prints "no documents"); "read" = dev and holdout, every document whose figures have been read
+(what tests/test_extract_figures.py asserts the targets on: the blind holdout of the day is
+measured, not asserted); "all" = every labelled document.
 For each document of a split, `extract_document` runs on the body (as
 `check_gold.read_document` cuts it; document id = file name, publication date and outlet from
 the gold), then `resolve_entities` runs once over all the split's extractions. Figures, each
@@ -66,8 +54,8 @@ a warm-up pass (one process), and resolve_entities on their extractions replicat
 documents.
 
 `PerfectPredictor` predicts the gold itself; it must score 1.0 everywhere (`self_check()`).
-Problems (misses, wrong values) are listed with -v for read documents only, never for the
-holdout 49-58 or the blind holdout 141-150.
+Problems (misses, wrong values) are listed with -v, never for the holdout 49-58 or the blind
+holdout 161-170.
 A split with no documents (holdout3 until it is written) is reported as such and not scored.
 
     .venv/bin/python benchmarks/extraction.py [dev|holdout|holdout3|all ...] [-v] [--no-speed]
