@@ -48,6 +48,7 @@ from .extract import EXTRACTOR_VERSION, extract_document
 from .extract.aliases import lookup_keys, resolve_entities
 from .extract.document import pipeline_ready, publication_date
 from .extract.records import Extraction
+from .extract.ru import extract_russian
 from .ingest import find_inputs, read_input
 from .models import BuildSummary, Captured, DocumentStatus, Judgement, Rejection
 from .protect.keys import seal, unwrap_object_key
@@ -58,6 +59,8 @@ from .store.writer import utc_now
 
 MAX_BATCH_BYTES = 64 * 1024 * 1024  # flush a batch early when its originals get this large
 EVIDENCE_BATCH = 1000  # documents whose extractions stage 5 reads at once
+# Languages stage 4 reads (py3langid's codes); other documents are recorded with nothing found.
+READ_LANGUAGES = frozenset({"en", "ru"})
 
 
 class Progress(Protocol):
@@ -237,7 +240,7 @@ def extract_documents(case: Case, settings: Settings) -> int:
             if rows:
                 after = rows[-1].id
                 jobs = [(row.text if _readable(row.language) else "", row.id, row.published,
-                         row.outlet) for row in rows]
+                         row.outlet, row.language) for row in rows]
                 if pool is None and workers > 1 and len(rows) >= settings.extract_parallel_min:
                     pipeline_ready()  # loaded before the fork, shared by every worker
                     pool = ProcessPoolExecutor(workers, mp_context=get_context("fork"))
@@ -454,15 +457,16 @@ def case_evidence(case: Case, documents: Sequence[str] | None = None) -> list[Ev
 
 
 def _readable(language: str | None) -> bool:
-    """The extraction rules are English: a document in another language is recorded as read,
-    with nothing found, rather than filled with English rules' misreadings."""
-    return language is None or language == "en"
+    """English and Russian are read (extract/, extract/ru/): a document in another language is
+    recorded as read, with nothing found, rather than filled with misreadings."""
+    return language is None or language in READ_LANGUAGES
 
 
-def _extract_one(job: tuple[str, str, str | None, str | None]) -> Extraction:
-    text, document_id, published, outlet = job
-    return extract_document(text, document_id=document_id, published=publication_date(published),
-                            outlet=outlet)
+def _extract_one(job: tuple[str, str, str | None, str | None, str | None]) -> Extraction:
+    text, document_id, published, outlet, language = job
+    read = extract_russian if language == "ru" else extract_document
+    return read(text, document_id=document_id, published=publication_date(published),
+                outlet=outlet)
 
 
 def index_copies(case: Case, settings: Settings) -> int:

@@ -11,6 +11,8 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from ..copies.outlets import outlet_key
 from ..extract.records import Extraction, Statement
+from ..extract.ru.entities import CYRILLIC
+from ..extract.ru.statements import english_lemma
 from ..extract.text import lemma
 from .records import DocumentInfo, Evidence, mention_id
 
@@ -45,10 +47,18 @@ def content_words(text: str) -> frozenset[str]:
     return frozenset(found)
 
 
+def glossed_words(gloss: Iterable[str]) -> frozenset[str]:
+    """The content words of a sentence in another language, from its gloss (stage 4)."""
+    return frozenset(sys.intern(w) for w in gloss
+                     if w not in VOICE_WORDS and w not in STOP_WORDS)
+
+
 def victim_words(victims: str | None) -> str | None:
     """ "dozens of gay men" → "man": the head noun's lemma, what two reports must share."""
     if not victims:
         return None
+    if CYRILLIC.search(victims):
+        return sys.intern(english_lemma(WORD.findall(victims)[-1]))
     words = [lemma(w.lower()) for w in WORD.findall(victims)]
     return sys.intern(words[-1]) if words else None
 
@@ -90,7 +100,8 @@ def evidence_of(extraction: Extraction, document: DocumentInfo,
             copy_group=document.copy_group, outlet=document.outlet,
             outlet_name=document.outlet_name, title=document.title,
             testimony=document.testimony,
-            words=content_words(s.text), context=document.context,
+            words=glossed_words(s.gloss) if s.gloss else content_words(s.text),
+            context=document.context,
             noncommittal=a.noncommittal))
     return found
 

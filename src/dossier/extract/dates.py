@@ -687,13 +687,19 @@ def _resolve_weekday(
         return None, Precision.DAY
     weekday = WEEKDAYS[match.group("wd").lower()]
     rel = (match.group("rel") or "").lower()
+    return weekday_date(published, weekday, rel), Precision.DAY
+
+
+def weekday_date(published: dt.date, weekday: int, rel: str = "") -> str:
+    """The day a weekday (0 is Monday) names in a text published on `published`: the most
+    recent such day on or before it; "last"/"past" strictly before, "next" strictly after."""
     if rel == "next":
         ahead = (weekday - published.weekday()) % 7 or 7
-        return (published + dt.timedelta(days=ahead)).isoformat(), Precision.DAY
+        return (published + dt.timedelta(days=ahead)).isoformat()
     back = (published.weekday() - weekday) % 7
     if back == 0 and rel in {"last", "past", "this past"}:
         back = 7
-    return (published - dt.timedelta(days=back)).isoformat(), Precision.DAY
+    return (published - dt.timedelta(days=back)).isoformat()
 
 
 RESOLVERS: dict[str, _Resolver] = {

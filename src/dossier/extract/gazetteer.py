@@ -83,7 +83,9 @@ def names() -> dict[str, Known]:
             for name in aliases:
                 add(name, record)
     for region in places["regions"]:
-        add(region, Known(EntityType.PLACE, f"place:{region}", region, "region"))
+        record = Known(EntityType.PLACE, f"place:{region}", region, "region")
+        for name in (region, *places["region_aliases"].get(region, ())):
+            add(name, record)
     for country in pycountry.countries:
         record = Known(EntityType.PLACE, f"place:{country.alpha_2}",
                        getattr(country, "common_name", country.name), "country")

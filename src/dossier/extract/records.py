@@ -132,6 +132,9 @@ class Statement:
     targets: tuple[int, ...] = ()
     places: tuple[int, ...] = ()
     events: tuple[str, ...] = ()  # every event type the sentence names, event_type first
+    # for a sentence not in English: the words it is compared on across languages (English
+    # lemmas where the vocabulary has them); empty for English, compared on its own words
+    gloss: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -59,6 +59,7 @@ def _statement(s: Statement) -> dict[str, Any]:
         "dates": [[d.start, d.end, d.text, d.value, d.precision.value] for d in s.dates],
         "actors": list(s.actors), "targets": list(s.targets), "places": list(s.places),
         "events": list(s.events),
+        **({"gloss": list(s.gloss)} if s.gloss else {}),
     }
 
 
@@ -87,7 +88,8 @@ def decode_extraction(document_id: str, text: str, data: str) -> Extraction:
                                     hedged, tuple(cues), bool(rest and rest[0])),
             dates=tuple(DateMention(a, b, t, v, Precision(p)) for a, b, t, v, p in s["dates"]),
             actors=tuple(s["actors"]), targets=tuple(s["targets"]), places=tuple(s["places"]),
-            events=tuple(map(sys.intern, s.get("events", ())))))
+            events=tuple(map(sys.intern, s.get("events", ()))),
+            gloss=tuple(map(sys.intern, s.get("gloss", ())))))
     return Extraction(document_id=document_id, entities=entities, mentions=mentions,
                       roles=roles, statements=tuple(statements))
 

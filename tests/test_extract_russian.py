@@ -1,0 +1,189 @@
+"""Reading Russian (extract/ru/): names in their cases, counts, speakers, denials and dates,
+and the same records as English so that a Russian report joins the English ones."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from dossier.config import Settings
+from dossier.extract import extract_document
+from dossier.extract.aliases import resolve_entities
+from dossier.extract.records import EntityType, Extraction, Statement
+from dossier.extract.ru import extract_russian
+from dossier.pipeline import build, case_evidence
+from dossier.store import Case
+
+PUBLISHED = dt.date(2017, 4, 6)  # a Thursday
+
+STORY = (
+    "Пресс-секретарь главы Чечни Рамзана Кадырова Алви Каримов назвал публикацию ложью. "
+    "По его словам, в республике таких людей нет. "
+    "Кадыров руководит Чечнёй с 2007 года. "
+    "Как пишет «Новая газета», задержанных держат в бывшей воинской части в Аргуне. "
+    "Журналистка Елена Милашина рассказала, что говорила с тремя задержанными."
+)
+
+
+def read(text: str, published: dt.date | None = PUBLISHED) -> Extraction:
+    return extract_russian(text, document_id="doc", published=published, outlet=None)
+
+
+def statement(x: Extraction, start: str) -> Statement:
+    return next(s for s in x.statements if s.text.startswith(start))
+
+
+def name(x: Extraction, index: int | None) -> str | None:
+    return None if index is None else x.entities[index].name
+
+
+def test_names_are_read_in_the_nominative_whatever_their_case() -> None:
+    x = read(STORY)
+    people = {e.name: e for e in x.entities if e.type is EntityType.PERSON}
+    assert set(people) == {"Рамзан Кадыров", "Алви Каримов", "Елена Милашина"}
+    # the lone surname later in the text is the same person
+    assert set(people["Рамзан Кадыров"].surfaces) == {"Рамзана Кадырова", "Кадыров"}
+    places = {e.name: e for e in x.entities if e.type is EntityType.PLACE}
+    chechnya = next(e for e in places.values() if "Чечни" in e.surfaces)
+    assert "Чечнёй" in chechnya.surfaces  # one place in two cases
+    assert any("Аргун" in e.name for e in places.values())
+    outlet = next(e for e in x.entities if e.name == "Новая газета")
+    assert outlet.media and outlet.type is EntityType.ORGANIZATION
+
+
+def test_mentions_point_at_the_words_as_written() -> None:
+    x = read(STORY)
+    for m in x.mentions:
+        assert STORY[m.start:m.end] == m.text
+        assert m.sentence_start <= m.start < m.end <= m.sentence_end
+
+
+def test_a_title_before_a_name_is_its_role() -> None:
+    x = read(STORY)
+    roles = {(name(x, r.entity), r.role, name(x, r.of)) for r in x.roles}
+    assert ("Алви Каримов", "spokesman", "Рамзан Кадыров") in roles
+    assert ("Рамзан Кадыров", "head", "Чечня") in roles or \
+        any(r[0] == "Рамзан Кадыров" and r[1] == "head" for r in roles)
+    assert ("Елена Милашина", "journalist", None) in roles
+
+
+def test_speakers_pronouns_and_cited_outlets() -> None:
+    x = read(STORY)
+    denial = statement(x, "Пресс-секретарь")
+    assert denial.attribution.denial and name(x, denial.attribution.denied_by) == "Алви Каримов"
+    follow = statement(x, "По его словам")
+    assert name(x, follow.attribution.speaker) == "Алви Каримов"  # "his words": the last speaker
+    assert follow.attribution.denial  # "таких людей нет": they say the people do not exist
+    cited = statement(x, "Как пишет")
+    assert name(x, cited.attribution.source) == "Новая газета"
+    assert cited.attribution.speaker is None  # outlets are sources, never speakers
+    assert cited.event_type == "detention"
+    told = statement(x, "Журналистка")
+    assert name(x, told.attribution.speaker) == "Елена Милашина"
+
+
+@pytest.mark.parametrize(("sentence", "text", "low", "high", "qualifier"), [
+    ("В Чечне задержаны более 100 мужчин.", "более 100", 100, None, "more than"),
+    ("Не менее трёх человек погибли.", "Не менее трёх", 3, None, "at least"),
+    ("Задержаны около 40 человек.", "около 40", 40, 40, "about"),
+    ("Десятки мужчин бежали из республики.", "Десятки", 24, None, "dozens"),
+    ("По данным полиции, задержаны 1 500 человек.", "1 500", 1500, 1500, "exactly"),
+    ("Полиция задержала до 30 человек.", "до 30", None, 30, "up to"),
+])
+def test_counts_with_their_qualifier(sentence: str, text: str, low: int | None,
+                                     high: int | None, qualifier: str) -> None:
+    q = read(sentence).statements[0].quantity
+    assert q is not None
+    assert (q.text, q.low, q.high, q.qualifier) == (text, low, high, qualifier)
+    assert sentence[q.start:q.end] == q.text
+
+
+@pytest.mark.parametrize("sentence", [
+    "Кадыров руководит Чечнёй с 2007 года.",  # a year
+    "Его приговорили к 10 годам заключения.",  # a duration
+    "Задержания начались 1 апреля.",  # a date
+])
+def test_years_durations_and_dates_are_not_counts(sentence: str) -> None:
+    found = read(sentence).statements
+    assert found and found[0].quantity is None
+
+
+def test_dates_against_the_publication_date() -> None:
+    x = read("Задержания начались в конце февраля. Об этом 1 апреля сообщила газета. "
+             "Песков заявил в понедельник, что информации нет. В 2016 году было тихо.")
+    values = [(d.text, d.value, d.precision.value) for s in x.statements for d in s.dates]
+    assert ("в конце февраля", "2017-02", "month") in values
+    assert ("1 апреля", "2017-04-01", "day") in values
+    assert ("в понедельник", "2017-04-03", "day") in values  # the Monday before Thursday 6th
+    assert ("В 2016 году", "2016", "year") in values
+
+
+def test_without_a_publication_date_a_partial_date_has_no_year() -> None:
+    x = read("Задержания начались 1 апреля. Песков заявил в понедельник, что всё спокойно.",
+             published=None)
+    values = {d.text: d.value for s in x.statements for d in s.dates}
+    assert values["1 апреля"] == "--04-01"
+    assert values["в понедельник"] is None
+
+
+@pytest.mark.parametrize(("sentence", "denial", "noncommittal"), [
+    ("Представитель МВД опроверг эти сообщения.", True, False),
+    ("Власти назвали публикацию провокацией.", True, False),
+    ("Представитель МВД не отрицает, что задержания были.", False, False),
+    ("В Кремле заявили, что не располагают достоверной информацией.", False, True),
+    ("Меня ни в чём не обвиняли, просто били каждый день.", False, False),
+])
+def test_denials_and_their_near_misses(sentence: str, denial: bool, noncommittal: bool) -> None:
+    a = read(sentence).statements[0].attribution
+    assert (a.denial, a.noncommittal) == (denial, noncommittal)
+
+
+def test_hedging() -> None:
+    s = read("Мужчин якобы держат в секретной тюрьме.").statements[0]
+    assert s.attribution.hedged and s.event_type == "detention"
+
+
+def test_russian_and_english_spellings_are_one_case_entity() -> None:
+    russian = read(STORY)
+    english = extract_document(
+        "Chechen leader Ramzan Kadyrov's spokesman, Alvi Karimov, called the report lies. "
+        "Novaya Gazeta said men were held in Argun, in Chechnya.",
+        document_id="en", published=PUBLISHED, outlet=None)
+    merged = resolve_entities([russian, english])
+    for russian_form, english_name in [("Рамзана Кадырова", "Ramzan Kadyrov"),
+                                       ("Алви Каримов", "Alvi Karimov"),
+                                       ("Новая газета", "Novaya Gazeta"),
+                                       ("Аргуне", "Argun")]:
+        entity = next(e for e in merged if russian_form in e.aliases)
+        assert english_name in entity.aliases, (russian_form, entity.aliases)
+    chechnya = next(e for e in merged if "Chechnya" in e.aliases)
+    assert {"Чечни", "Чечнёй"} <= set(chechnya.aliases)
+
+
+def test_the_pipeline_reads_a_russian_document_and_joins_it_to_the_english_report(
+        tmp_path: Path) -> None:
+    (tmp_path / "ru.txt").write_text(
+        "Опубликовано: 6 апреля 2017\n\n"
+        "В Чечне задержаны более 100 мужчин, которых подозревают в гомосексуальности. "
+        "Об этом 1 апреля сообщила «Новая газета» со ссылкой на свои источники в полиции "
+        "и на правозащитников, которые помогают пострадавшим покинуть регион.\n",
+        encoding="utf-8")
+    (tmp_path / "en.txt").write_text(
+        "Published: 4 April 2017\n\n"
+        "More than 100 men suspected of being gay have been detained in Chechnya, Novaya "
+        "Gazeta reported on April 1, citing its own sources in the police and rights "
+        "workers who help victims leave the region.\n", encoding="utf-8")
+    case = Case.open(tmp_path / "case.db", create=True)
+    try:
+        build(case, sorted(tmp_path.glob("*.txt")), Settings())
+        claims = case.view.claims()
+        documents = {row.id: Path(row.path).name for row in case.view.documents()}
+        document_of = {e.id: documents[e.document] for e in case_evidence(case)}
+    finally:
+        case.close()
+    joined = [c for c in claims
+              if {document_of[m] for m in c.claim.mentions} == {"ru.txt", "en.txt"}]
+    assert joined, "the Russian report of the 100 detained joins the English one"
+    assert joined[0].claim.independent_sources == 1  # both cite Novaya Gazeta: one origin
