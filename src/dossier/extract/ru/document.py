@@ -35,7 +35,7 @@ def extract_russian(text: str, *, document_id: str, published: dt.date | None,
                     outlet: str | None) -> Extraction:
     found = sentences(parse(text))
     entities, mentions, roles = recognise(text, found, outlet)
-    statements = []
+    statements: list[Statement] = []
     previous: int | None = None  # the last speaker or person named
     outlet_named: int | None = None  # the last news outlet named
     position = 0
