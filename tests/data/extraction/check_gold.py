@@ -442,13 +442,15 @@ ABBREVIATIONS = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|St|Sr|Jr|Col|Gen|Prof)|\b[A-Z]
 def _sentence_of(body: str, fragment: str) -> str:
     """The sentence(s) of the body overlapping the fragment. Sentences end at . ! ? (with any
     closing quotation mark) before a space and an upper-case letter or opening quote, except
-    after titles, initials and U.S./U.N. Used for the containment checks of dates and quotes."""
+    after titles, initials and U.S./U.N. Upper case includes the Cyrillic capitals, the opening
+    quotes include the guillemet and the closing ones its mirror, for the Russian documents
+    171-180. Used for the containment checks of dates and quotes."""
     i = body.find(fragment)
     if i < 0:
         return ""
     j = i + len(fragment)
     bounds = [0]
-    for m in re.finditer(r"[.!?][\"”’]?(?= +[\"“A-ZÀ-ÖØ-Þ])|\n", body):  # noqa: RUF001
+    for m in re.finditer(r"[.!?][\"”’»]?(?= +[\"“«A-ZÀ-ÖØ-ÞА-ЯЁ])|\n", body):  # noqa: RUF001
         if m.group() != "\n" and ABBREVIATIONS.search(body[max(0, m.start() - 5) : m.start() + 1]):
             continue
         bounds.append(m.end())
