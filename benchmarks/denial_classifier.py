@@ -33,7 +33,7 @@ Methods (logistic regression, classes balanced):
 5. "rules|G&X": the rules OR (gate G AND classifier X). A gate (`GATES`) is a condition from
    our own extraction under which a denial is plausible, built from the official's-answer
    rule's own tests (docs/attribution.md): a document test, the body reports an abuse in at
-   least three sentences, one of them before ("doc"), or has as many abuse events ("events");
+   least three sentences, one of them before ("doc"), or as many hold an abuse event ("events");
    a speaker test, the sentence has a speaker ("spk"), one for the accused side ("acc"), or
    that or an official's interview answer ("acc/turn"); one alone or one of each ("doc+acc").
    The classifier is trained on every sentence; the gate only filters its flags.
@@ -93,12 +93,13 @@ from sklearn.feature_extraction import DictVectorizer  # type: ignore[import-unt
 from sklearn.feature_extraction.text import TfidfVectorizer  # type: ignore[import-untyped]
 from sklearn.linear_model import LogisticRegression  # type: ignore[import-untyped]
 from sklearn.metrics import average_precision_score  # type: ignore[import-untyped]
+from spacy.tokens import Doc
 
 from dossier.extract import cues as C
 from dossier.extract import extract_document
 from dossier.extract.attribution import _Reader
 from dossier.extract.entities import recognise
-from dossier.extract.records import Attribution, LocalEntity, Sentence
+from dossier.extract.records import Attribution, LocalEntity, Mention, Sentence
 from dossier.extract.text import lemma, parse, sentences
 
 
@@ -143,7 +144,8 @@ assert not READ & BLIND
 # facts from our own extraction (`Example.facts`, made in `read_facts`):
 #   "answered": the body reports an abuse in at least cues.ANSWERED_SENTENCES sentences, one of
 #               them before this one (the official's-answer rule's document test);
-#   "events":   as many statements with an abuse event (`ABUSE`, events.py), one before;
+#   "events":   as many sentences holding a statement with an abuse event (`ABUSE`, events.py),
+#               one of them before;
 #   "speaker":  the sentence has a speaker (attributed speech);
 #   "accused":  its speaker speaks for the state or the accused side (the answer rule's test);
 #   "accused/turn": that, or it stands in an interview answer of such an interviewee.
@@ -244,7 +246,7 @@ def ext_features(text: str, attributions: Sequence[Attribution], entities: Seque
     return f
 
 
-def read_facts(parsed: Any, found: Sequence[Sentence], mentions: Any,
+def read_facts(parsed: Doc, found: Sequence[Sentence], mentions: Sequence[Mention],
                entities: Sequence[LocalEntity], outlet: str | None, abuse_events: Sequence[int]
                ) -> tuple[list[Attribution], list[frozenset[str]]]:
     """The attribution of each extractor sentence (as `attribute` gives it) and the facts the
@@ -262,7 +264,7 @@ def read_facts(parsed: Any, found: Sequence[Sentence], mentions: Any,
     for k, sentence in enumerate(found):
         a = reader.read(sentence)  # the reader's officials now include this sentence's speaker
         attributions.append(a)
-        fact = set()
+        fact: set[str] = set()
         if len(reader.abuse_at) >= C.ANSWERED_SENTENCES and reader.abuse_at[0] < k:
             fact.add("answered")
         if len(events_at) >= C.ANSWERED_SENTENCES and events_at[0] < k:
