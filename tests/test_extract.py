@@ -112,8 +112,8 @@ def test_people_who_share_a_surname_are_not_merged(dossier: Dossier, tmp_path: P
     assert people["Karimov"]["documents"] == 1  # the bare surname stays its own: ambiguous
 
 
-def test_extraction_is_incremental_and_skips_other_languages(dossier: Dossier,
-                                                             tmp_path: Path) -> None:
+def test_extraction_is_incremental_reads_russian_and_skips_other_languages(
+        dossier: Dossier, tmp_path: Path) -> None:
     corpus = tmp_path / "in"
     _write(corpus, "a.txt", "First\n\n" + BODY.format(
         first="Police in Grozny detained at least 40 men on Monday, Elena Petrova of the "
@@ -124,18 +124,26 @@ def test_extraction_is_incremental_and_skips_other_languages(dossier: Dossier,
            "понедельник, сообщила Елена Петрова из Северного правозащитного центра. "
            "Министерство внутренних дел отрицает, что кто-либо был задержан, и называет "
            "сообщения провокацией. Слушания продолжатся в следующем месяце в Вене.\n")
+    _write(corpus, "fr.txt", "Actualités\n\nLa police de Grozny a arrêté au moins quarante "
+           "hommes lundi, a déclaré Elena Petrova du Centre des droits du Nord. Le ministère de "
+           "l'Intérieur dément toute arrestation et parle d'une provocation. Les audiences "
+           "reprendront le mois prochain à Vienne.\n")
     result = dossier("build", corpus)
-    assert "read for statements: 1" in result.output
+    assert "read for statements: 2" in result.output
     again = dossier("build", corpus)
     assert "read for statements" not in again.output
     export = dossier.export()
-    russian = next(d["id"] for d in export["documents"] if d["path"].endswith("ru.txt"))
-    assert not [c for c in export["claims"] if c["mentions"][0]["document"] == russian]
+    ids = {Path(d["path"]).name: d["id"] for d in export["documents"]}
+    # Russian is read (docs/russian.md); French is recorded as read with nothing found
+    assert [c for c in export["claims"] if c["mentions"][0]["document"] == ids["ru.txt"]]
+    assert not [c for c in export["claims"] if c["mentions"][0]["document"] == ids["fr.txt"]]
     assert not [m for e in export["entities"] for m in e["mentions"]
-                if m["document"] == russian]
-    assert dossier.sql("SELECT count(*) FROM extractions")[0][0] == 2
-    petrova = _entity(export, "Elena Petrova")
-    assert petrova["type"] == "person"
+                if m["document"] == ids["fr.txt"]]
+    assert dossier.sql("SELECT count(*) FROM extractions")[0][0] == 3
+    # "Елена Петрова" transliterates to the English spelling's key: one person
+    petrova = next(e for e in export["entities"] if "Elena Petrova" in e["aliases"])
+    assert petrova["type"] == "person" and "Елена Петрова" in petrova["aliases"]
+    assert {m["document"] for m in petrova["mentions"]} == {ids["a.txt"], ids["ru.txt"]}
 
 
 def test_worker_processes_give_the_same_result(tmp_path: Path) -> None:
