@@ -120,7 +120,12 @@ def _may_start(text: str) -> bool:
 @lru_cache(maxsize=1)
 def pipeline() -> Language:
     """The one shared pipeline (built once per process; everything is local: no download)."""
-    nlp = spacy.blank("en")
+    return news_pipeline("en")
+
+
+def news_pipeline(language: str) -> Language:
+    """spaCy's blank pipeline of a language with our news sentence boundaries."""
+    nlp = spacy.blank(language)
     # spaCy refuses texts over 1,000,000 characters to spare its parser and NER memory; this
     # pipeline has neither, and a body is already capped by cleaning (max_parsed_chars).
     nlp.max_length = MAX_PARSED_CHARS

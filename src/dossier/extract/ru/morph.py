@@ -8,30 +8,21 @@ from __future__ import annotations
 from functools import lru_cache
 
 import pymorphy3
-import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from dossier.config import MAX_PARSED_CHARS
-
-from ..text import news_sentences
+from ..text import news_pipeline
 
 # pymorphy3's marks (OpenCorpora tags) for names: given name, surname, patronymic, place, org.
 NAME_MARKS = frozenset({"Name", "Surn", "Patr"})
 PLACE_MARK = "Geox"
 ORG_MARK = "Orgn"
 
-__all__ = ["news_sentences"]  # registered with spaCy on import; the pipeline below uses it
-
 
 @lru_cache(maxsize=1)
 def pipeline() -> Language:
     """The Russian pipeline (built once per process, all local)."""
-    nlp = spacy.blank("ru")
-    nlp.max_length = MAX_PARSED_CHARS
-    nlp.add_pipe("news_sentences")
-    nlp.initialize()
-    return nlp
+    return news_pipeline("ru")
 
 
 def parse(text: str) -> Doc:
