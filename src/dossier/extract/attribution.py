@@ -37,6 +37,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from spacy.tokens import Doc
 
@@ -1004,6 +1005,19 @@ def _opening_bracket(units: list[_Unit], k: int) -> int:
     return k
 
 
+# Word forms whose verb lemma `_verb` keeps (as many as text.lemma's cache): a document's
+# words are mostly the language's common ones, looked up again in every document.
+VERB_CACHE_WORDS = 65536
+
+
+@lru_cache(maxsize=VERB_CACHE_WORDS)
+def _verb(low: str) -> str:
+    """The lemma of a word form (lower case) when it is a speech, denial or "consider" verb's
+    (cues.SPEECH_FORMS first), else ""."""
+    found = C.SPEECH_FORMS.get(low, lemma(low))
+    return found if found in VERB_LEMMAS else ""
+
+
 def attribute(doc: Doc, sentences: Sequence[Sentence], mentions: Sequence[Mention],
               entities: Sequence[LocalEntity], outlet: str | None) -> list[Attribution]:
     """One Attribution per sentence of one document body, in order. `mentions` and
@@ -1025,8 +1039,7 @@ class _Reader:
         self.tok_start = [start for start, _ in words]
         self.tok_text = [text for _, text in words]
         self.tok_low = [text.casefold().replace("\u2019", "'") for _, text in words]
-        lemmas = (C.SPEECH_FORMS.get(low, lemma(low)) for low in self.tok_low)
-        self.tok_verb = [lemma if lemma in VERB_LEMMAS else "" for lemma in lemmas]
+        self.tok_verb = [_verb(low) for low in self.tok_low]
         self.mentions = sorted(mentions, key=lambda m: m.start)
         self.mention_start = [m.start for m in self.mentions]
         own = outlet_key(outlet) if outlet else ""
@@ -1056,7 +1069,7 @@ class _Reader:
                          if _ANSWERED.search(sentence.text.casefold())]
         self.scanned: dict[str, int] = {}  # how many of self.texts each family has looked at
         # a question-and-answer interview's answer paragraphs (extract/interviews.py)
-        self.turns = answer_turns(doc.text, sentences, mentions, entities)
+        self.turns = answer_turns(table.text, sentences, mentions, entities)
         self.turn_starts = [turn.start for turn in self.turns]
         for turn in self.turns:  # "INSERT, Teo Marsk, interior minister: …"
             role = frozenset(_WORD.findall(turn.role.casefold()))
