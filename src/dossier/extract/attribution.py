@@ -47,7 +47,7 @@ from dossier.extract.interviews import answer_turns
 from dossier.extract.literals import Probe, Triggers
 from dossier.extract.quantities import NUMBER_WORDS, QUALIFIER_PHRASES
 from dossier.extract.records import Attribution, EntityType, LocalEntity, Mention, Sentence
-from dossier.extract.text import lemma, tokens
+from dossier.extract.text import WORD_CACHE, lemma, tokens
 
 # --- tuned constants --------------------------------------------------------------------------
 
@@ -1005,12 +1005,7 @@ def _opening_bracket(units: list[_Unit], k: int) -> int:
     return k
 
 
-# Word forms whose verb lemma `_verb` keeps (as many as text.lemma's cache): a document's
-# words are mostly the language's common ones, looked up again in every document.
-VERB_CACHE_WORDS = 65536
-
-
-@lru_cache(maxsize=VERB_CACHE_WORDS)
+@lru_cache(maxsize=WORD_CACHE)
 def _verb(low: str) -> str:
     """The lemma of a word form (lower case) when it is a speech, denial or "consider" verb's
     (cues.SPEECH_FORMS first), else ""."""

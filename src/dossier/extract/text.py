@@ -134,7 +134,12 @@ def _lemma_table() -> Table:
     return load_lookups("en", ["lemma_lookup"]).get_table("lemma_lookup")
 
 
-@lru_cache(maxsize=65536)
+# Word forms whose lookups (here and in the rules' own per-word tables) are kept per process:
+# a document's words are mostly the language's common ones, met again in every document.
+WORD_CACHE = 65536
+
+
+@lru_cache(maxsize=WORD_CACHE)
 def lemma(lower: str) -> str:
     """The lookup lemma of a lower-case word ("asked" → "ask"), from spacy-lookups-data's
     English lookup table, the one spaCy's lookup lemmatizer reads."""
