@@ -47,12 +47,12 @@ from .custody import Action
 from .extract import EXTRACTOR_VERSION, extract_document
 from .extract.aliases import lookup_keys, resolve_entities
 from .extract.document import pipeline_ready, publication_date
-from .extract.records import Extraction
 from .ingest import find_inputs, read_input
 from .models import BuildSummary, Captured, DocumentStatus, Judgement, Rejection
 from .protect.keys import seal, unwrap_object_key
 from .protect.testimony import open_testimony
 from .store import Case
+from .store.codec import StoredExtraction, stored_extraction
 from .store.views import ExtractRow
 from .store.writer import utc_now
 
@@ -230,7 +230,7 @@ def extract_documents(case: Case, settings: Settings) -> int:
     pool: ProcessPoolExecutor | None = None
     workers = settings.extract_workers or os.cpu_count() or 1
     # With workers, the next batch is read while the main process writes the last one.
-    pending: tuple[list[ExtractRow], Iterable[Extraction]] | None = None
+    pending: tuple[list[ExtractRow], Iterable[StoredExtraction]] | None = None
     try:
         while True:
             rows = case.view.documents_to_extract(after, settings.batch_size)
@@ -243,7 +243,7 @@ def extract_documents(case: Case, settings: Settings) -> int:
                     pool = ProcessPoolExecutor(workers, mp_context=get_context("fork"))
                 if pool is not None:
                     chunk = max(1, len(jobs) // (workers * 4))
-                    started: Iterable[Extraction] = pool.map(_extract_one, jobs,
+                    started: Iterable[StoredExtraction] = pool.map(_extract_one, jobs,
                                                              chunksize=chunk)
                 else:
                     started = [_extract_one(job) for job in jobs]
@@ -273,7 +273,7 @@ def extract_documents(case: Case, settings: Settings) -> int:
 
 
 def _write_extractions(case: Case, rows: list[ExtractRow],
-                       extracted: Iterable[Extraction]) -> int:
+                       extracted: Iterable[StoredExtraction]) -> int:
     with case.writer.transaction() as tx:
         tx.add_extractions([(e, row.cleaner) for e, row in zip(extracted, rows, strict=True)],
                            EXTRACTOR_VERSION)
@@ -459,10 +459,10 @@ def _readable(language: str | None) -> bool:
     return language is None or language == "en"
 
 
-def _extract_one(job: tuple[str, str, str | None, str | None]) -> Extraction:
+def _extract_one(job: tuple[str, str, str | None, str | None]) -> StoredExtraction:
     text, document_id, published, outlet = job
-    return extract_document(text, document_id=document_id, published=publication_date(published),
-                            outlet=outlet)
+    return stored_extraction(extract_document(
+        text, document_id=document_id, published=publication_date(published), outlet=outlet))
 
 
 def index_copies(case: Case, settings: Settings) -> int:
