@@ -7,7 +7,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Sequence
-from dataclasses import replace
 
 from spacy.tokens import Doc, Span
 
@@ -75,8 +74,8 @@ def _with_sentences(mentions: Sequence[Mention], found: Sequence[Sentence]
         while k + 1 < len(found) and found[k].end <= mention.start:
             k += 1
         sentence = found[k] if found else Sentence(mention.start, mention.end, mention.text)
-        placed.append(replace(mention, sentence_start=sentence.start,
-                              sentence_end=max(sentence.end, mention.end)))
+        placed.append(Mention(mention.start, mention.end, mention.text, mention.entity,
+                              sentence.start, max(sentence.end, mention.end)))
     return tuple(placed)
 
 

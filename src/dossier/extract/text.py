@@ -57,11 +57,9 @@ def tokens(doc: Doc) -> Tokens:
 
 def _table(doc: Doc) -> Tokens:
     strings = doc.vocab.strings
-    texts, starts, spaces = [], [], []
-    for orth, idx, space in doc.to_array(["ORTH", "IDX", "SPACY"]).tolist():
-        texts.append(strings[orth])
-        starts.append(idx)
-        spaces.append(bool(space))
+    orths, starts, flags = doc.to_array(["ORTH", "IDX", "SPACY"]).T.tolist()
+    texts = [strings[orth] for orth in orths]
+    spaces = [flag == 1 for flag in flags]
     pieces = [t + " " if s else t for t, s in zip(texts, spaces, strict=True)]
     return Tokens("".join(pieces), texts, starts, spaces)
 
