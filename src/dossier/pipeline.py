@@ -47,13 +47,13 @@ from .custody import Action
 from .extract import EXTRACTOR_VERSION, extract_document
 from .extract.aliases import lookup_keys, resolve_entities
 from .extract.document import pipeline_ready, publication_date
-from .extract.records import Extraction
 from .extract.ru import extract_russian
 from .ingest import find_inputs, read_input
 from .models import BuildSummary, Captured, DocumentStatus, Judgement, Rejection
 from .protect.keys import seal, unwrap_object_key
 from .protect.testimony import open_testimony
 from .store import Case
+from .store.codec import StoredExtraction, stored_extraction
 from .store.views import ExtractRow
 from .store.writer import utc_now
 
@@ -229,11 +229,12 @@ def extract_documents(case: Case, settings: Settings) -> int:
             tx.remove_extractions(stale)
     done = 0
     read: list[str] = []
+    keys: set[str] = set()  # the lookup keys of the entities of the documents read
     after = ""
     pool: ProcessPoolExecutor | None = None
     workers = settings.extract_workers or os.cpu_count() or 1
     # With workers, the next batch is read while the main process writes the last one.
-    pending: tuple[list[ExtractRow], Iterable[Extraction]] | None = None
+    pending: tuple[list[ExtractRow], Iterable[_Extracted]] | None = None
     try:
         while True:
             rows = case.view.documents_to_extract(after, settings.batch_size)
@@ -246,12 +247,12 @@ def extract_documents(case: Case, settings: Settings) -> int:
                     pool = ProcessPoolExecutor(workers, mp_context=get_context("fork"))
                 if pool is not None:
                     chunk = max(1, len(jobs) // (workers * 4))
-                    started: Iterable[Extraction] = pool.map(_extract_one, jobs,
+                    started: Iterable[_Extracted] = pool.map(_extract_one, jobs,
                                                              chunksize=chunk)
                 else:
                     started = [_extract_one(job) for job in jobs]
             if pending is not None:
-                done += _write_extractions(case, *pending)
+                done += _write_extractions(case, *pending, keys)
                 read.extend(row.id for row in pending[0])
             pending = (rows, started) if rows else None
             if pending is None:
@@ -266,8 +267,6 @@ def extract_documents(case: Case, settings: Settings) -> int:
     elif done:
         # Only the entities the new documents' names could join are resolved again.
         view = case.view
-        keys = {key for x in view.document_entities(read) for e in x.entities
-                for key in lookup_keys(e)}
         near = sorted(view.entities_by_keys(keys))
         found = resolve_entities(view.document_entities(read, near))
         with case.writer.transaction() as tx:
@@ -275,11 +274,15 @@ def extract_documents(case: Case, settings: Settings) -> int:
     return done
 
 
-def _write_extractions(case: Case, rows: list[ExtractRow],
-                       extracted: Iterable[Extraction]) -> int:
+def _write_extractions(case: Case, rows: list[ExtractRow], extracted: Iterable[_Extracted],
+                       keys: set[str]) -> int:
+    """Writes a batch's extractions; adds their entities' lookup keys to `keys`."""
+    batch = list(extracted)
     with case.writer.transaction() as tx:
-        tx.add_extractions([(e, row.cleaner) for e, row in zip(extracted, rows, strict=True)],
+        tx.add_extractions([(x.stored, row.cleaner) for x, row in zip(batch, rows, strict=True)],
                            EXTRACTOR_VERSION)
+    for x in batch:
+        keys |= x.keys
     return len(rows)
 
 
@@ -462,11 +465,23 @@ def _readable(language: str | None) -> bool:
     return language is None or language in READ_LANGUAGES
 
 
-def _extract_one(job: tuple[str, str, str | None, str | None, str | None]) -> Extraction:
+@dataclass(frozen=True)
+class _Extracted:
+    """What reading one document gives the writing process (from a worker: strings, cheap to
+    send): the rows to store, and the lookup keys of its entities, which find the case
+    entities they may join (the same keys as of its entities read back from the store)."""
+
+    stored: StoredExtraction
+    keys: frozenset[str]
+
+
+def _extract_one(job: tuple[str, str, str | None, str | None, str | None]) -> _Extracted:
     text, document_id, published, outlet, language = job
     read = extract_russian if language == "ru" else extract_document
-    return read(text, document_id=document_id, published=publication_date(published),
-                outlet=outlet)
+    extraction = read(text, document_id=document_id, published=publication_date(published),
+                      outlet=outlet)
+    return _Extracted(stored_extraction(extraction),
+                      frozenset(key for e in extraction.entities for key in lookup_keys(e)))
 
 
 def index_copies(case: Case, settings: Settings) -> int:

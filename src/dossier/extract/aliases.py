@@ -9,6 +9,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from anyascii import anyascii
 from rapidfuzz.distance import OSA
@@ -27,6 +28,10 @@ NAME_RATIO = 80
 # of it ("Gronzy" → "Grozny"), when both are at least PLACE_TYPO_MIN_LENGTH letters long.
 PLACE_TYPO_EDITS = 1
 PLACE_TYPO_MIN_LENGTH = 5
+# Names whose keys `name_key` keeps per process: a case names the same people, organisations
+# and places in document after document, and each entity is keyed when its document is read
+# (lookup keys) and again when the case's entities are resolved.
+NAME_KEYS_CACHED = 65536
 
 _NON_LETTERS = re.compile(r"[^a-z ]+")
 _INITIAL = re.compile(r"\b[a-z]\b")
@@ -46,6 +51,7 @@ _TRANSLITERATION = (
 )
 
 
+@lru_cache(maxsize=NAME_KEYS_CACHED)
 def name_key(name: str) -> str:
     """A spelling-insensitive key: ASCII, lower case, no initials or article, common
     transliteration variants folded ("Ramzan A. Kadyrow" → "ramzan kadirov")."""

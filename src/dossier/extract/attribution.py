@@ -37,15 +37,17 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from spacy.tokens import Doc
 
 from dossier.copies.outlets import outlet_key
 from dossier.extract import cues as C
 from dossier.extract.interviews import answer_turns
+from dossier.extract.literals import Probe, Triggers
 from dossier.extract.quantities import NUMBER_WORDS, QUALIFIER_PHRASES
 from dossier.extract.records import Attribution, EntityType, LocalEntity, Mention, Sentence
-from dossier.extract.text import lemma, tokens
+from dossier.extract.text import WORD_CACHE, lemma, tokens
 
 # --- tuned constants --------------------------------------------------------------------------
 
@@ -552,6 +554,7 @@ DENIAL_CUE_PATTERNS: tuple[tuple[tuple[str, ...], str], ...] = (
     (("so much for",), r"^[\"\u201c]?so much for\b"),
 )
 _DENIAL = tuple((triggers, re.compile(pattern)) for triggers, pattern in DENIAL_CUE_PATTERNS)
+_DENIAL_TRIGGERS = Triggers(triggers for triggers, _ in DENIAL_CUE_PATTERNS)
 # Counter-accounts: what an official says happened instead. The same words from a victim, a
 # monitor or a company report something ("he came voluntarily", "in good health"), and from an
 # official with nothing to answer they are news ("the president is in good health"). So each
@@ -781,6 +784,7 @@ COUNTER_ACCOUNT_PATTERNS: tuple[tuple[str, tuple[str, ...], str], ...] = (
 )
 _COUNTER_ACCOUNT = tuple((name, triggers, re.compile(pattern))
                          for name, triggers, pattern in COUNTER_ACCOUNT_PATTERNS)
+_COUNTER_ACCOUNT_TRIGGERS = Triggers(triggers for _, triggers, _ in COUNTER_ACCOUNT_PATTERNS)
 _NOT_AN_ANSWER = re.compile(C.NOT_AN_ANSWER)
 _ANSWERED = re.compile(C.ANSWERED)
 _ANSWER_MARKS = re.compile(C.ANSWER_MARKS)
@@ -803,6 +807,7 @@ DISMISSAL_VERB_PATTERN = (
 _DISMISSAL_TRIGGERS = ("brush", "wav", "shrug", "laugh", "scoff", "scorn", "rubbish", "ridicul",
                        "derid", "debunk")
 _DISMISSAL = re.compile(DISMISSAL_VERB_PATTERN)
+_DISMISSAL_GUARD = Triggers([_DISMISSAL_TRIGGERS])
 # What the authorities told a relative or a lawyer: "at each one they told me he had never been
 # arrested" (not "… before": a record, not a denial). The denier is whoever "told", which inside
 # a quotation is not the quoted speaker (an unnamed "they" there gives no denier). Added
@@ -828,6 +833,7 @@ HEDGE_CUE_PATTERNS: tuple[tuple[tuple[str, ...], str], ...] = (
                   r"|\bfeared (?:dead|killed|drowned|missing|lost|to have|to be)\b"),
 )
 _HEDGE = tuple((triggers, re.compile(pattern)) for triggers, pattern in HEDGE_CUE_PATTERNS)
+_HEDGE_TRIGGERS = Triggers(triggers for triggers, _ in HEDGE_CUE_PATTERNS)
 # A remark that gives no information: the speaker has none, cannot confirm, or will not say
 # ("the Kremlin had no reliable information about the detentions", "declined to comment",
 # "could not independently confirm the death toll", "had no record of their arrest"). It
@@ -857,16 +863,18 @@ NONCOMMITTAL_CUE_PATTERNS: tuple[tuple[tuple[str, ...], str], ...] = (
 )
 _NONCOMMITTAL = tuple((triggers, re.compile(pattern))
                       for triggers, pattern in NONCOMMITTAL_CUE_PATTERNS)
+_NONCOMMITTAL_TRIGGERS = Triggers(triggers for triggers, _ in NONCOMMITTAL_CUE_PATTERNS)
 # What makes "no information" evidence after all, or a sentence that goes on past the remark.
 _MISSING_PERSON = re.compile(r"\b(?:whereabouts|fate|where (?:he|she|they) (?:was|were|is|are)|"
                              r"heard from|news of)\b")
 _GOES_ON = re.compile(r"\b(?:but|however|although|though|while)\b")
 
 
-def _noncommittal(text: str, cues: list[str]) -> bool:
+def _noncommittal(probe: Probe, cues: list[str]) -> bool:
     """Whether the sentence (lower-cased) is a remark that gives no information."""
-    for triggers, pattern in _NONCOMMITTAL:
-        if any(word in text for word in triggers) and (match := pattern.search(text)):
+    text = probe.text
+    for k in _NONCOMMITTAL_TRIGGERS.entries_in(probe):
+        if match := _NONCOMMITTAL[k][1].search(text):
             if _MISSING_PERSON.search(text) or _GOES_ON.search(text):
                 return False
             cues.append(match.group())
@@ -997,6 +1005,14 @@ def _opening_bracket(units: list[_Unit], k: int) -> int:
     return k
 
 
+@lru_cache(maxsize=WORD_CACHE)
+def _verb(low: str) -> str:
+    """The lemma of a word form (lower case) when it is a speech, denial or "consider" verb's
+    (cues.SPEECH_FORMS first), else ""."""
+    found = C.SPEECH_FORMS.get(low, lemma(low))
+    return found if found in VERB_LEMMAS else ""
+
+
 def attribute(doc: Doc, sentences: Sequence[Sentence], mentions: Sequence[Mention],
               entities: Sequence[LocalEntity], outlet: str | None) -> list[Attribution]:
     """One Attribution per sentence of one document body, in order. `mentions` and
@@ -1018,8 +1034,7 @@ class _Reader:
         self.tok_start = [start for start, _ in words]
         self.tok_text = [text for _, text in words]
         self.tok_low = [text.casefold().replace("\u2019", "'") for _, text in words]
-        lemmas = (C.SPEECH_FORMS.get(low, lemma(low)) for low in self.tok_low)
-        self.tok_verb = [lemma if lemma in VERB_LEMMAS else "" for lemma in lemmas]
+        self.tok_verb = [_verb(low) for low in self.tok_low]
         self.mentions = sorted(mentions, key=lambda m: m.start)
         self.mention_start = [m.start for m in self.mentions]
         own = outlet_key(outlet) if outlet else ""
@@ -1049,7 +1064,7 @@ class _Reader:
                          if _ANSWERED.search(sentence.text.casefold())]
         self.scanned: dict[str, int] = {}  # how many of self.texts each family has looked at
         # a question-and-answer interview's answer paragraphs (extract/interviews.py)
-        self.turns = answer_turns(doc.text, sentences, mentions, entities)
+        self.turns = answer_turns(table.text, sentences, mentions, entities)
         self.turn_starts = [turn.start for turn in self.turns]
         for turn in self.turns:  # "INSERT, Teo Marsk, interior minister: …"
             role = frozenset(_WORD.findall(turn.role.casefold()))
@@ -1205,7 +1220,8 @@ class _Reader:
             cues.append("interview answer")
         text, where = _normalise(sentence.text)
         self.texts.append(text)
-        denial, denied_by, by_verb = self._denial(s, text, where, sentence.start, cues)
+        probe = Probe(text)
+        denial, denied_by, by_verb = self._denial(s, probe, where, sentence.start, cues)
         answering = speaker is not None and self._answering(s, speaker)
         if not denial and answering and speaker is not None and self._answer(text):
             denial, denied_by = True, speaker
@@ -1213,8 +1229,8 @@ class _Reader:
         if (speaker is None or speaker == interviewee) and by_verb and denied_by is not None \
                 and not self.entities[denied_by].media:
             speaker = denied_by  # "Kadyrov dismissed the reports": denying is saying
-        hedged = self._hedged(s, text, cues)
-        noncommittal = not denial and _noncommittal(text, cues)
+        hedged = self._hedged(s, probe, cues)
+        noncommittal = not denial and _noncommittal(probe, cues)
         reported = bool(s.verbs) or "according to" in cues or any(
             c.startswith("told ") for c in cues)
         quoted = self._quoted(s, reported or speaker is not None or source is not None)
@@ -2016,12 +2032,13 @@ class _Reader:
 
     # -- denials ------------------------------------------------------------------------------
 
-    def _denial(self, s: _Sentence, text: str, where: list[int] | None, offset: int,
+    def _denial(self, s: _Sentence, probe: Probe, where: list[int] | None, offset: int,
                 cues: list[str]) -> tuple[bool, int | None, bool]:
         """Whether the sentence denies a claim, the first named denier, and whether that
-        denier is the subject of a denial verb ("X rejected the reports"). `text` is the
+        denier is the subject of a denial verb ("X rejected the reports"). `probe` holds the
         normalised sentence, `where` maps its characters back (None: one to one), `offset` is
         the sentence's start in the body."""
+        text = probe.text
         units = s.units
         found: list[tuple[int, str, _Who | None]] = []  # (unit, cue, who for a verb cue)
         for k, unit in enumerate(units):
@@ -2035,15 +2052,10 @@ class _Reader:
         def unit_at(at: int) -> int:
             return max(0, bisect_right(starts, where[at] if where else at) - 1)
 
-        for triggers, pattern in _DENIAL:
-            for word in triggers:
-                if word in text:
-                    break
-            else:
-                continue
-            for match in pattern.finditer(text):
+        for entry in _DENIAL_TRIGGERS.entries_in(probe):
+            for match in _DENIAL[entry][1].finditer(text):
                 found.append((unit_at(match.start()), match.group(), None))
-        if any(word in text for word in _DISMISSAL_TRIGGERS):
+        if _DISMISSAL_GUARD.any_in(probe):
             for match in _DISMISSAL.finditer(text):
                 k = unit_at(match.start())
                 found.append((k, match.group(), self._verb_subject(s, k)))
@@ -2057,12 +2069,8 @@ class _Reader:
                 found.append((k, match.group(),
                               _Who(found=True) if units[k].quoted else self._verb_subject(s, k)))
         if s.verbs:
-            for name, triggers, pattern in _COUNTER_ACCOUNT:
-                for word in triggers:
-                    if word in text:
-                        break
-                else:
-                    continue
+            for entry in _COUNTER_ACCOUNT_TRIGGERS.entries_in(probe):
+                name, _, pattern = _COUNTER_ACCOUNT[entry]
                 if not self._answerable(name):
                     continue
                 for match in pattern.finditer(text):
@@ -2226,15 +2234,10 @@ class _Reader:
 
     # -- hedges and quotes --------------------------------------------------------------------
 
-    def _hedged(self, s: _Sentence, text: str, cues: list[str]) -> bool:
+    def _hedged(self, s: _Sentence, probe: Probe, cues: list[str]) -> bool:
         hedged = False
-        for triggers, pattern in _HEDGE:
-            for word in triggers:
-                if word in text:
-                    break
-            else:
-                continue
-            for match in pattern.finditer(text):
+        for entry in _HEDGE_TRIGGERS.entries_in(probe):
+            for match in _HEDGE[entry][1].finditer(probe.text):
                 cues.append(match.group())
                 hedged = True
         units = s.units

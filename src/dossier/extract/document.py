@@ -7,7 +7,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Sequence
-from dataclasses import replace
 
 from spacy.tokens import Doc, Span
 
@@ -27,7 +26,7 @@ from dossier.extract.records import (
     Statement,
     StatementKind,
 )
-from dossier.extract.text import parse, sentences
+from dossier.extract.text import parse, sentences, tokens
 
 # A sentence with none of the signals below asserts something checkable only if it names an
 # entity and has at least this many words ("He was 29." is colour, not a statement).
@@ -50,6 +49,7 @@ def extract_document(text: str, *, document_id: str, published: dt.date | None,
     entities, mentions, roles = recognise(doc, found, outlet)
     attributions = attribute(doc, found, mentions, entities, outlet)
     statements = []
+    alphabetic = doc.to_array("IS_ALPHA").tolist()  # per token: 1 for a word of letters
     anchor: DateMention | None = None
     position = 0
     for sentence, attribution in zip(found, attributions, strict=True):
@@ -58,7 +58,7 @@ def extract_document(text: str, *, document_id: str, published: dt.date | None,
             if date.value is not None:
                 anchor = date
         here, position = _mentions_in(mentions, sentence, position)
-        statement = _statement(doc, sentence, attribution, dates, here, entities)
+        statement = _statement(doc, sentence, attribution, dates, here, entities, alphabetic)
         if statement is not None:
             statements.append(statement)
     return Extraction(document_id=document_id, entities=entities,
@@ -74,8 +74,8 @@ def _with_sentences(mentions: Sequence[Mention], found: Sequence[Sentence]
         while k + 1 < len(found) and found[k].end <= mention.start:
             k += 1
         sentence = found[k] if found else Sentence(mention.start, mention.end, mention.text)
-        placed.append(replace(mention, sentence_start=sentence.start,
-                              sentence_end=max(sentence.end, mention.end)))
+        placed.append(Mention(mention.start, mention.end, mention.text, mention.entity,
+                              sentence.start, max(sentence.end, mention.end)))
     return tuple(placed)
 
 
@@ -93,7 +93,7 @@ def _mentions_in(mentions: Sequence[Mention], sentence: Sentence,
 
 def _statement(doc: Doc, sentence: Sentence, attribution: Attribution,
                dates: tuple[DateMention, ...], here: list[Mention],
-               entities: Sequence[LocalEntity]) -> Statement | None:
+               entities: Sequence[LocalEntity], alphabetic: list[int]) -> Statement | None:
     if sentence.text.rstrip("”’\"' )").endswith("?"):
         return None  # a question asserts nothing
     if _introduces_or_appeals(sentence.text):
@@ -103,7 +103,7 @@ def _statement(doc: Doc, sentence: Sentence, attribution: Attribution,
         return None
     event = event_type(span)
     quantity = first_quantity(sentence.text)
-    words = sum(1 for token in span if token.is_alpha)
+    words = sum(alphabetic[span.start:span.end])
     if event is None and quantity is None and _heading(sentence.text):
         return None
     if not (event or quantity or dates or attribution.reported or attribution.quoted
@@ -157,8 +157,9 @@ def _trigger_offset(span: Span, event: str | None) -> int | None:
     trigger = event_trigger(span)
     if not trigger:
         return None
-    at = span.text.find(trigger)
-    return span.start_char + at if at >= 0 else None
+    # Span.text joins its tokens again; the document's text holds the same characters.
+    at = tokens(span.doc).text.find(trigger, span.start_char, span.end_char)
+    return at if at >= 0 else None
 
 
 def publication_date(published: str | None) -> dt.date | None:

@@ -344,12 +344,14 @@ def _split(doc: Doc, run: tuple[int, int], starts: set[int]) -> list[_Candidate]
     piece_start = start
     k = start
     joined_of = False
+    texts = tokens(doc).texts  # not doc[k]: a Token built for each word costs more
     while k < end:
-        token = doc[k]
-        if token.lower_ in CONNECTORS and k > piece_start and not token.text[0].isupper():
-            late = token.lower_ in LATE_CONNECTORS
+        word = texts[k]
+        lower = word.lower()  # a Token's lower_
+        if lower in CONNECTORS and k > piece_start and not word[0].isupper():
+            late = lower in LATE_CONNECTORS
             whole_is_org = _has_org_word(doc, piece_start, k) and (not late or joined_of) \
-                and token.lower_ not in NEVER_CONNECTORS
+                and lower not in NEVER_CONNECTORS
             if not whole_is_org and _text(doc, piece_start, end) not in known:
                 pieces.append((piece_start, k))
                 piece_start = k + 1

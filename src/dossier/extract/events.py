@@ -37,7 +37,7 @@ from typing import Any, NamedTuple
 
 from spacy.tokens import Doc, Span
 
-from dossier.extract.text import lemma, tokens
+from dossier.extract.text import WORD_CACHE, lemma, tokens
 
 EVENT_TYPES: tuple[str, ...] = (
     "detention", "abduction", "torture", "killing", "death", "disappearance", "threat",
@@ -324,10 +324,12 @@ def vocabulary() -> _Vocabulary:
     )
 
 
-def _lemma(lower: str) -> str:
-    """The lookup lemma of a lower-cased word ("Detainees" keeps its case in spaCy's lemma,
-    so sentence-initial words are looked up again here)."""
-    return lemma(lower)
+@lru_cache(maxsize=WORD_CACHE)
+def _forms(text: str) -> tuple[str, str, bool]:
+    """A word's lower case, the lookup lemma of that ("Detainees" keeps its case in spaCy's
+    lemma, so words are looked up lower-cased here), and whether it starts with a capital."""
+    lower = text.lower()
+    return lower, lemma(lower), text[:1].isupper()
 
 
 # ---------------------------------------------------------------------------------------------
@@ -430,9 +432,9 @@ def _read_doc(doc: Doc) -> _DocTokens:
         position.append(len(toks))
         if text.isspace():
             continue
-        lower = text.lower()
+        lower, lemma_, title = _forms(text)
         initial = not toks or previous in OPENERS  # a span's first word: see _tokens
-        toks.append(_Tok(text, lower, _lemma(lower), text[:1].isupper(), initial, not space))
+        toks.append(_Tok(text, lower, lemma_, title, initial, not space))
         starts.append(idx)
         ends.append(idx + len(text))
         previous = text
@@ -506,20 +508,21 @@ def _innermost(segments: Sequence[_Segment], n: int) -> list[int]:
 
 
 def _match(items: Sequence[tuple[int, str]], toks: Sequence[_Tok], i: int,
-           sets: dict[str, frozenset[str]]) -> int | None:
-    """End index (exclusive) of the pattern matched at token i, or None."""
+           sets: dict[str, frozenset[str]], k: int = 0) -> int | None:
+    """End index (exclusive) of the pattern's items from k on matched at token i, or None.
+    An ANY item takes one token if the rest then matches, else none; every other item
+    takes one token (a loop, not a call per item: this runs for every trigger word)."""
     n = len(toks)
-
-    def step(k: int, j: int) -> int | None:
-        if k == len(items):
-            return j
+    j = i
+    while k < len(items):
         kind, value = items[k]
+        k += 1
         if kind == ANY:
             if j < n:
-                got = step(k + 1, j + 1)
+                got = _match(items, toks, j + 1, sets, k)
                 if got is not None:
                     return got
-            return step(k + 1, j)
+            continue
         if j >= n:
             return None
         tok = toks[j]
@@ -529,9 +532,10 @@ def _match(items: Sequence[tuple[int, str]], toks: Sequence[_Tok], i: int,
             ok = tok.lower == value
         else:
             ok = tok.lemma in sets[value] or tok.lower in sets[value]
-        return step(k + 1, j + 1) if ok else None
-
-    return step(0, i)
+        if not ok:
+            return None
+        j += 1
+    return j
 
 
 def _patterns_at(index: dict[str, tuple[_Pattern, ...]], t: _Tok) -> tuple[_Pattern, ...]:

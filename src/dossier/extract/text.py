@@ -57,11 +57,9 @@ def tokens(doc: Doc) -> Tokens:
 
 def _table(doc: Doc) -> Tokens:
     strings = doc.vocab.strings
-    texts, starts, spaces = [], [], []
-    for orth, idx, space in doc.to_array(["ORTH", "IDX", "SPACY"]).tolist():
-        texts.append(strings[orth])
-        starts.append(idx)
-        spaces.append(bool(space))
+    orths, starts, flags = doc.to_array(["ORTH", "IDX", "SPACY"]).T.tolist()
+    texts = [strings[orth] for orth in orths]
+    spaces = [flag == 1 for flag in flags]
     pieces = [t + " " if s else t for t, s in zip(texts, spaces, strict=True)]
     return Tokens("".join(pieces), texts, starts, spaces)
 
@@ -139,7 +137,12 @@ def _lemma_table() -> Table:
     return load_lookups("en", ["lemma_lookup"]).get_table("lemma_lookup")
 
 
-@lru_cache(maxsize=65536)
+# Word forms whose lookups (here and in the rules' own per-word tables) are kept per process:
+# a document's words are mostly the language's common ones, met again in every document.
+WORD_CACHE = 65536
+
+
+@lru_cache(maxsize=WORD_CACHE)
 def lemma(lower: str) -> str:
     """The lookup lemma of a lower-case word ("asked" → "ask"), from spacy-lookups-data's
     English lookup table, the one spaCy's lookup lemmatizer reads."""

@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import json
 import sys
+from collections import Counter
 from collections.abc import Mapping, Sequence
-from dataclasses import fields
+from dataclasses import dataclass, fields
 from typing import Any
 
 from ..corroborate.records import (
@@ -44,6 +45,32 @@ def encode_extraction(extraction: Extraction) -> str:
         "statements": [_statement(s) for s in extraction.statements],
     }
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
+@dataclass(frozen=True)
+class StoredExtraction:
+    """An extraction as the store keeps it: `extractions.data` and its `document_entities`
+    rows. Made where the document was read: a worker process sends back these strings, as
+    pickling the records there and unpickling them in the writing process cost more than
+    encoding them."""
+
+    document_id: str
+    data: str  # encode_extraction
+    statements: int
+    entities: tuple[dict[str, Any], ...]  # document_entities rows, case entity not yet known
+
+
+def stored_extraction(extraction: Extraction) -> StoredExtraction:
+    mentions = Counter(m.entity for m in extraction.mentions)
+    entities = tuple(
+        {"document_id": extraction.document_id, "idx": entity.index, "name": entity.name,
+         "type": entity.type.value, "media": entity.media,
+         "surfaces": json.dumps(list(entity.surfaces), ensure_ascii=False),
+         "reasons": json.dumps(list(entity.reasons), ensure_ascii=False),
+         "mentions": mentions.get(entity.index, 0), "entity_id": None}
+        for entity in extraction.entities)
+    return StoredExtraction(extraction.document_id, encode_extraction(extraction),
+                            len(extraction.statements), entities)
 
 
 def _statement(s: Statement) -> dict[str, Any]:

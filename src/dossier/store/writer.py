@@ -33,7 +33,7 @@ from ..copies.index import IndexedBatch
 from ..copies.outlets import Alias, Outlet
 from ..corroborate.records import Claim, Corroboration, DenialLink, Evidence
 from ..custody import GENESIS, Action, canonical_detail, entry_hash
-from ..extract.records import CaseEntity, Extraction
+from ..extract.records import CaseEntity
 from ..models import (
     Captured,
     Document,
@@ -47,7 +47,7 @@ from ..protect.records import ProtectedPerson
 from ..protect.testimony import SealedTestimony
 from . import schema
 from .access import AccessWrites
-from .codec import encode_claim, encode_evidence, encode_extraction
+from .codec import StoredExtraction, encode_claim, encode_evidence
 from .views import CopyLinkRow, in_chunks
 
 T = TypeVar("T")
@@ -253,25 +253,16 @@ class Transaction(AccessWrites):
         if document_ids:
             self.set_meta("corroborator", "")  # claims hold their statements: recompute them
 
-    def add_extractions(self, extracted: Sequence[tuple[Extraction, str | None]],
+    def add_extractions(self, extracted: Sequence[tuple[StoredExtraction, str | None]],
                         extractor: str) -> None:
         """Each document's extraction (with the cleaning rules of its body) and its entities."""
         if not extracted:
             return
         self.conn.execute(insert(schema.extractions), [
             {"document_id": e.document_id, "extractor": extractor, "cleaner": cleaner,
-             "data": encode_extraction(e), "statements": len(e.statements)}
+             "data": e.data, "statements": e.statements}
             for e, cleaner in extracted])
-        counts: dict[tuple[str, int], int] = {}
-        for e, _ in extracted:
-            for m in e.mentions:
-                counts[(e.document_id, m.entity)] = counts.get((e.document_id, m.entity), 0) + 1
-        rows = [{"document_id": e.document_id, "idx": entity.index, "name": entity.name,
-                 "type": entity.type.value, "media": entity.media,
-                 "surfaces": json.dumps(list(entity.surfaces), ensure_ascii=False),
-                 "reasons": json.dumps(list(entity.reasons), ensure_ascii=False),
-                 "mentions": counts.get((e.document_id, entity.index), 0), "entity_id": None}
-                for e, _ in extracted for entity in e.entities]
+        rows = [row for e, _ in extracted for row in e.entities]
         if rows:
             self.conn.execute(insert(schema.document_entities), rows)
 
