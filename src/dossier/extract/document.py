@@ -22,6 +22,7 @@ from dossier.extract.records import (
     Extraction,
     LocalEntity,
     Mention,
+    Quantity,
     Sentence,
     Statement,
     StatementKind,
@@ -106,34 +107,54 @@ def _statement(doc: Doc, sentence: Sentence, attribution: Attribution,
     words = sum(alphabetic[span.start:span.end])
     if event is None and quantity is None and _heading(sentence.text):
         return None
-    if not (event or quantity or dates or attribution.reported or attribution.quoted
-            or attribution.denial or (here and words >= STATEMENT_MIN_WORDS)):
+    if not asserts(event, quantity, dates, attribution, here, words):
         return None
+    places, actors, targets = involved(here, entities, attribution,
+                                       _trigger_offset(span, event))
+    return Statement(
+        start=sentence.start, end=sentence.end, text=sentence.text,
+        kind=statement_kind(attribution, quantity), event_type=event,
+        victims=victims(span, event) if event else None, quantity=quantity,
+        attribution=attribution, dates=dates, actors=actors, targets=targets, places=places,
+        events=event_types(span) if event else ())
+
+
+def asserts(event: str | None, quantity: Quantity | None, dates: tuple[DateMention, ...],
+            attribution: Attribution, here: Sequence[Mention], words: int) -> bool:
+    """Whether a sentence asserts something checkable: an event, a count, a date, an
+    attribution or a denial, or an entity named in a sentence of some length."""
+    return bool(event or quantity or dates or attribution.reported or attribution.quoted
+                or attribution.denial or (here and words >= STATEMENT_MIN_WORDS))
+
+
+def statement_kind(attribution: Attribution, quantity: Quantity | None) -> StatementKind:
+    """The statement's kind, the first that applies (records.StatementKind)."""
     if attribution.quoted:
-        kind = StatementKind.QUOTE
-    elif attribution.denial:
-        kind = StatementKind.DENIAL
-    elif quantity is not None:
-        kind = StatementKind.QUANTITY
-    elif attribution.reported:
-        kind = StatementKind.REPORT
-    else:
-        kind = StatementKind.EVENT
+        return StatementKind.QUOTE
+    if attribution.denial:
+        return StatementKind.DENIAL
+    if quantity is not None:
+        return StatementKind.QUANTITY
+    if attribution.reported:
+        return StatementKind.REPORT
+    return StatementKind.EVENT
+
+
+def involved(here: Sequence[Mention], entities: Sequence[LocalEntity],
+             attribution: Attribution, trigger: int | None
+             ) -> tuple[tuple[int, ...], tuple[int, ...], tuple[int, ...]]:
+    """The sentence's places, actors (named before the event's words) and targets (after
+    them); its speaker and cited outlet are neither."""
     voices = {attribution.speaker, attribution.source}
     places = tuple(dict.fromkeys(m.entity for m in here
                                  if entities[m.entity].type is EntityType.PLACE))
-    involved = [m for m in here if entities[m.entity].type is not EntityType.PLACE
-                and m.entity not in voices and not entities[m.entity].media]
-    trigger = _trigger_offset(span, event)
-    actors = tuple(dict.fromkeys(m.entity for m in involved if trigger is None
+    others = [m for m in here if entities[m.entity].type is not EntityType.PLACE
+              and m.entity not in voices and not entities[m.entity].media]
+    actors = tuple(dict.fromkeys(m.entity for m in others if trigger is None
                                  or m.start < trigger))
-    targets = tuple(dict.fromkeys(m.entity for m in involved if trigger is not None
+    targets = tuple(dict.fromkeys(m.entity for m in others if trigger is not None
                                   and m.start >= trigger and m.entity not in actors))
-    return Statement(
-        start=sentence.start, end=sentence.end, text=sentence.text, kind=kind,
-        event_type=event, victims=victims(span, event) if event else None, quantity=quantity,
-        attribution=attribution, dates=dates, actors=actors, targets=targets, places=places,
-        events=event_types(span) if event else ())
+    return places, actors, targets
 
 
 def _introduces_or_appeals(text: str) -> bool:

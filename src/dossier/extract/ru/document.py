@@ -7,7 +7,7 @@ import datetime as dt
 import re
 from dataclasses import replace
 
-from ..document import HEADING_MAX_WORDS, SENTENCE_END
+from ..document import HEADING_MAX_WORDS, SENTENCE_END, asserts, involved, statement_kind
 from ..records import (
     Attribution,
     EntityType,
@@ -26,9 +26,6 @@ from .statements import attribution_of, event_of, gloss, quantity_of, victims_of
 
 # "об этом сообщил …", "об этом рассказала …": the speaker of the sentence before.
 ABOUT_THIS = re.compile(r"\b[Оо]б\s+этом\b")
-# As in English (extract/document.py): a sentence with no other signal is a statement when it
-# names an entity in at least this many words.
-STATEMENT_MIN_WORDS = 6
 
 
 def extract_russian(text: str, *, document_id: str, published: dt.date | None,
@@ -78,32 +75,14 @@ def _statement(sentence: Sentence, here: list[Mention], entities: tuple[LocalEnt
     if event is None and quantity is None and not SENTENCE_END.search(text.strip()) \
             and len(text.split()) <= HEADING_MAX_WORDS:
         return None  # a heading or a label
-    if not (event or quantity or dates or attribution.reported or attribution.denial
-            or (here and len(words) >= STATEMENT_MIN_WORDS)):
+    if not asserts(event.type if event else None, quantity, dates, attribution, here,
+                   len(words)):
         return None
-    if attribution.quoted:
-        kind = StatementKind.QUOTE
-    elif attribution.denial:
-        kind = StatementKind.DENIAL
-    elif quantity is not None:
-        kind = StatementKind.QUANTITY
-    elif attribution.reported:
-        kind = StatementKind.REPORT
-    else:
-        kind = StatementKind.EVENT
-    voices = {attribution.speaker, attribution.source}
-    places = tuple(dict.fromkeys(m.entity for m in here
-                                 if entities[m.entity].type is EntityType.PLACE))
-    involved = [m for m in here if entities[m.entity].type is not EntityType.PLACE
-                and m.entity not in voices and not entities[m.entity].media]
-    trigger = words[event.at].start if event is not None else None
-    actors = tuple(dict.fromkeys(m.entity for m in involved
-                                 if trigger is None or m.start < trigger))
-    targets = tuple(dict.fromkeys(m.entity for m in involved if trigger is not None
-                                  and m.start >= trigger and m.entity not in actors))
+    places, actors, targets = involved(here, entities, attribution,
+                                       words[event.at].start if event is not None else None)
     return Statement(
-        start=sentence.start, end=sentence.end, text=text, kind=kind,
-        event_type=event.type if event else None,
+        start=sentence.start, end=sentence.end, text=text,
+        kind=statement_kind(attribution, quantity), event_type=event.type if event else None,
         victims=victims_of(words, event) if event else None, quantity=quantity,
         attribution=attribution, dates=dates, actors=actors, targets=targets, places=places,
         events=events, gloss=gloss(words, here))
