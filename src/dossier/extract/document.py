@@ -58,17 +58,18 @@ def extract_document(text: str, *, document_id: str, published: dt.date | None,
         for date in dates:
             if date.value is not None:
                 anchor = date
-        here, position = _mentions_in(mentions, sentence, position)
+        here, position = mentions_in(mentions, sentence, position)
         statement = _statement(doc, sentence, attribution, dates, here, entities, alphabetic)
         if statement is not None:
             statements.append(statement)
     return Extraction(document_id=document_id, entities=entities,
-                      mentions=_with_sentences(mentions, found), roles=roles,
+                      mentions=with_sentences(mentions, found), roles=roles,
                       statements=tuple(statements))
 
 
-def _with_sentences(mentions: Sequence[Mention], found: Sequence[Sentence]
-                    ) -> tuple[Mention, ...]:
+def with_sentences(mentions: Sequence[Mention], found: Sequence[Sentence]
+                   ) -> tuple[Mention, ...]:
+    """Each mention (in text order) with the sentence it stands in."""
     placed = []
     k = 0
     for mention in mentions:
@@ -80,8 +81,10 @@ def _with_sentences(mentions: Sequence[Mention], found: Sequence[Sentence]
     return tuple(placed)
 
 
-def _mentions_in(mentions: Sequence[Mention], sentence: Sentence,
-                 position: int) -> tuple[list[Mention], int]:
+def mentions_in(mentions: Sequence[Mention], sentence: Sentence,
+                position: int) -> tuple[list[Mention], int]:
+    """The mentions inside a sentence, read on from `position` (mentions in text order);
+    and where to read on for the next sentence."""
     while position < len(mentions) and mentions[position].start < sentence.start:
         position += 1
     here = []
@@ -105,7 +108,7 @@ def _statement(doc: Doc, sentence: Sentence, attribution: Attribution,
     event = event_type(span)
     quantity = first_quantity(sentence.text)
     words = sum(alphabetic[span.start:span.end])
-    if event is None and quantity is None and _heading(sentence.text):
+    if event is None and quantity is None and heading(sentence.text):
         return None
     if not asserts(event, quantity, dates, attribution, here, words):
         return None
@@ -164,7 +167,7 @@ def _introduces_or_appeals(text: str) -> bool:
     return stripped.endswith(":") or APPEAL.match(stripped) is not None
 
 
-def _heading(text: str) -> bool:
+def heading(text: str) -> bool:
     """A short line that does not end as a sentence does: a heading or a label."""
     stripped = text.strip()
     return not SENTENCE_END.search(stripped) and len(stripped.split()) <= HEADING_MAX_WORDS

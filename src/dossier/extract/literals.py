@@ -57,5 +57,7 @@ class Triggers:
         return sorted(found)
 
     def any_in(self, probe: Probe) -> bool:
-        """Whether any trigger of the table occurs in the probe's text."""
-        return bool(self.entries_in(probe))
+        """Whether any trigger of the table occurs in the probe's text (stops at the first)."""
+        text = probe.text
+        return any(word in text for word in self._short) or any(
+            word in text for gram in probe.grams & self._grams for word in self._by_gram[gram])

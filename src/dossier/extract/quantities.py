@@ -494,7 +494,7 @@ def quantities(sentence: str) -> tuple[Quantity, ...]:
             found.append(_make(sentence, toks, num.first, num.last + 2, value, None, "at least"))
             i = num.last + 3
             continue
-        low, high = _bounds(qualifier, value)
+        low, high = bounds(qualifier, value)
         found.append(_make(sentence, toks, text_first, num.last, low, high, qualifier))
         i = num.last + 1
     return tuple(found)
@@ -519,7 +519,8 @@ def _between(sentence: str, toks: list[_Token], i: int) -> tuple[Quantity, int] 
     return _make(sentence, toks, i, b.last, int(lo), int(hi), "between"), b.last
 
 
-def _bounds(qualifier: str, value: int) -> tuple[int | None, int | None]:
+def bounds(qualifier: str, value: int) -> tuple[int | None, int | None]:
+    """A count's low and high for its qualifier (the README's qualifier table)."""
     if qualifier in ("exactly", "about"):
         return value, value
     if qualifier in ("at least", "more than"):

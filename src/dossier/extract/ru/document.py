@@ -7,7 +7,7 @@ import datetime as dt
 import re
 from dataclasses import replace
 
-from ..document import HEADING_MAX_WORDS, SENTENCE_END, asserts, involved, statement_kind
+from ..document import asserts, heading, involved, mentions_in, statement_kind, with_sentences
 from ..records import (
     Attribution,
     EntityType,
@@ -30,20 +30,16 @@ ABOUT_THIS = re.compile(r"\b[Оо]б\s+этом\b")
 
 def extract_russian(text: str, *, document_id: str, published: dt.date | None,
                     outlet: str | None) -> Extraction:
+    """Everything stage 4 finds in one Russian body (`outlet`, the document's own outlet, is
+    taken for the same call as `extract_document`; the Russian rules do not read it yet)."""
     found = sentences(parse(text))
-    entities, mentions, roles = recognise(text, found, outlet)
+    entities, mentions, roles = recognise(text, found)
     statements: list[Statement] = []
     previous: int | None = None  # the last speaker or person named
     outlet_named: int | None = None  # the last news outlet named
     position = 0
     for sentence in found:
-        here = []
-        while position < len(mentions) and mentions[position].start < sentence.start:
-            position += 1
-        k = position
-        while k < len(mentions) and mentions[k].end <= sentence.end:
-            here.append(mentions[k])
-            k += 1
+        here, position = mentions_in(mentions, sentence, position)
         statement = _statement(sentence, here, entities, published, previous, outlet_named)
         if statement is not None:
             if statements and _about_this(statement):
@@ -55,8 +51,8 @@ def extract_russian(text: str, *, document_id: str, published: dt.date | None,
         outlet_named = outlets[-1] if outlets else outlet_named
         if statement is None or statement.attribution.speaker is None:
             previous = people[-1] if people else previous
-    placed = tuple(_placed(m, found) for m in mentions)
-    return Extraction(document_id=document_id, entities=entities, mentions=placed, roles=roles,
+    return Extraction(document_id=document_id, entities=entities,
+                      mentions=with_sentences(mentions, found), roles=roles,
                       statements=tuple(statements))
 
 
@@ -71,9 +67,8 @@ def _statement(sentence: Sentence, here: list[Mention], entities: tuple[LocalEnt
     event, events = event_of(lemmas)
     quantity = quantity_of(text, sentence.start, words)
     dates = find_dates(text, published)
-    attribution = attribution_of(text, sentence.start, words, here, entities, previous, outlet)
-    if event is None and quantity is None and not SENTENCE_END.search(text.strip()) \
-            and len(text.split()) <= HEADING_MAX_WORDS:
+    attribution = attribution_of(text, words, here, entities, previous, outlet)
+    if event is None and quantity is None and heading(text):
         return None  # a heading or a label
     if not asserts(event.type if event else None, quantity, dates, attribution, here,
                    len(words)):
@@ -105,11 +100,3 @@ def _told_by(statement: Statement, told: Attribution) -> Statement:
     return replace(statement, kind=kind, attribution=replace(
         a, speaker=told.speaker, source=told.source, reported=True,
         cues=(*a.cues, "об этом")))
-
-
-def _placed(mention: Mention, found: list[Sentence]) -> Mention:
-    for sentence in found:
-        if sentence.start <= mention.start < sentence.end:
-            return Mention(mention.start, mention.end, mention.text, mention.entity,
-                           sentence.start, max(sentence.end, mention.end))
-    return mention

@@ -113,13 +113,12 @@ class _Candidate:
     media: bool = False
     key: str = ""  # what makes two candidates one entity in this document
     forms: frozenset[str] = frozenset()  # for a lone surname: its possible nominative forms
-    gender: str | None = None
     case: str | None = None  # a person's grammatical case where the name was read
     person_words: int = 0
     mentions: list[tuple[int, int, str]] = field(default_factory=list)
 
 
-def recognise(text: str, found: Sequence[Sentence], outlet: str | None
+def recognise(text: str, found: Sequence[Sentence]
               ) -> tuple[tuple[LocalEntity, ...], tuple[Mention, ...], tuple[Role, ...]]:
     """Entities, their mentions (in text order) and roles of one Russian body."""
     candidates: list[_Candidate] = []
@@ -152,7 +151,7 @@ def _sentence_candidates(text: str, sentence: Sentence, words: list[Word]) -> li
     run: list[Word] = []
     for k, w in enumerate(words):
         inside = w.start in taken
-        if w.capital and not inside and not _opening_common(k, w, words) \
+        if w.capital and not inside and not _opening_common(k, w) \
                 and not _function_word(w):
             run.append(w)
             continue
@@ -167,7 +166,7 @@ def _sentence_candidates(text: str, sentence: Sentence, words: list[Word]) -> li
     return sorted(found, key=lambda c: c.words[0].start)
 
 
-def _opening_common(k: int, w: Word, words: list[Word]) -> bool:
+def _opening_common(k: int, w: Word) -> bool:
     """A sentence's capitalised first word that is an ordinary word, not a name."""
     if k != 0:
         return False
@@ -215,7 +214,6 @@ def _with_region(words: list[Word], k: int, span: list[Word], kind: EntityType) 
     """An organisation's name with the region it serves ("МВД по Чеченской Республике")."""
     if kind is not EntityType.ORGANIZATION or k + 1 >= len(words) or words[k].lemma != "по":
         return span
-    entry = None
     for size in range(min(GAZETTEER_WORDS, len(words) - k - 1), 0, -1):
         entry = known_names().get(tuple(w.lemma for w in words[k + 1:k + 1 + size]))
         if entry is not None and entry[1].type is EntityType.PLACE:
@@ -352,7 +350,6 @@ def _person(span: list[Word]) -> _Candidate:
                 if best is None or score > best[0]:
                     best = score, read, gender_tried, case
     forms = [w.text for w in span] if best is None else best[1]
-    gender = None if best is None else best[2]
     case_read = None if best is None else best[3]
     surname = span[-1]
     options = {nominative(p, surname.text).lower() for p in marked(surname.text, "Surn")}
@@ -361,7 +358,7 @@ def _person(span: list[Word]) -> _Candidate:
                    if len(span) < 3 or not marked(w.text, "Patr")).lower()
     return _Candidate(span, EntityType.PERSON, " ".join(forms), "name and surname"
                       if len(span) > 1 else "surname", key=key,
-                      forms=frozenset(options), gender=gender, case=case_read,
+                      forms=frozenset(options), case=case_read,
                       person_words=len(span))
 
 
@@ -401,12 +398,10 @@ def _merge(candidates: list[_Candidate]) -> tuple[tuple[LocalEntity, ...], dict[
     """One entity per key; a lone surname joins the full name it is the surname of."""
     groups: dict[str, list[_Candidate]] = {}
     full_names: dict[str, str] = {}  # nominative surname → key of the full name
-    for c in candidates:
-        if c.type is EntityType.PERSON and c.person_words > 1:
-            full_names.setdefault(c.name.split()[-1].lower(), c.key)
     words_of_people: dict[str, str] = {}  # any word of a full name, as written → its key
     for c in candidates:
         if c.type is EntityType.PERSON and c.person_words > 1:
+            full_names.setdefault(c.name.split()[-1].lower(), c.key)
             for w in c.words:
                 words_of_people.setdefault(w.text, c.key)
     for c in candidates:

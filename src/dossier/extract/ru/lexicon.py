@@ -26,11 +26,10 @@ class Lexicon:
     vague: dict[Phrase, tuple[str, int]]
     not_counted: frozenset[str]
     titles: dict[str, str]  # Russian title lemma → the English role word
-    officials: frozenset[str]
     organisation_words: frozenset[str]
     media_words: frozenset[str]
-    places_generic: frozenset[str]
     gloss: dict[str, str]
+    voice: frozenset[str]  # words of saying: not content words (speech, "по словам")
 
 
 def _phrases(items: list[str]) -> tuple[Phrase, ...]:
@@ -52,14 +51,15 @@ def lexicon() -> Lexicon:
         hedges=_phrases(raw["hedges"]),
         qualifiers={tuple(k.split()): v for k, v in raw["qualifiers"].items()},
         numbers=dict(raw["numbers"]),
-        vague={tuple(k.split()): (v[0], int(v[1])) for k, v in raw["vague"].items()},
+        vague={tuple(k.split()): (v[0], int(v[1]))  # the longest phrases first
+               for k, v in sorted(raw["vague"].items(), key=lambda i: -len(i[0].split()))},
         not_counted=frozenset(raw["not_counted"]),
         titles=dict(raw["titles"]),
-        officials=frozenset(raw["officials"]),
         organisation_words=frozenset(raw["organisation_words"]),
         media_words=frozenset(raw["media_words"]),
-        places_generic=frozenset(raw["places_generic"]),
         gloss=dict(raw["gloss"]),
+        voice=frozenset(raw["speech"]) | {w for phrase in (*raw["according"], *raw["as_writes"])
+                                          for w in phrase.split()},
     )
 
 
@@ -68,6 +68,6 @@ def find(phrases: tuple[Phrase, ...], lemmas: list[str], start: int = 0
     """The first phrase found in `lemmas` (at or after `start`): where it starts, and which."""
     for i in range(start, len(lemmas)):
         for phrase in phrases:
-            if lemmas[i:i + len(phrase)] == list(phrase):
+            if tuple(lemmas[i:i + len(phrase)]) == phrase:
                 return i, phrase
     return None

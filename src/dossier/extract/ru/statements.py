@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from spacy.lang.ru.stop_words import STOP_WORDS
 
+from ..quantities import bounds
 from ..records import Attribution, EntityType, LocalEntity, Mention, Quantity
 from .entities import Word
 from .lexicon import find, lexicon
@@ -98,7 +99,7 @@ def _measure(words: Sequence[Word], k: int) -> bool:
 
 def _vague_at(words: Sequence[Word], k: int) -> tuple[int, str, int] | None:
     lex = lexicon()
-    for (first, *rest), (qualifier, low) in sorted(lex.vague.items(), key=lambda i: -len(i[0])):
+    for (first, *rest), (qualifier, low) in lex.vague.items():  # the longest first
         span = words[k:k + 1 + len(rest)]
         if len(span) == 1 + len(rest) and first in lemmas(span[0].text) \
                 and all(r in lemmas(w.text) for r, w in zip(rest, span[1:], strict=True)) \
@@ -111,32 +112,30 @@ def _counted(sentence: str, start: int, words: Sequence[Word], k: int, begin: in
              value: int) -> Quantity:
     """The number at sentence[begin:end] (its word k) with the qualifier written before it."""
     lex = lexicon()
+    qualifier = "exactly"
     for size in (3, 2, 1):
         if k - size < 0:
             continue
-        phrase = " ".join(w.text.lower() for w in words[k - size:k])
-        qualifier = lex.qualifiers.get(tuple(phrase.split()))
-        if qualifier is not None:
-            begin = words[k - size].start - start
-            low, high = {"more than": (value, None), "at least": (value, None),
-                         "about": (value, value), "up to": (None, value),
-                         "fewer than": (None, value)}[qualifier]
-            return Quantity(begin, end, sentence[begin:end], low, high, qualifier)
-    return Quantity(begin, end, sentence[begin:end], value, value, "exactly")
+        written = lex.qualifiers.get(tuple(w.text.lower() for w in words[k - size:k]))
+        if written is not None:
+            qualifier, begin = written, words[k - size].start - start
+            break
+    low, high = bounds(qualifier, value)
+    return Quantity(begin, end, sentence[begin:end], low, high, qualifier)
 
 
-def attribution_of(sentence: str, start: int, words: Sequence[Word], here: Sequence[Mention],
+def attribution_of(sentence: str, words: Sequence[Word], here: Sequence[Mention],
                    entities: Sequence[LocalEntity], previous: int | None,
                    outlet: int | None) -> Attribution:
     """Who the sentence's words come from, whether it denies, hedges or declines to inform.
     `previous` is the last speaker or person named before, for "он сказал", "по его словам";
     `outlet` the last news outlet named, for "по данным издания", "как пишет газета"."""
     lex = lexicon()
-    lemmas = [w.lemma for w in words]
+    forms = [w.lemma for w in words]
     cues: list[str] = []
     voice: int | None = None
     verb = next((k for k, w in enumerate(words) if w.lemma in lex.speech), None)
-    according = find(lex.according, lemmas) or find(lex.as_writes, lemmas)
+    according = find(lex.according, forms) or find(lex.as_writes, forms)
     if according is not None:
         at, phrase = according
         cues.append(" ".join(w.text for w in words[at:at + len(phrase)]))
@@ -153,12 +152,12 @@ def attribution_of(sentence: str, start: int, words: Sequence[Word], here: Seque
         else:
             speaker = voice
     quoted = reported and _quotation(sentence)
-    negated = _negated_denial(words, lemmas)
+    negated = _negated_denial(words, forms)
     denial = negated is not None
     if denial:
         cues.append(negated or "")
-    noncommittal = find(lex.noncommittal, lemmas) is not None
-    hedged = find(lex.hedges, lemmas) is not None
+    noncommittal = find(lex.noncommittal, forms) is not None
+    hedged = find(lex.hedges, forms) is not None
     if noncommittal:
         denial = False
     return Attribution(speaker=speaker, source=source, quoted=quoted, reported=reported,
@@ -166,17 +165,18 @@ def attribution_of(sentence: str, start: int, words: Sequence[Word], here: Seque
                        cues=tuple(c for c in cues if c), noncommittal=noncommittal)
 
 
-def _negated_denial(words: Sequence[Word], lemmas: list[str]) -> str | None:
-    """The denial words of the sentence, unless negated ("не отрицает"), or None."""
+def _negated_denial(words: Sequence[Word], forms: list[str]) -> str | None:
+    """The denial words of the sentence (`forms`: its words' lemmas), unless negated ("не
+    отрицает"), or None."""
     lex = lexicon()
     at = 0
-    while (hit := find(lex.denial, lemmas, at)) is not None:
+    while (hit := find(lex.denial, forms, at)) is not None:
         k, phrase = hit
-        if not (k > 0 and lemmas[k - 1] == "не" and phrase[0] != "не"):
+        if not (k > 0 and forms[k - 1] == "не" and phrase[0] != "не"):
             return " ".join(w.text for w in words[k:k + len(phrase)])
         at = k + 1
     # "таких людей нет", "тех, кого в республике попросту нет": they say the people do not exist
-    if "нет" in lemmas and {"такой", "кто"} & set(lemmas):
+    if "нет" in forms and {"такой", "кто"} & set(forms):
         return "нет"
     return None
 
@@ -207,8 +207,8 @@ def _named_after(words: Sequence[Word], k: int, here: Sequence[Mention],
 
 def _subject(words: Sequence[Word], verb: int, here: Sequence[Mention],
              entities: Sequence[LocalEntity], previous: int | None) -> int | None:
-    """Who speaks: the nearest name before the verb read in the nominative, else a pronoun's
-    referent, else the name right after the verb ("заявил Песков")."""
+    """Who speaks: the first name before the verb read in the nominative (not a place), else
+    a pronoun's referent, else the name right after the verb ("заявил Песков")."""
     before = [m for m in here if m.end <= words[verb].start
               and entities[m.entity].type is not EntityType.PLACE]
     for m in before:  # the subject usually comes first
@@ -238,7 +238,7 @@ def gloss(words: Sequence[Word], here: Sequence[Mention]) -> tuple[str, ...]:
     the vocabulary has one (titles as the English role), else the Russian lemma; stop words,
     words of saying and the words of names left out (names are compared as entities)."""
     lex = lexicon()
-    voice = lex.speech | {w for phrase in (*lex.according, *lex.as_writes) for w in phrase}
+    voice = lex.voice
     named = {k for m in here for k in range(m.start, m.end)}
     found = []
     for w in words:
