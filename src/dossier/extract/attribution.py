@@ -43,7 +43,7 @@ from spacy.tokens import Doc
 
 from dossier.copies.outlets import outlet_key
 from dossier.extract import cues as C
-from dossier.extract.interviews import answer_turns
+from dossier.extract.interviews import answer_turns, signed_piece, unmarked_turns
 from dossier.extract.literals import Probe, Triggers
 from dossier.extract.quantities import NUMBER_WORDS, QUALIFIER_PHRASES
 from dossier.extract.records import Attribution, EntityType, LocalEntity, Mention, Sentence
@@ -1064,7 +1064,9 @@ class _Reader:
                          if _ANSWERED.search(sentence.text.casefold())]
         self.scanned: dict[str, int] = {}  # how many of self.texts each family has looked at
         # a question-and-answer interview's answer paragraphs (extract/interviews.py)
-        self.turns = answer_turns(table.text, sentences, mentions, entities)
+        self.turns = answer_turns(table.text, sentences, mentions, entities) or unmarked_turns(
+            table.text, sentences, mentions, entities) or signed_piece(table.text, mentions,
+                                                                        entities)
         self.turn_starts = [turn.start for turn in self.turns]
         for turn in self.turns:  # "INSERT, Teo Marsk, interior minister: …"
             role = frozenset(_WORD.findall(turn.role.casefold()))

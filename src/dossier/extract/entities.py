@@ -145,6 +145,8 @@ PLACE_WORDS = frozenset({
     "Border", "Crossing", "Plaza", "Boulevard", "Quarter", "Highlands", "Plain", "Forest",
 })
 # Lower-case words before a name that make it a place ("the town of Argun", "in Vilnius").
+# The oldest age read as such after a name ("Bislan, 29,"): a larger number is not an age.
+MAX_AGE = 110
 PLACE_CUES = frozenset({"town", "city", "village", "capital", "region", "province", "district",
                         "republic", "country", "port", "settlement", "suburb", "island", "area"})
 PLACE_PREPOSITIONS = frozenset({"in", "from", "to", "near", "across", "outside", "inside",
@@ -542,6 +544,9 @@ def _classify(doc: Doc, c: _Candidate, starts: set[int]) -> None:
             and _word(doc, c.end + 1).lower() in ("who", "whose", "aged"):
         c.type, c.cue = EntityType.PERSON, "person clause"
         return
+    if _aged(doc, c.end):
+        c.type, c.cue = EntityType.PERSON, "age after the name"  # "Bislan, 29, was held"
+        return
     if len(words) >= 2:
         if words[0] in demonyms:
             c.type, c.cue = EntityType.ORGANIZATION, "demonym and name"
@@ -575,6 +580,13 @@ def _classify(doc: Doc, c: _Candidate, starts: set[int]) -> None:
     # A lone name with no cue at all: people are introduced by full name and organisations
     # carry a word that says so, so what is left is most often a town or region ("Brask").
     c.type, c.cue = EntityType.PLACE, "lone name without cue (most often a place)"
+
+
+def _aged(doc: Doc, end: int) -> bool:
+    """ "Bislan, 29, was held": a name followed by an age set off by commas."""
+    texts = tokens(doc).texts
+    return end + 2 < len(texts) and texts[end] == "," and texts[end + 2] == "," \
+        and texts[end + 1].isdigit() and 0 < int(texts[end + 1]) <= MAX_AGE
 
 
 def _apposition_noun(doc: Doc, end: int) -> str | None:

@@ -28,6 +28,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from dossier.extract.entities import HONORIFICS
 from dossier.extract.records import EntityType, LocalEntity, Mention, Sentence
 
 # Turns of each side needed before a body is read as an interview (2 question and 2 answer
@@ -49,6 +50,18 @@ QUESTION_LABELS = frozenset({"q", "question", "interviewer"})
 NARRATOR_LABELS = frozenset({"presenter", "reporter", "host", "anchor", "narrator",
                              "correspondent", "newsreader"})
 ANSWER_LABELS = frozenset({"a", "answer"})
+# An interview without labels needs this many questions and answers (document 168 has 6): more
+# than a labelled one, since nothing but the question marks tells the turns apart.
+UNMARKED_TURNS = 3
+FIRST_PERSON = re.compile(r"\b(?:I|me|my|we|us|our)\b")
+# A signed piece's closing line: "<Full Name> is/was …", at most SIGNATURE_MAX_WORDS words, among
+# the last SIGNATURE_LAST paragraphs (chosen, not tuned: a contributor's line is one sentence,
+# followed at most by an editor's note).
+SIGNATURE = re.compile(r"(?P<name>[A-Z][\w.'\u2019-]*(?: [A-Z][\w.'\u2019-]*){1,3}) (?:is|was) "
+                       r"(?!not\b)[^\n]{3,200}\.$")
+SIGNATURE_MAX_WORDS = 30
+SIGNATURE_LAST = 3
+EDITORS_NOTE = re.compile(r"(?:editor'?s'?|editor\u2019s)? ?note\s*:", re.IGNORECASE)
 # Words of an introduction that present the interviewee ("She spoke to the Westmark Journal").
 INTRODUCING = re.compile(r"\b(?:spoke|speaks|talked|talks) (?:to|with)\b|\binterview"
                          r"|\bsat down with\b|\banswered (?:our|questions)\b", re.IGNORECASE)
@@ -107,6 +120,54 @@ def answer_turns(text: str, sentences: Sequence[Sentence], mentions: Sequence[Me
     return tuple(Turn(a, b, who[label], roles.get(label, "")) for a, b, label in answers)
 
 
+def unmarked_turns(text: str, sentences: Sequence[Sentence], mentions: Sequence[Mention],
+                   entities: Sequence[LocalEntity]) -> tuple[Turn, ...]:
+    """The answers of an interview whose questions carry no label (they were set in bold, which
+    the cleaned body no longer shows: document 168): after an introduction that presents the
+    interviewee ("We spoke to Bislan"), a paragraph ending in a question mark is a question,
+    the paragraph after it is the answer, and a later paragraph in the first person is the
+    answer going on ("Nobody has ever paid me …") where one without is the interviewer's
+    ("The Chechen Interior Ministry says …"). At least UNMARKED_TURNS questions and answers."""
+    paragraphs = list(PARAGRAPH.finditer(text))
+    asks = [p.group().rstrip().rstrip("\"'\u201d\u2019").endswith("?") for p in paragraphs]
+    first = asks.index(True) if True in asks else len(paragraphs)
+    if sum(asks) < UNMARKED_TURNS or not INTRODUCING.search(
+            text[:paragraphs[first].start()] if first < len(paragraphs) else ""):
+        return ()
+    answers: list[tuple[int, int]] = []
+    for k in range(first + 1, len(paragraphs)):
+        if not asks[k] and (asks[k - 1] or FIRST_PERSON.search(paragraphs[k].group())):
+            answers.append(paragraphs[k].span())
+    if len(answers) < UNMARKED_TURNS:
+        return ()
+    who = _presented(sentences, mentions, entities, paragraphs[first].start())
+    return tuple(Turn(a, b, who) for a, b in answers)
+
+
+def signed_piece(text: str, mentions: Sequence[Mention],
+                 entities: Sequence[LocalEntity]) -> tuple[Turn, ...]:
+    """A piece signed by its author in a closing line ("Matthias Rennick is Joravia's minister
+    of internal security.", document 167): what it asserts without another speaker is the
+    author's, up to that line (an editor's note after it is the outlet's). The line must be a
+    short paragraph of its own that opens on a person's name, near the end (only an editor's
+    note after it), in a body written in the first person; "Bislan is not his real name" is
+    none of these."""
+    paragraphs = list(PARAGRAPH.finditer(text))
+    for k in range(len(paragraphs) - 1, max(-1, len(paragraphs) - 1 - SIGNATURE_LAST), -1):
+        line = paragraphs[k].group().strip()
+        if EDITORS_NOTE.match(line):
+            continue
+        match = SIGNATURE.match(line)
+        if match is None or len(line.split()) > SIGNATURE_MAX_WORDS or not FIRST_PERSON.search(
+                text[:paragraphs[k].start()]):
+            return ()
+        at = paragraphs[k].start()
+        author = next((m.entity for m in mentions if at <= m.start < at + match.end("name")
+                       and entities[m.entity].type is EntityType.PERSON), None)
+        return () if author is None else (Turn(0, at, author),)
+    return ()
+
+
 def _presented(sentences: Sequence[Sentence], mentions: Sequence[Mention],
                entities: Sequence[LocalEntity], before: int) -> int | None:
     """The person the introduction presents (see the module's docstring)."""
@@ -126,11 +187,15 @@ def _presented(sentences: Sequence[Sentence], mentions: Sequence[Mention],
 
 def _named_by(label: str, at: int, mentions: Sequence[Mention],
               entities: Sequence[LocalEntity]) -> int | None:
-    """The entity a name label names: the mention the label is, an entity with the label
-    among its surfaces, or the one person whose surname it is."""
+    """The entity a name label names: the mention the label is (after an honorific: "Mr
+    Moberg:" in a committee's record), an entity with the label among its surfaces, or the one
+    person whose surname it is."""
     for mention in mentions:
-        if mention.start == at and mention.end <= at + len(label):
+        if at <= mention.start and mention.end <= at + len(label):
             return mention.entity
+    words = label.split()
+    if len(words) > 1 and words[0] in HONORIFICS:
+        label = " ".join(words[1:])
     folded = label.casefold()
     for entity in entities:
         if entity.type is not EntityType.OTHER and not entity.media and any(
