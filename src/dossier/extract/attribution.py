@@ -1022,6 +1022,23 @@ def attribute(doc: Doc, sentences: Sequence[Sentence], mentions: Sequence[Mentio
     return [reader.read(sentence) for sentence in sentences]
 
 
+# How far before its verb the outlet's own name or "we" is looked for (units).
+OWN_SUBJECT_WINDOW = 6
+
+
+def _own_outlet(entity: LocalEntity, outlet: str | None) -> bool:
+    """Whether an entity is the publishing outlet: its name or a surface, or the last words of
+    the outlet's name ("the Sentinel" in the Brenmoor Sentinel) for an organisation."""
+    own = outlet_key(outlet) if outlet else ""
+    if not own:
+        return False
+    if any(outlet_key(s) == own for s in (entity.name, *entity.surfaces)):
+        return True
+    words = (outlet or "").split()
+    return entity.type is EntityType.ORGANIZATION and len(words) > 1 and any(
+        outlet_key(entity.name) == outlet_key(" ".join(words[k:])) for k in range(1, len(words)))
+
+
 class _Reader:
     """Reads one document, sentence after sentence, keeping salience and frames between them."""
 
@@ -1037,11 +1054,7 @@ class _Reader:
         self.tok_verb = [_verb(low) for low in self.tok_low]
         self.mentions = sorted(mentions, key=lambda m: m.start)
         self.mention_start = [m.start for m in self.mentions]
-        own = outlet_key(outlet) if outlet else ""
-        self.own = frozenset(
-            e.index for e in entities
-            if own and (outlet_key(e.name) == own
-                        or any(outlet_key(s) == own for s in e.surfaces)))
+        self.own = frozenset(e.index for e in entities if _own_outlet(e, outlet))
         self.name_words = [frozenset(_WORD.findall(e.name.casefold())) for e in entities]
         self.gender: dict[int, str] = {}
         self.salience: dict[int, float] = {}  # weights times self.scale
@@ -1669,6 +1682,9 @@ class _Reader:
         if first.low in C.POSSESSIVE_PRONOUNS:
             owner = s.pronouns.get(a)
             return self._possessed(owner, self._last_word(units, a + 1, end), clause)
+        if first.low == "we" and end == a + 1 and self.own and not self.turns and not first.quoted:
+            # "We reported on 30 January …" in the outlet's own column: the outlet speaks
+            return _Who(key=min(self.own), found=True, clause=clause, strength=2)
         if first.low in ("he", "she", "it"):
             key = s.pronouns.get(a)
             return _Who(key=key, found=True, clause=clause,
@@ -1921,10 +1937,16 @@ class _Reader:
         interview = False
         for verb in s.verbs:
             key = verb.who.key
-            if key is None or key < 0 or key in self.own:
+            if key is None or key < 0:
                 continue
             record = self.entities[key]
-            if record.media:
+            if key in self.own:  # "We reported on 30 January …": the outlet on its own record
+                if verb.who.clause and any(  # named or "we", not an "it" read as the outlet
+                        u.entity == key or u.low == "we"
+                        for u in units[max(0, verb.at - OWN_SUBJECT_WINDOW):verb.at]):
+                    speakers.append((verb.at, key))
+                    cues.append(units[verb.at].text)
+            elif record.media:
                 sources.append((verb.at, key))
                 cues.append(units[verb.at].text)
             elif verb.who.clause and record.type is not EntityType.OTHER:

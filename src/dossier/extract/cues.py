@@ -112,7 +112,7 @@ BETWEEN_SUBJECT_AND_VERB = frozenset({
     "finally", "recently", "separately", "further", "was", "were", "is", "are", "been",
     "will", "would", "could", "can", "may", "might", "should", "did", "does", "do", "not",
     "never", "n't", "just", "even", "only", "yet", "too", "himself", "herself", "itself",
-    "themselves", "previously", "repeatedly", "publicly", "reportedly", "allegedly",
+    "themselves", "since", "previously", "repeatedly", "publicly", "reportedly", "allegedly",
     "apparently", "continue", "continues", "continued", "to", "declined", "refused", "neither",
     "declining", "refusing", "declines", "refuses",
 })
@@ -228,7 +228,7 @@ GENERIC_ORGANISATION_NOUNS = frozenset({
 NAMED_ORGANISATION_NOUNS = frozenset({
     "network", "ministry", "forum", "commission", "committee", "council", "union",
     "association", "foundation", "bureau", "office", "department", "court", "agency", "guard",
-    "army", "military", "forces", "service", "institute", "centre", "center", "party",
+    "army", "military", "forces", "force", "service", "institute", "centre", "center", "party",
     "company", "firm", "federation", "tribunal", "navy", "ombudsman", "inspectorate",
     "prosecutor", "board", "authority", "observatory", "trust", "fund", "league", "society",
     "project", "initiative", "collective", "campaign", "railroad", "watch",
@@ -260,6 +260,7 @@ ORGANISATION_SYNONYMS: dict[str, frozenset[str]] = {
     "forces": frozenset({"army", "military", "forces", "defence", "defense"}),
     "ministry": frozenset({"ministry", "ministries"}),
     "guard": frozenset({"guard", "guards"}),
+    "force": frozenset({"police", "force", "constabulary"}),  # "The force says": the police
     **dict.fromkeys(("panel", "bench", "judgment", "judgement", "ruling"),
                     frozenset({"court", "tribunal"})),
 }
