@@ -521,7 +521,7 @@ DENIAL_CUE_PATTERNS: tuple[tuple[tuple[str, ...], str], ...] = (
     (("stand by", "stands by", "stood by", "standing by"),
      r"\b(?:stands?|stood|standing) by (?:its|their|his|her|our|the|every|each) (?:\w+ )?"
      r"(?:report|reports|reporting|story|stories|article|articles|account|accounts|findings|"
-     r"figures|investigation|journalism|coverage|words)\b"),
+     r"figures?|count|numbers?|estimates?|claims?|investigation|journalism|coverage|words?)\b"),
     # the witness discredited: "volunteers who stand outside the fence with a notebook are in no
     # position to know who sleeps inside"
     (("in no position",),
@@ -552,6 +552,20 @@ DENIAL_CUE_PATTERNS: tuple[tuple[tuple[str, ...], str], ...] = (
      r"rescue|detain|arrest|save|free|release|deport|hide|protect)\b"),
     # sarcasm that answers a claim: "So much for people who are not there: we had forty men"
     (("so much for",), r"^[\"\u201c]?so much for\b"),
+    # -- added 2026-11-22 (EXTRACTOR_VERSION 21) after reading the misses of the retired eighth
+    # holdout (161-170), written as general forms
+    # refusing the charge: "I will not accept that children were abused in our police stations"
+    (("accept that", "accept the"),
+     r"(?:will|do|does|did|would|can|could)(?: not|n't) accept (?:that|the (?:claim|"
+     r"suggestion|allegation|accusation|charge)s?)\b"),
+    # a witness against an official account: "she said that was not what she saw"
+    (("not what",),
+     r"\b(?:was|is|were|are) not what (?:she|he|they|i|we|witnesses|residents|people) (?:saw|"
+     r"heard|found|witnessed|treated|counted)\b"),
+    # an official distinction waved away: "calls that a distinction without a difference"
+    (("distinction without a difference",), r"\ba distinction without a difference\b"),
+    # a claim labelled a myth on a "Myth: … Fact: …" page
+    (("myth",), r"^myth ?:"),
 )
 _DENIAL = tuple((triggers, re.compile(pattern)) for triggers, pattern in DENIAL_CUE_PATTERNS)
 _DENIAL_TRIGGERS = Triggers(triggers for triggers, _ in DENIAL_CUE_PATTERNS)
