@@ -436,6 +436,14 @@ def test_outlet_key_matches_the_own_outlet() -> None:
     ("So much for people who are not there: we had forty men in two flats, Ivo Brand said.",
      "Ivo Brand"),
     ("Ivo Brand said nobody is persecuted in the republic.", "Ivo Brand"),
+    # 2026-11-22 (EXTRACTOR_VERSION 21): general forms of what the retired holdout 161-170
+    # missed
+    ("Ivo Brand said the ministry stands by its figure of twelve arrests.", "Ivo Brand"),
+    ("Ivo Brand said he would not accept that prisoners were beaten in his jails.",
+     "Ivo Brand"),
+    ("Ivo Brand said that was not what he saw: the guards beat at least six men.", "Ivo Brand"),
+    ("Ivo Brand said the ministry's answer was a distinction without a difference.",
+     "Ivo Brand"),
 ])
 def test_denials(body: str, denied_by: str | None) -> None:
     got = one(body, ("Ivo Brand", P), ("Interior Ministry", ORG))
@@ -808,3 +816,21 @@ def test_outlets_named_by_a_media_noun_or_an_outlet_word_are_cited_sources() -> 
     assert sources == ["Open Door", "Tarsenian Record", "Tarsenian Record"]
     assert all(found.entities[s.attribution.source].media for s in found.statements
                if s.attribution.source is not None)
+
+
+# 2026-11-22 (EXTRACTOR_VERSION 21): what the retired holdout 161-170 missed
+
+
+def test_the_outlet_speaks_on_its_own_record_by_name_or_as_we() -> None:
+    reads = read("We reported on 3 May that two reporters had been detained in Orvel. The "
+                 "Courier said on Friday that one of them had been released. It said the "
+                 "police had beaten the other.", ("Coastline Courier;Courier", ORG, True),
+                 outlet="Coastline Courier")
+    assert [r.speaker for r in reads] == ["Coastline Courier", "Coastline Courier", None]
+    assert all(r.source is None for r in reads)
+
+
+def test_the_force_is_the_police_named_and_have_since_said() -> None:
+    reads = read("Tessby District Police have since said that 46 people were held. The force "
+                 "says one man was taken ill in a van.", ("Tessby District Police", ORG))
+    assert [r.speaker for r in reads] == ["Tessby District Police", "Tessby District Police"]

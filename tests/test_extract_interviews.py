@@ -144,3 +144,97 @@ def test_a_scripts_clips_are_their_speakers_and_an_officials_clip_answers() -> N
     assert not monitor.attribution.denial  # a monitor's words are no official's answer
     for words in ("Friends of the prisoner", "port police detained two reporters"):
         assert "interview answer" not in statement_with(got, words).attribution.cues
+
+
+HEARING = """The Justice Committee of the Orlan parliament heard evidence on Thursday about \
+the deaths at Tessby prison.
+
+The Chair (Ms Varden): Mr Hollis, how many prisoners have died at Tessby this year?
+
+Mr Hollis: Six prisoners have died at Tessby since January, and two of them died in the \
+segregation unit.
+
+Ms Brask: Were any of them beaten before they died?
+
+Mr Hollis: No officer at Tessby has been accused of beating a prisoner this year.
+
+The Chair: Ms Brask?
+
+Ms Brask: The Tessby Families Group has statements from three prisoners who saw guards beat \
+a man in the segregation unit in March.
+"""
+
+UNLABELLED = """Darin, 34, was held at the Kessa police base for nine days in 2022 and now \
+lives in Lisbon. We spoke to Darin by video; Darin is not his real name.
+
+What happened after your arrest?
+
+Officers kept me in a cell with eleven other men and beat me every night with a cable.
+
+The police say nobody was held at the base.
+
+I counted eleven men in that cell every morning, and two of them were beaten unconscious.
+
+How did you leave?
+
+My brother paid an officer, and I was released on the ninth day.
+
+Have you complained to anyone?
+
+No, because the men who held me were the police.
+"""
+
+SIGNED = """For a month, foreign newspapers have written that dozens of students vanished in \
+Orvel after the March protests. I want to set out the facts.
+
+Police detained 41 students in Orvel on 12 March. All of them were released within two days.
+
+Nobody has vanished in Orvel. I have asked the prosecutor to publish the list of those held.
+
+Anton Varga is Velmora's minister of the interior.
+
+Editor's note: The Orvel Students' Union says four of its members have not been seen since \
+12 March.
+"""
+
+NOT_SIGNED = """Police detained 41 students in Orvel on 12 March, the Orvel Students' Union \
+said on Monday. Four of them have not been seen since, the union said.
+
+Karel, a student who was held for two days, said officers beat him in the station yard.
+
+Karel is not his real name.
+"""
+
+
+def test_a_committee_records_name_labels_after_an_honorific_name_the_witness() -> None:
+    got = extract(HEARING)
+    for words in ("Six prisoners have died", "No officer at Tessby"):
+        assert (speaker(got, statement_with(got, words)) or "").endswith("Hollis"), words
+    # a member's declarative is hers, her question is not a statement
+    said = speaker(got, statement_with(got, "has statements from three prisoners"))
+    assert (said or "").endswith("Brask")
+    assert not any("Were any of them" in s.text for s in got.statements)
+
+
+def test_an_interview_whose_questions_carry_no_label() -> None:
+    got = extract(UNLABELLED)
+    darin = [e.name for e in got.entities if e.name == "Darin"]
+    assert darin and all(e.type.value == "person" for e in got.entities if e.name == "Darin")
+    for words in ("eleven other men", "I counted eleven men", "My brother paid an officer"):
+        assert speaker(got, statement_with(got, words)) == "Darin", words
+    # the interviewer's own line between the turns relays the police, not the interviewee
+    assert speaker(got, statement_with(got, "The police say nobody")) != "Darin"
+
+
+def test_a_piece_signed_in_a_closing_line_speaks_in_its_authors_voice() -> None:
+    got = extract(SIGNED)
+    for words in ("Police detained 41 students", "Nobody has vanished in Orvel"):
+        assert speaker(got, statement_with(got, words)) == "Anton Varga", words
+    # the editor's note after the signature is the outlet's, and the union speaks in it
+    assert speaker(got, statement_with(got, "four of its members")) != "Anton Varga"
+
+
+def test_a_news_story_with_a_closing_remark_is_not_a_signed_piece() -> None:
+    got = extract(NOT_SIGNED)
+    assert speaker(got, statement_with(got, "Police detained 41 students")) != "Karel"
+    assert speaker(got, statement_with(got, "officers beat him")) == "Karel"

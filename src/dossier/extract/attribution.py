@@ -556,7 +556,7 @@ DENIAL_CUE_PATTERNS: tuple[tuple[tuple[str, ...], str], ...] = (
     # holdout (161-170), written as general forms
     # refusing the charge: "I will not accept that children were abused in our police stations"
     (("accept that", "accept the"),
-     r"(?:will|do|does|did|would|can|could)(?: not|n't) accept (?:that|the (?:claim|"
+     r"\b(?:will|do|does|did|would|can|could)(?: not|n't) accept (?:that|the (?:claim|"
      r"suggestion|allegation|accusation|charge)s?)\b"),
     # a witness against an official account: "she said that was not what she saw"
     (("not what",),
@@ -1251,6 +1251,9 @@ class _Reader:
         self.texts.append(text)
         probe = Probe(text)
         denial, denied_by, by_verb = self._denial(s, probe, where, sentence.start, cues)
+        if denial and denied_by is None and speaker is not None and (
+                speaker == interviewee or speaker in self.own):
+            denied_by = speaker  # an answer's or the outlet's own denial ("we stand by …")
         answering = speaker is not None and self._answering(s, speaker)
         if not denial and answering and speaker is not None and self._answer(text):
             denial, denied_by = True, speaker

@@ -38,11 +38,12 @@ MIN_TURNS = 2
 MAX_LABEL_WORDS = 4
 
 _NAME = (r"[A-Z][\w.'\u2019-]*(?: [A-Z][\w.'\u2019-]*){0," + str(MAX_LABEL_WORDS - 1) + "}")
-# A turn's label: a name ("Sokol: …", "Q: …"), or a broadcast script's clip of someone's words
+# A turn's label: a name ("Sokol: …", "Q: …", a committee's "The Chair (Ms Penhallow): …", whose
+# brackets are left out of the label), or a broadcast script's clip of someone's words
 # with the speaker's role after a comma ("INSERT, Teo Marsk, interior minister: …").
 TURN_LABEL = re.compile(
     r"(?:(?:INSERT|CLIP|SOUNDBITE|ACTUALITY),? (?P<clip>" + _NAME + r"), (?P<role>[^:\n]{1,60})|"
-    r"(?P<label>" + _NAME + r")) ?: (?=\S)")
+    r"(?P<label>" + _NAME + r")(?: \([^)\n]{1,40}\))?) ?: (?=\S)")
 PARAGRAPH = re.compile(r"[^\n]+(?:\n(?!\s*\n)[^\n]+)*")
 QUESTION_LABELS = frozenset({"q", "question", "interviewer"})
 # The programme's own voices in a broadcast script or a podcast: what they say is the outlet's
