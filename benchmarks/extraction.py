@@ -10,8 +10,8 @@ blind once and read since; "holdout9" = 181-190, the blind holdout now, and "rus
 the Russian blind holdout, never tuned on and never listed (an empty split scores nothing and the
 script prints "no documents"); "russian" = 171-180, the first Russian batch; "read" = dev and
 holdout, every document whose figures have been read (what tests/test_extract_figures.py asserts
-the targets on: the blind holdout of the day is measured, not asserted); "all" = every labelled document.
-For each document of a split, `extract_document` runs on the body (as
+the targets on: the blind holdout of the day is measured, not asserted); "all" = every labelled
+document. For each document of a split, `extract_document` runs on the body (as
 `check_gold.read_document` cuts it; document id = file name, publication date and outlet from
 the gold), then `resolve_entities` runs once over all the split's extractions. Figures, each
 with the counts behind it:
