@@ -151,18 +151,22 @@ def test_splits() -> None:
     assert {d.number for d in third} <= {str(n) for n in range(81, 91)}
     # the fourth blind holdout (121-130), read since version 15; the fifth (131-140), read
     # since version 16; the sixth (141-150), read since version 18; the seventh (151-160),
-    # read since version 19; the eighth (161-170), never listed, may not be written yet; the
-    # Russian documents (171-180)
+    # read since version 19; the eighth (161-170), read since version 21; the ninth (181-190),
+    # never listed, may not be written yet; the Russian documents (171-180) and the Russian
+    # blind holdout (191-200)
     fourth, fifth, sixth = load("holdout4"), load("holdout5"), load("holdout6")
     seventh, eighth, russian = load("holdout7"), load("holdout8"), load("russian")
+    ninth, russian2 = load("holdout9"), load("russian2")
     assert {d.number for d in fourth} <= {str(n) for n in range(121, 131)}
     assert {d.number for d in fifth} <= {str(n) for n in range(131, 141)}
     assert {d.number for d in sixth} <= {str(n) for n in range(141, 151)}
     assert {d.number for d in seventh} <= {str(n) for n in range(151, 161)}
     assert {d.number for d in eighth} <= {str(n) for n in range(161, 171)}
     assert {d.number for d in russian} <= {str(n) for n in range(171, 181)}
+    assert {d.number for d in ninth} <= {str(n) for n in range(181, 191)}
+    assert {d.number for d in russian2} <= {str(n) for n in range(191, 201)}
     assert {d.name for d in (*dev, *holdout, *third, *fourth, *fifth, *sixth, *seventh,
-                             *eighth, *russian)} == {
+                             *eighth, *russian, *ninth, *russian2)} == {
         d.name for d in load("all")}
     assert {d.name for d in (*dev, *holdout)} == {d.name for d in load("read")}
     assert [d.number for d in load("all")] == sorted((d.number for d in load("all")), key=int)
