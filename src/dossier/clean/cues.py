@@ -209,6 +209,7 @@ MEDIA_WORDS = frozenset({
     "Observer", "Dispatch", "Ledger", "Bulletin", "Daily", "Weekly", "Magazine", "Telegraph",
     "Express", "Mirror", "Courier", "Inquirer", "Echo", "Sentinel", "Standard",
     "Guardian", "Register", "Examiner", "Reporter", "Digest", "Newsroom", "Newswire", "Record",
+    "Courant", "Clarion", "Globe", "Mail",
 })
 BYLINE = _rx(
     r"^(?:by|from|von|par|por|автор:?)\s+[A-ZА-ЯÀ-Ý][\w.'’-]+(?:\s+[\w.'’-]+){0,6}"
