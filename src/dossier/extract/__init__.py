@@ -11,7 +11,7 @@ if TYPE_CHECKING:
     from dossier.extract.document import extract_document
 
 # The version of the extraction rules: a build with newer rules reads every document again.
-EXTRACTOR_VERSION = "20"
+EXTRACTOR_VERSION = "21"
 
 __all__ = ["EXTRACTOR_VERSION", "extract_document"]
 
