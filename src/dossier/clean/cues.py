@@ -230,7 +230,9 @@ AUTHOR_BIO = _rx(
     r"(?:[\w-]+\s+){0,5}(?:correspondent|journalist|reporter|writer|editor|researcher|"
     r"columnist|freelancer|author|photographer|contributor|blogger|analyst|producer|"
     r"campaigner|activist|lawyer)\b",
-    r"^about the (?:author|writer)\b", r"^(?:[A-ZÀ-Ý][\w.'’-]+\s+){1,4}covers\s+",
+    # a name that "covers" a beat, its words capitalised even though the cues ignore case (not
+    # a review's "The last chapter covers the wave of early 2019")
+    r"^about the (?:author|writer)\b", r"^(?-i:(?:[A-ZÀ-Ý][\w.'’-]+\s+){1,4})covers\s+",
 )
 NEXT_ARTICLE = _rx(
     r"^(?:next|other|more|further) (?:stories|articles|story|article|news)\b.{0,40}$",
