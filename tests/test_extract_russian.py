@@ -187,3 +187,36 @@ def test_the_pipeline_reads_a_russian_document_and_joins_it_to_the_english_repor
               if {document_of[m] for m in c.claim.mentions} == {"ru.txt", "en.txt"}]
     assert joined, "the Russian report of the 100 detained joins the English one"
     assert joined[0].claim.independent_sources == 1  # both cite Novaya Gazeta: one origin
+
+
+@pytest.mark.parametrize(("sentence", "institution"), [
+    ("Министерство финансов Тарсовы опровергло эти данные.", "Министерство финансов Тарсовы"),
+    ("Об этом сообщила Национальная таможенная служба Каставы.",
+     "Национальная таможенная служба Каставы"),
+    ("В МИД Тарсовы назвали доклад провокацией.", "МИД Тарсовы"),
+    ("Комитет ООН по делам беженцев выразил тревогу.", "Комитет ООН по делам беженцев"),
+    ("В МВД по Чеченской Республике это отрицают.", "МВД по Чеченской Республике"),
+])
+def test_institutions_named_in_full_with_their_country(sentence: str, institution: str) -> None:
+    x = read(sentence)
+    found = [e for e in x.entities if e.type is EntityType.ORGANIZATION]
+    assert institution in {s for e in found for s in e.surfaces}, [e.surfaces for e in found]
+
+
+def test_a_bare_body_of_a_country_is_not_an_institution_name() -> None:
+    x = read("Полиция Тарсовы задержала двух активистов.")
+    assert not [e for e in x.entities if e.type is EntityType.ORGANIZATION]
+
+
+def test_names_after_a_given_name_or_a_title_are_surnames() -> None:
+    x = read("Учительница Ирена Волк рассказала о задержании. Его пресс-секретарь Карел Дорн "
+             "ничего не сказал. Ответ: Журналист Анна Ревель пропала.")
+    people = {e.name for e in x.entities if e.type is EntityType.PERSON}
+    assert {"Ирена Волк", "Карел Дорн", "Анна Ревель"} <= people
+    assert not [e for e in x.entities if "Журналист" in e.name]  # not a name after "Ответ:"
+
+
+def test_latin_organisation_names_in_a_russian_text() -> None:
+    x = read("Правозащитная организация Human Rights Watch описала задержания.")
+    assert any(e.name == "Human Rights Watch" and e.type is EntityType.ORGANIZATION
+               for e in x.entities)
