@@ -220,3 +220,80 @@ def test_latin_organisation_names_in_a_russian_text() -> None:
     x = read("Правозащитная организация Human Rights Watch описала задержания.")
     assert any(e.name == "Human Rights Watch" and e.type is EntityType.ORGANIZATION
                for e in x.entities)
+
+
+def speaker_of(x: Extraction, start: str) -> str | None:
+    return name(x, statement(x, start).attribution.speaker)
+
+
+def test_a_statement_printed_in_full_is_the_issuers_until_someone_else_answers() -> None:
+    x = read("Министерство юстиции Тарсовы распространило заявление. Приводим его текст "
+             "полностью.\n\nСообщения о пытках в тюрьме не соответствуют действительности. "
+             "Все задержанные были отпущены домой.\n\n«Новая газета» в ответ заявила, что "
+             "продолжит публикации.")
+    ministry = "Министерство юстиции Тарсовы"
+    denial = statement(x, "Сообщения о пытках")
+    assert name(x, denial.attribution.speaker) == ministry
+    assert name(x, denial.attribution.denied_by) == ministry
+    assert speaker_of(x, "Все задержанные") == ministry
+    answer = statement(x, "«Новая газета» в ответ")
+    assert answer.attribution.speaker is None and name(x, answer.attribution.source)
+
+
+def test_an_interviews_answers_are_the_interviewees() -> None:
+    x = read("Мы поговорили с юристом Анной Соколовой.\n\nВопрос: Сколько людей задержано?\n\n"
+             "Ответ: По нашим данным, задержаны около 40 человек. Мы передали имена в "
+             "Следственный "
+             "комитет.\n\nВопрос: Что говорят власти?\n\nОтвет: Пресс-секретарь министра "
+             "Олег Трофимов назвал наше сообщение ложью.")
+    assert speaker_of(x, "Ответ: По нашим данным") == "Анна Соколова"
+    assert speaker_of(x, "Мы передали") == "Анна Соколова"
+    # a sentence of an answer that relays someone else's words is theirs
+    assert speaker_of(x, "Ответ: Пресс-секретарь") == "Олег Трофимов"
+
+
+@pytest.mark.parametrize(("text", "start", "speaker"), [
+    # the subject after the verb, past a title and its holder
+    ("«Мы ни в чём не виноваты», — заявил председатель правления Российской ЛГБТ-сети "
+     "Игорь Кочетков.", "«Мы", "Игорь Кочетков"),
+    # a name inside the quotation is not the subject
+    ("«Олег никогда не болел», — сказала сестра погибшего Анна Соколова.", "«Олег",
+     "Анна Соколова"),
+    # a title's holder in the genitive is not the subject
+    ("Пресс-секретарь Кадырова Алви Каримов назвал публикацию ложью.", "Пресс-секретарь",
+     "Алви Каримов"),
+    # the institution the verb speaks in
+    ("В МИД Тарсовы назвали доклад предвзятым.", "В МИД", "МИД Тарсовы"),
+    # a description stands for the organisation named before
+    ("Министерство юстиции Тарсовы сообщило о проверке. Ведомство также заявило, что камеры "
+     "работают.", "Ведомство", "Министерство юстиции Тарсовы"),
+    ("Российская ЛГБТ-сеть открыла линию. По данным сети, обратились 40 человек.",
+     "По данным сети", "Российская ЛГБТ-сеть"),
+    # "по её словам": the last person named
+    ("Адвокат Анна Соколова с этим не согласна. По её словам, на теле были следы побоев.",
+     "По её словам", "Анна Соколова"),
+])
+def test_who_speaks(text: str, start: str, speaker: str) -> None:
+    assert speaker_of(read(text), start) == speaker
+
+
+@pytest.mark.parametrize(("text", "start"), [
+    ("Мужчина, которого мы назовём Олегом, провёл в тюрьме две недели.", "Мужчина"),
+    ("Тюрьма в Аргуне, о которой он рассказывает, упоминалась в докладе.", "Тюрьма"),
+    ("Коллеги видели его у редакции, откуда он, по их словам, поехал на встречу.", "Коллеги"),
+])
+def test_the_authors_voice_and_relative_clauses_have_no_speaker(text: str, start: str) -> None:
+    x = read("Журналист Олег Трофимов пропал в Сельме. " + text)
+    assert speaker_of(x, start) is None
+
+
+def test_a_cited_outlet_beside_the_speaker_and_the_documents_own_outlet() -> None:
+    x = extract_russian("Песков заявил агентству «Интерфакс», что информации нет. Официальный "
+                        "представитель министерства сказал «Горному курьеру», что тюрем нет.",
+                        document_id="doc", published=PUBLISHED, outlet="Горный курьер")
+    told = statement(x, "Песков")
+    assert name(x, told.attribution.speaker) == "Дмитрий Песков" or \
+        name(x, told.attribution.speaker) == "Песков"
+    assert name(x, told.attribution.source) == "Интерфакс"
+    own = statement(x, "Официальный")
+    assert own.attribution.source is None  # the document's own outlet is never cited

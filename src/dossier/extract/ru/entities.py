@@ -56,6 +56,8 @@ QUOTED_NAME_WORDS = 6
 # заключённых Морване"). Chosen, not tuned: official names of 171–180 and the demo have 1–2.
 INSTITUTION_ADJECTIVES = 2
 INSTITUTION_PORTFOLIO_WORDS = 4
+# Prepositions after which a lone given name is a place ("в Сельме").
+PLACE_PREPOSITIONS = frozenset({"в", "во"})
 # Nouns of an institution's remit after "по" ("Управление ООН по делам беженцев").
 REMIT_WORDS = frozenset({"дело", "вопрос"})
 # Parts of speech of an institution's adjectives and of its portfolio's words.
@@ -182,7 +184,24 @@ def _sentence_candidates(text: str, sentence: Sentence, words: list[Word]) -> li
     for c in found:
         start, end = c.words[0].start, c.words[-1].end
         c.mentions.append((start, end, text[start:end]))
+        _retype_by_context(c, words)
     return sorted(found, key=lambda c: c.words[0].start)
+
+
+def _retype_by_context(c: _Candidate, words: list[Word]) -> None:
+    """What the word before a name says it is: a name right after a media word is an outlet
+    ("агентству Nordwire"); a lone given name after "в" is a place ("пропал в Сельме": people
+    are not places one is in)."""
+    at = next((k for k, w in enumerate(words) if w.start == c.words[0].start), 0)
+    before = words[at - 1] if at else None
+    if before is None or before.capital:
+        return
+    if before.lemma in lexicon().media_words and c.type is EntityType.OTHER:
+        c.type, c.media, c.cue = EntityType.ORGANIZATION, True, "after a media word"
+    elif before.lemma in PLACE_PREPOSITIONS and c.type is EntityType.PERSON \
+            and c.person_words == 1 and marked(c.words[0].text, "Name") \
+            and not marked(c.words[0].text, "Surn"):
+        c.type, c.cue, c.key = EntityType.PLACE, "a given name after в", c.name.lower()
 
 
 def _opening_common(text: str, words: list[Word], k: int) -> bool:
@@ -492,6 +511,7 @@ def _person(span: list[Word]) -> _Candidate:
             score, read = 0.0, []
             for w in span:
                 readings = [p for p in parses(w.text) if p.tag.case == case
+                            and p.tag.number != "plur"  # a person's name is singular
                             and _gender_fits(p, gender_tried)
                             and (_proper(p) or len(span) > 1)]
                 if not readings:
@@ -506,6 +526,7 @@ def _person(span: list[Word]) -> _Candidate:
     surname = span[-1]
     options = {nominative(p, surname.text).lower() for p in marked(surname.text, "Surn")}
     options.add(forms[-1].lower())
+    options.add(surname.text.lower())  # a foreign surname may be written as it is ("Бенедек")
     key = " ".join(f for f, w in zip(forms, span, strict=True)
                    if len(span) < 3 or not marked(w.text, "Patr")).lower()
     return _Candidate(span, EntityType.PERSON, " ".join(forms), "name and surname"
@@ -556,6 +577,11 @@ def _merge(candidates: list[_Candidate]) -> tuple[tuple[LocalEntity, ...], dict[
             full_names.setdefault(c.name.split()[-1].lower(), c.key)
             for w in c.words:
                 words_of_people.setdefault(w.text, c.key)
+    places = {c.key for c in candidates if c.type is EntityType.PLACE}
+    for c in candidates:
+        if c.type is EntityType.PERSON and c.person_words == 1 and c.name.lower() in places \
+                and c.name.lower() not in full_names:
+            c.type, c.key = EntityType.PLACE, c.name.lower()  # "полиции Сельма" after "в Сельме"
     for c in candidates:
         key = c.key
         if c.type is EntityType.PERSON and c.person_words == 1:
