@@ -114,10 +114,11 @@ def test_dates_against_the_publication_date() -> None:
     x = read("Задержания начались в конце февраля. Об этом 1 апреля сообщила газета. "
              "Песков заявил в понедельник, что информации нет. В 2016 году было тихо.")
     values = [(d.text, d.value, d.precision.value) for s in x.statements for d in s.dates]
-    assert ("в конце февраля", "2017-02", "month") in values
+    # the text leaves out the preposition, as the English rules do
+    assert ("конце февраля", "2017-02", "month") in values
     assert ("1 апреля", "2017-04-01", "day") in values
-    assert ("в понедельник", "2017-04-03", "day") in values  # the Monday before Thursday 6th
-    assert ("В 2016 году", "2016", "year") in values
+    assert ("понедельник", "2017-04-03", "day") in values  # the Monday before Thursday 6th
+    assert ("2016 году", "2016", "year") in values
 
 
 def test_without_a_publication_date_a_partial_date_has_no_year() -> None:
@@ -125,7 +126,7 @@ def test_without_a_publication_date_a_partial_date_has_no_year() -> None:
              published=None)
     values = {d.text: d.value for s in x.statements for d in s.dates}
     assert values["1 апреля"] == "--04-01"
-    assert values["в понедельник"] is None
+    assert values["понедельник"] is None
 
 
 @pytest.mark.parametrize(("sentence", "denial", "noncommittal"), [
@@ -297,3 +298,34 @@ def test_a_cited_outlet_beside_the_speaker_and_the_documents_own_outlet() -> Non
     assert name(x, told.attribution.source) == "Интерфакс"
     own = statement(x, "Официальный")
     assert own.attribution.source is None  # the document's own outlet is never cited
+
+
+@pytest.mark.parametrize(("sentence", "text", "value", "precision"), [
+    ("Задержания начались конца марта, сообщил Песков.", "конца марта", "2017-03", "month"),
+    ("С конца декабря задержаны 40 человек.", "конца декабря", "2016-12", "month"),
+    ("Задержания шли в марте и апреле.", "апреле", "2017-04", "month"),
+    ("Только за февраль задержаны 10 человек.", "февраль", "2017-02", "month"),
+    ("С начала года задержаны 20 человек.", "начала года", "2017", "year"),
+    ("С начала 2016 года задержаны 20 человек.", "начала 2016 года", "2016", "year"),
+    ("Весной 2016 года задержаны 20 человек.", "Весной 2016 года", "2016", "year"),
+    ("Семья бежала из Чечни прошлой осенью.", "прошлой осенью", "2016", "year"),
+    ("Семья бежала из Чечни прошлой зимой.", "прошлой зимой", "2017", "year"),
+    ("Песков говорил это два года назад.", "два года назад", "2015", "year"),
+    ("За прошлый год задержаны 20 человек.", "прошлый год", "2016", "year"),
+    ("С субботы на линию обратились 20 человек.", "субботы", "2017-04-01", "day"),
+    ("Задержания начались в минувший вторник.", "минувший вторник", "2017-04-04", "day"),
+    ("Акция пройдёт в следующий понедельник, заявил профсоюз.", "следующий понедельник",
+     "2017-04-10", "day"),
+    ("Его задержали в среду вечером.", "среду", "2017-04-05", "day"),
+])
+def test_russian_date_expressions(sentence: str, text: str, value: str, precision: str) -> None:
+    dates = [(d.text, d.value, d.precision.value) for s in read(sentence).statements
+             for d in s.dates]
+    assert (text, value, precision) in dates
+    assert all(sentence[d.start:d.end] == d.text for s in read(sentence).statements
+               for d in s.dates)
+
+
+def test_words_that_only_look_like_dates() -> None:
+    x = read("Средства массовой информации сообщили о задержании Марты Ивановой.")
+    assert not [d for s in x.statements for d in s.dates]
