@@ -329,3 +329,45 @@ def test_russian_date_expressions(sentence: str, text: str, value: str, precisio
 def test_words_that_only_look_like_dates() -> None:
     x = read("Средства массовой информации сообщили о задержании Марты Ивановой.")
     assert not [d for s in x.statements for d in s.dates]
+
+
+REPORTED = "Правозащитники сообщили, что в Тарсове задержаны 30 мужчин. "
+
+
+@pytest.mark.parametrize("sentence", [
+    "Министерство внутренних дел Тарсовы заявило, что все задержанные были отпущены домой.",
+    "Министерство внутренних дел Тарсовы заявило, что сотрудники действуют строго в рамках "
+    "закона.",
+    "Министерство внутренних дел Тарсовы заявило, что в здании располагается обычный отдел "
+    "полиции.",
+    "«Никаких задержаний не было», — заявил представитель министерства Олег Трофимов.",
+    "Уполномоченный по правам человека в Тарсове Олег Трофимов говорил, что жалоб не поступало.",
+])
+def test_an_officials_counter_account_is_a_denial(sentence: str) -> None:
+    s = statement(read(REPORTED + sentence), sentence[:12])
+    assert s.attribution.denial and s.attribution.denied_by is not None
+
+
+@pytest.mark.parametrize("sentence", [
+    # the same words from a victim or a monitor are a report
+    "Олег Трофимов рассказал, что всех задержанных отпустили домой.",
+    # the official's remark that gives no information
+    "В МВД Тарсовы заявили, что не располагают информацией о задержаниях.",
+    "«У нас нет такой информации», — сказал представитель министерства Олег Трофимов.",
+])
+def test_counter_account_near_misses(sentence: str) -> None:
+    assert not statement(read(REPORTED + sentence), sentence[:12]).attribution.denial
+
+
+def test_without_a_reported_abuse_an_officials_account_is_news() -> None:
+    sentence = "Министерство внутренних дел Тарсовы заявило, что полиция обеспечивала порядок."
+    assert not read(sentence).statements[0].attribution.denial
+
+
+@pytest.mark.parametrize("sentence", [
+    "В МИД Тарсовы назвали доклад предвзятым.",
+    "Адвокат семьи Анна Соколова с этим не согласна.",
+    "Отсутствие жалоб само по себе ничего не доказывает.",
+])
+def test_russian_denial_words(sentence: str) -> None:
+    assert read(sentence).statements[0].attribution.denial

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from ..document import asserts, heading, involved, mentions_in, statement_kind, with_sentences
 from ..interviews import Turn, answer_turns
@@ -15,15 +15,37 @@ from ..records import (
     Extraction,
     LocalEntity,
     Mention,
+    Role,
     Sentence,
     Statement,
     StatementKind,
 )
 from ..text import sentences
 from .dates import find_dates
-from .entities import recognise, words_of
+from .entities import Word, recognise, words_of
+from .lexicon import find, lexicon
 from .morph import lemma, parse
-from .statements import Voices, attribution_of, event_of, gloss, quantity_of, victims_of
+from .statements import (
+    ABUSES,
+    STATE_BODY_WORDS,
+    Voices,
+    attribution_of,
+    event_of,
+    gloss,
+    quantity_of,
+    victims_of,
+)
+
+# Roles that are offices: their holder speaks for the state (never a lawyer or an activist).
+OFFICIAL_ROLES = frozenset({"spokesman", "head", "president", "minister", "prime minister",
+                            "chairman", "commissioner", "ombudsman", "prosecutor general",
+                            "prosecutor", "judge", "deputy", "mayor", "governor", "chief",
+                            "investigator"})
+# Russian titles of an office within this many words before a speaker's name.
+OFFICIAL_TITLES = frozenset({"пресс-секретарь", "представитель", "глава", "министр",
+                             "президент", "уполномоченный", "омбудсмен", "прокурор",
+                             "губернатор", "мэр", "начальник", "руководитель", "спикер"})
+OFFICE_WINDOW = 6  # "Уполномоченный по правам человека в Чечне Нурди Нухажиев"
 
 # "об этом сообщил …", "об этом рассказала …": the speaker of the sentence before.
 ABOUT_THIS = re.compile(r"\b[Оо]б\s+этом\b")
@@ -45,19 +67,29 @@ def extract_russian(text: str, *, document_id: str, published: dt.date | None,
     voices = Voices(own=_own_outlet(entities, outlet))
     issuer: int | None = None  # who issued the statement printed in full being read
     printed_from = len(text)  # where that statement starts
+    officials = _officials(entities, roles)
     position = 0
     for sentence in found:
         here, position = mentions_in(mentions, sentence, position)
-        statement = _statement(sentence, here, entities, published, voices)
+        context = Context(voices, officials, abuse=any(
+            s.event_type in ABUSES for s in statements))
+        statement = _statement(sentence, here, entities, published, context)
         if issuer is not None and sentence.start >= printed_from:
             if _answered_elsewhere(text, sentence, statement, issuer):
                 issuer = None
-            elif statement is not None:
-                statement = _spoken_by(statement, issuer, "statement printed in full")
+            else:  # the issuer's words, whether or not they name anything
+                statement = _statement(sentence, here, entities, published,
+                                       replace(context, given=issuer,
+                                               cue="statement printed in full"))
+        interviewee = _interviewee(turns, sentence)
+        if interviewee is not None:
+            statement = _statement(sentence, here, entities, published,
+                                   replace(context, given=interviewee, cue="interview answer"))
         if statement is not None:
-            interviewee = _interviewee(turns, sentence)
-            if interviewee is not None:
-                statement = _spoken_by(statement, interviewee, "interview answer")
+            speaker = statement.attribution.speaker
+            if speaker is not None and _introduced_with_office(speaker, sentence, here,
+                                                               entities):
+                officials.add(speaker)  # "По его словам, …" later is an official's too
             if statements and _about_this(statement):
                 statements[-1] = _told_by(statements[-1], statement.attribution)
             statements.append(statement)
@@ -114,19 +146,66 @@ def _answered_elsewhere(text: str, sentence: Sentence, statement: Statement | No
     return a.source is not None or (a.speaker is not None and a.speaker != issuer)
 
 
-def _spoken_by(statement: Statement, speaker: int, cue: str) -> Statement:
+@dataclass(frozen=True)
+class Context:
+    """What the body before a sentence tells about it."""
+
+    voices: Voices
+    officials: set[int]  # entities that speak for the state
+    abuse: bool  # the body has reported an abuse: an official's account may answer it
+    given: int | None = None  # whose words the sentence is (an answer, a printed statement)
+    cue: str = ""
+
+
+def _officials(entities: tuple[LocalEntity, ...], roles: tuple[Role, ...]) -> set[int]:
+    """State bodies by their names' words ("Министерство …", "МВД …") and people whose role
+    is an office."""
+    found = {e.index for e in entities if e.type is EntityType.ORGANIZATION and not e.media
+             and STATE_BODY_WORDS & {lemma(w) for w in re.findall(r"[^\W\d_]+", e.name)}}
+    return found | {r.entity for r in roles if r.role in OFFICIAL_ROLES}
+
+
+def _introduced_with_office(speaker: int, sentence: Sentence, here: list[Mention],
+                            entities: tuple[LocalEntity, ...]) -> bool:
+    """Whether the sentence introduces its speaker with an office ("заявил представитель
+    министерства Габор Лист", "Уполномоченный по правам человека … Нурди Нухажиев")."""
+    at = next((m.start for m in here if m.entity == speaker), None)
+    if at is None or entities[speaker].type is not EntityType.PERSON:
+        return False
+    before = words_of(sentence.text[:at - sentence.start], sentence.start)
+    return any(w.lemma in OFFICIAL_TITLES for w in before[-OFFICE_WINDOW:])
+
+
+def _spoken(attribution: Attribution, speaker: int, cue: str) -> Attribution:
     """A sentence with no speaker or source of its own, given to the one whose words it is
     (an interview's answer, a statement printed in full); its denial is theirs too."""
-    a = statement.attribution
+    a = attribution
     if a.speaker is not None or a.source is not None:
-        return statement
-    return replace(statement, attribution=replace(
-        a, speaker=speaker, denied_by=speaker if a.denial and a.denied_by is None
-        else a.denied_by, cues=(*a.cues, cue)))
+        return a
+    return replace(a, speaker=speaker, denied_by=speaker if a.denial and a.denied_by is None
+                   else a.denied_by, cues=(*a.cues, cue))
+
+
+def _counter_account(attribution: Attribution, words: list[Word], context: Context,
+                     official: bool) -> Attribution:
+    """An official's account of what happened instead, once the body has reported an abuse
+    («задержанные были отпущены домой», «действуют строго в рамках закона», «обычный отдел
+    полиции», «никаких тюрем там нет»): a denial by the official (docs/russian.md)."""
+    a = attribution
+    if a.denial or a.noncommittal or not context.abuse or a.speaker is None or not official:
+        return a
+    forms = [w.lemma for w in words]
+    hit = find(lexicon().counter_accounts, forms)
+    cue = " ".join(hit[1]) if hit is not None else ""
+    if hit is None and "никакой" in forms and ("нет" in forms or find((("не", "быть"),), forms)):
+        cue = "никакой … нет"  # "никаких секретных тюрем там нет": none exist
+    if not cue:
+        return a
+    return replace(a, denial=True, denied_by=a.speaker, cues=(*a.cues, cue))
 
 
 def _statement(sentence: Sentence, here: list[Mention], entities: tuple[LocalEntity, ...],
-               published: dt.date | None, voices: Voices) -> Statement | None:
+               published: dt.date | None, context: Context) -> Statement | None:
     text = sentence.text
     if text.rstrip("»”\"' )").endswith("?") or text.strip().endswith(":"):
         return None
@@ -135,7 +214,13 @@ def _statement(sentence: Sentence, here: list[Mention], entities: tuple[LocalEnt
     event, events = event_of(lemmas)
     quantity = quantity_of(text, sentence.start, words)
     dates = find_dates(text, published)
-    attribution = attribution_of(text, words, here, entities, voices)
+    attribution = attribution_of(text, words, here, entities, context.voices)
+    if context.given is not None:
+        attribution = _spoken(attribution, context.given, context.cue)
+    speaker = attribution.speaker
+    attribution = _counter_account(attribution, words, context, speaker is not None and (
+        speaker in context.officials
+        or _introduced_with_office(speaker, sentence, here, entities)))
     if event is None and quantity is None and heading(text):
         return None  # a heading or a label
     if not asserts(event.type if event else None, quantity, dates, attribution, here,
