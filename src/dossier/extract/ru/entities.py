@@ -396,8 +396,11 @@ def _quoted_names(sentence: Sentence, words: list[Word]) -> list[_Candidate]:
             continue
         before = [w for w in words if w.end <= sentence.start + m.start()][-1:]
         media = any(w.lemma in lex.media_words for w in (*span, *before))
-        found.append(_Candidate(span, EntityType.ORGANIZATION, inner.strip(),
-                                "in guillemets", media=media, key=inner.strip().lower()))
+        # named in the nominative and keyed by lemmas: «Сельмского курьера» is «Сельмский
+        # курьер»
+        found.append(_Candidate(span, EntityType.ORGANIZATION, _phrase_nominative(span),
+                                "in guillemets", media=media,
+                                key=" ".join(w.lemma for w in span)))
     return found
 
 
@@ -606,6 +609,10 @@ def _merge(candidates: list[_Candidate]) -> tuple[tuple[LocalEntity, ...], dict[
     return tuple(entities), index_of
 
 
+def _in_case(w: Word, case: str | None) -> bool:
+    return any(p.tag.case == case for p in parses(w.text))
+
+
 def _roles(chains: list[tuple[list[Word], _Candidate]], candidates: list[_Candidate],
            index_of: dict[int, int]) -> tuple[Role, ...]:
     """A title before a person: the first title of the chain of titles and names in the
@@ -624,7 +631,12 @@ def _roles(chains: list[tuple[list[Word], _Candidate]], candidates: list[_Candid
         if not held:
             continue
         # the subject's title opens the chain; a name in another case holds the nearest one
-        title = held[0] if person.case in (None, "nomn") else held[-1]
+        # ("пресс-секретарь главы Чечни Рамзана Кадырова"), unless the chain opens in its case
+        # ("по словам пресс-секретаря президента Дмитрия Пескова": Peskov is the spokesman)
+        title = held[0] if person.case in (None, "nomn") or _in_case(held[0], person.case) \
+            else held[-1]
+        if person.case is not None and not _in_case(title, person.case):
+            continue  # a title in another case is not the name's ("Жена журналиста Анна …")
         holders = [at[w.start] for w in chain if w.start in at and w.start > title.start]
         holder = next((c for c in holders if c.type is EntityType.PERSON),
                       holders[0] if holders else None)
