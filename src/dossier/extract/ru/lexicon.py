@@ -19,6 +19,7 @@ class Lexicon:
     according: tuple[Phrase, ...]  # "по словам", "со ссылкой на": the name follows
     as_writes: tuple[Phrase, ...]  # "как пишет": the name follows
     denial: tuple[Phrase, ...]
+    counter_accounts: tuple[Phrase, ...]  # an official's account instead: a denial from one
     noncommittal: tuple[Phrase, ...]
     hedges: tuple[Phrase, ...]
     qualifiers: dict[Phrase, str]
@@ -47,6 +48,7 @@ def lexicon() -> Lexicon:
         according=_phrases(raw["according"]),
         as_writes=_phrases(raw["as_writes"]),
         denial=_phrases(raw["denial"]),
+        counter_accounts=_phrases(raw["counter_accounts"]),
         noncommittal=_phrases(raw["noncommittal"]),
         hedges=_phrases(raw["hedges"]),
         qualifiers={tuple(k.split()): v for k, v in raw["qualifiers"].items()},

@@ -13,7 +13,7 @@ from spacy.lang.ru.stop_words import STOP_WORDS
 
 from ..quantities import bounds
 from ..records import Attribution, EntityType, LocalEntity, Mention, Quantity
-from .entities import Word
+from .entities import CYRILLIC, Word
 from .lexicon import find, lexicon
 from .morph import lemma, lemmas, parses
 
@@ -27,9 +27,29 @@ NUMBER = re.compile(r"(?<![\d.,])\d{1,3}(?:[ \u00a0]\d{3})+(?![\d])|(?<![\d.,])\
 QUOTED_WORDS = 4
 # At most this many words between "по словам" and the name it introduces.
 NAMED_AFTER_GAP = 4
-# Third-person pronouns that stand for the last speaker or person ("Он посоветовал…").
+# Third-person pronouns that stand for the last speaker or person ("Он посоветовал…");
+# the plural ones only for an organisation ("по их словам" after colleagues is nobody named).
 PRONOUNS = frozenset({"он", "она", "они"})
-POSSESSIVES = frozenset({"его", "ее", "её", "их"})
+PLURAL_PRONOUNS = frozenset({"они"})
+# The lemmas of "его", "её", "их" in "по его словам" (pymorphy reads "её" as its own word).
+POSSESSOR_LEMMAS = PRONOUNS | {"ее"}
+# At most this many words between a verb of saying and the name of its subject after it, the
+# subject's title and the title's holder in between ("заявил председатель правления
+# Российской ЛГБТ-сети Игорь Кочетков"); chosen, not tuned.
+SUBJECT_AFTER_WORDS = 6
+# Words that stand for an organisation named before ("ведомство", "в министерстве", "по данным
+# сети"): the last organisation whose name holds the word; "ведомство" for any state body.
+DESCRIPTIONS = frozenset({"министерство", "ведомство", "сеть", "организация", "комитет",
+                          "служба", "управление", "профсоюз"})
+ANY_BODY = "ведомство"
+# Words of a state body's name, which "ведомство" may stand for.
+STATE_BODY_WORDS = frozenset({"министерство", "служба", "управление", "мвд", "мид", "фсб",
+                              "прокуратура", "полиция", "ведомство"})
+# Prepositions of the impersonal institutional form ("В МИД России назвали …", "На брифинге в
+# министерстве было заявлено …"): the institution speaks.
+INSIDE = frozenset({"в", "во"})
+# A quotation closed before a dash: the verb of saying and its subject follow («…», — сказал X).
+QUOTE_BEFORE_VERB = re.compile(r"[»\"”]\s*,?\s*[—–-]\s*$")
 
 
 @dataclass(frozen=True)
@@ -124,33 +144,44 @@ def _counted(sentence: str, start: int, words: Sequence[Word], k: int, begin: in
     return Quantity(begin, end, sentence[begin:end], low, high, qualifier)
 
 
+@dataclass(frozen=True)
+class Voices:
+    """What the sentences before tell about who may speak in this one."""
+
+    previous: int | None = None  # the last speaker or person named ("он сказал")
+    outlet: int | None = None  # the last news outlet named ("по данным издания")
+    organisations: tuple[int, ...] = ()  # organisations named so far, the latest last
+    own: frozenset[int] = frozenset()  # the document's own outlet: never a source
+
+
 def attribution_of(sentence: str, words: Sequence[Word], here: Sequence[Mention],
-                   entities: Sequence[LocalEntity], previous: int | None,
-                   outlet: int | None) -> Attribution:
-    """Who the sentence's words come from, whether it denies, hedges or declines to inform.
-    `previous` is the last speaker or person named before, for "он сказал", "по его словам";
-    `outlet` the last news outlet named, for "по данным издания", "как пишет газета"."""
+                   entities: Sequence[LocalEntity], voices: Voices) -> Attribution:
+    """Who the sentence's words come from, whether it denies, hedges or declines to inform."""
     lex = lexicon()
     forms = [w.lemma for w in words]
     cues: list[str] = []
     voice: int | None = None
-    verb = next((k for k, w in enumerate(words) if w.lemma in lex.speech), None)
+    verb, relayed = _speech_verb(sentence, words)
     according = find(lex.according, forms) or find(lex.as_writes, forms)
     if according is not None:
         at, phrase = according
         cues.append(" ".join(w.text for w in words[at:at + len(phrase)]))
-        voice = previous if PRONOUNS & set(phrase) else \
-            _named_after(words, at + len(phrase), here, outlet)
+        if POSSESSOR_LEMMAS & set(phrase):
+            voice = _pronoun(phrase, entities, voices)
+        else:
+            voice = _named_after(words, at + len(phrase), here, entities, voices)
     if voice is None and verb is not None:
         cues.append(words[verb].text)
-        voice = _subject(words, verb, here, entities, previous)
-    reported = according is not None or verb is not None
+        voice = _subject(sentence, words, verb, here, entities, voices)
+    reported = according is not None or relayed
     speaker = source = None
-    if voice is not None:
+    if voice is not None and voice not in voices.own:
         if entities[voice].media:
             source = voice
         else:
             speaker = voice
+            if verb is not None:
+                source = _told_to(words, verb, here, entities, voices)
     quoted = reported and _quotation(sentence)
     negated = _negated_denial(words, forms)
     denial = negated is not None
@@ -186,15 +217,82 @@ def _quotation(sentence: str) -> bool:
         or sentence.lstrip().startswith(("—", "–"))
 
 
+def _speech_verb(sentence: str, words: Sequence[Word]) -> tuple[int | None, bool]:
+    """The first verb of saying whose subject speaks in the sentence: not the author's or the
+    speaker's own first person ("назовём его Ахмедом"), nor one in a relative clause ("о
+    которой он рассказывает") or inside a quotation («… о чём мы говорили», — заявил X);
+    and whether the sentence relays words at all (a relative clause's verb does)."""
+    speech = lexicon().speech
+    quoted = _quoted_spans(sentence, words[0].start - _leading(sentence, words)) \
+        if words else []
+    clause_start = 0
+    relayed = False
+    for k, w in enumerate(words):
+        if k and w.start > words[k - 1].end + 1:  # punctuation between: a new clause
+            clause_start = k
+        if w.lemma not in speech or any(a <= w.start < b for a, b in quoted):
+            continue
+        readings = parses(w.text)
+        if readings and readings[0].tag.person == "1per":
+            continue
+        relayed = True
+        if any(x.lemma == "который" for x in words[clause_start:k]):
+            continue
+        return k, True
+    return None, relayed
+
+
+def _told_to(words: Sequence[Word], verb: int, here: Sequence[Mention],
+             entities: Sequence[LocalEntity], voices: Voices) -> int | None:
+    """The news outlet a speaker told ("заявил Каримов агентству «Интерфакс»", "в интервью
+    телеканалу HBO"): a media name after the verb, after a media word or in the dative."""
+    media = lexicon().media_words
+    for m in here:
+        if m.start < words[verb].end or not entities[m.entity].media or m.entity in voices.own:
+            continue
+        before = [w for w in words if w.end <= m.start][-1:]
+        head = m.text.split()[-1].strip("»")
+        if (before and before[0].lemma in media) or any(
+                p.tag.case == "datv" for p in parses(head)):
+            return m.entity
+    return None
+
+
+def _pronoun(phrase: tuple[str, ...], entities: Sequence[LocalEntity],
+             voices: Voices) -> int | None:
+    """Whom "по его словам", "по их словам" stand for: the last speaker or person named; for
+    the plural, only an organisation."""
+    if PLURAL_PRONOUNS & set(phrase):
+        found = voices.previous
+        return found if found is not None and \
+            entities[found].type is EntityType.ORGANIZATION else None
+    return voices.previous
+
+
+def _described(word: Word, entities: Sequence[LocalEntity], voices: Voices) -> int | None:
+    """The organisation a lower-case description stands for ("ведомство", "сети")."""
+    if word.lemma not in DESCRIPTIONS:
+        return None
+    wanted = STATE_BODY_WORDS if word.lemma == ANY_BODY else {word.lemma}
+    for index in reversed(voices.organisations):
+        if wanted & {lemma(w) for w in re.findall(r"[^\W\d_]+", entities[index].name)}:
+            return index
+    return None
+
+
 def _named_after(words: Sequence[Word], k: int, here: Sequence[Mention],
-                 outlet: int | None) -> int | None:
+                 entities: Sequence[LocalEntity], voices: Voices) -> int | None:
     """The entity named right after "по словам", "со ссылкой на"; "издания", "газеты" there
-    stand for the last outlet named."""
+    stand for the last outlet named, "сети", "министерства" for the last such organisation."""
     if k >= len(words):
         return None
-    if words[k].lemma in lexicon().media_words and not any(m.start == words[k].start
-                                                             for m in here):
-        return outlet
+    named_here = any(m.start == words[k].start for m in here)
+    if words[k].lemma in lexicon().media_words and not named_here:
+        return voices.outlet
+    if not named_here and not words[k].capital:
+        described = _described(words[k], entities, voices)
+        if described is not None:
+            return described
     for m in here:
         if m.start >= words[k].start:
             gap = [w for w in words[k:] if w.end <= m.start]
@@ -205,22 +303,108 @@ def _named_after(words: Sequence[Word], k: int, here: Sequence[Mention],
     return None
 
 
-def _subject(words: Sequence[Word], verb: int, here: Sequence[Mention],
-             entities: Sequence[LocalEntity], previous: int | None) -> int | None:
-    """Who speaks: the first name before the verb read in the nominative (not a place), else
-    a pronoun's referent, else the name right after the verb ("заявил Песков")."""
-    before = [m for m in here if m.end <= words[verb].start
-              and entities[m.entity].type is not EntityType.PLACE]
-    for m in before:  # the subject usually comes first
-        first = m.text.split()[0].strip("«")
-        if any(p.tag.case == "nomn" for p in parses(first)) or _indeclinable(first):
+def _subject(sentence: str, words: Sequence[Word], verb: int, here: Sequence[Mention],
+             entities: Sequence[LocalEntity], voices: Voices) -> int | None:
+    """Who speaks: the first name before the verb read in the nominative (not a place, not
+    in a quotation), else a pronoun's referent or a description ("ведомство заявило"), else
+    the institution the verb speaks in ("В МИД России назвали"), else the subject after the
+    verb ("заявил Песков", "— сказал глава Чечни Рамзан Кадыров"). After a quotation and a
+    dash the subject follows the verb."""
+    offset = words[0].start - _leading(sentence, words) if words else 0
+    quoted = _quoted_spans(sentence, offset)
+    verb_at = words[verb].start
+    inverted = QUOTE_BEFORE_VERB.search(sentence[:verb_at - offset]) is not None
+    if not inverted:
+        before = [m for m in here if m.end <= verb_at and not _inside(m, quoted)
+                  and entities[m.entity].type is not EntityType.PLACE]
+        for m in before:  # the subject usually comes first
+            if _in_nominative(m, entities) and not _after_preposition(words, m):
+                return m.entity
+        for k in range(verb):
+            w = words[k]
+            if w.text.lower() in PRONOUNS:
+                return voices.previous
+            if (k == 0 or not w.capital) and w.lemma in lexicon().media_words \
+                    and not any(m.start <= w.start < m.end for m in here):
+                return voices.outlet  # "Редакция газеты расценила …": the outlet named
+            described = _described(w, entities, voices) if not w.capital or k == 0 else None
+            if described is not None:
+                return described
+        inside = [m for m in before if _after_preposition(words, m, INSIDE)
+                  and entities[m.entity].type is EntityType.ORGANIZATION]
+        if inside:
+            return inside[0].entity
+    return _subject_after(words, verb, here, entities, voices)
+
+
+def _subject_after(words: Sequence[Word], verb: int, here: Sequence[Mention],
+                   entities: Sequence[LocalEntity], voices: Voices) -> int | None:
+    """The subject after the verb: a pronoun, or the first name in the nominative within a
+    few words with no punctuation between (titles and their holders may stand before it)."""
+    end = words[verb].end
+    window = list(words[verb + 1:verb + 1 + SUBJECT_AFTER_WORDS])
+    gaps = [w.start - (window[k - 1].end if k else end) for k, w in enumerate(window)]
+    for k, gap in enumerate(gaps):
+        if gap > 1 and not (gap == 2 and _opens_name(here, window[k])):
+            window = window[:k]  # punctuation: the clause ends
+            break
+    if window and window[0].text.lower() in PRONOUNS:
+        return voices.previous
+    limit = window[-1].end if window else end
+    after = [m for m in here if end <= m.start < limit
+             and entities[m.entity].type is not EntityType.PLACE]
+    for m in after:
+        if entities[m.entity].type is EntityType.PERSON and _in_nominative(m, entities):
             return m.entity
-    if any(w.lemma in PRONOUNS for w in words[:verb]):
-        return previous
-    after = [m for m in here if m.start >= words[verb].end]
-    if after and after[0].start - words[verb].end <= 2:
+    if after and after[0].start - end <= 2:
         return after[0].entity
     return None
+
+
+def _opens_name(here: Sequence[Mention], w: Word) -> bool:
+    """Whether a word opens a name (after a guillemet, which is not punctuation)."""
+    return any(m.start == w.start for m in here)
+
+
+def _leading(sentence: str, words: Sequence[Word]) -> int:
+    """Where the sentence's first word stands in it (words carry body offsets)."""
+    return sentence.find(words[0].text) if words else 0
+
+
+def _quoted_spans(sentence: str, offset: int) -> list[tuple[int, int]]:
+    """Body offsets of the quotations of at least QUOTED_WORDS words in the sentence."""
+    return [(offset + m.start(), offset + m.end()) for m in re.finditer(r"«[^«»]+»", sentence)
+            if len(m.group().split()) >= QUOTED_WORDS]
+
+
+def _inside(m: Mention, spans: list[tuple[int, int]]) -> bool:
+    return any(a <= m.start and m.end <= b for a, b in spans)
+
+
+def _after_preposition(words: Sequence[Word], m: Mention,
+                       prepositions: frozenset[str] | None = None) -> bool:
+    """Whether the mention follows a preposition ("в МИД России"; any one when None)."""
+    before = [w for w in words if w.end <= m.start][-1:]
+    if not before:
+        return False
+    if prepositions is not None:
+        return before[0].lemma in prepositions
+    readings = parses(before[0].text)
+    return bool(readings) and readings[0].tag.POS == "PREP"
+
+
+def _in_nominative(m: Mention, entities: Sequence[LocalEntity]) -> bool:
+    """Whether a mention is written in the nominative: for a person, its last word is the
+    surname of the name read in the nominative ("Алви Каримов", not "Кадырова"); otherwise
+    its first word has a nominative reading or does not decline."""
+    e = entities[m.entity]
+    if e.type is EntityType.PERSON:
+        written = m.text.split()
+        named = e.name.split()
+        return written[-1] == named[-1] or (len(written) == 1 and written[0] == named[0])
+    first = m.text.split()[0].strip("«")
+    return any(p.tag.case == "nomn" for p in parses(first)) or _indeclinable(first) \
+        or not CYRILLIC.search(first)  # "Human Rights Watch" does not decline
 
 
 def _indeclinable(word: str) -> bool:
