@@ -43,7 +43,7 @@ from spacy.tokens import Doc
 
 from dossier.copies.outlets import outlet_key
 from dossier.extract import cues as C
-from dossier.extract.interviews import answer_turns, signed_piece, unmarked_turns
+from dossier.extract.interviews import voiced_turns
 from dossier.extract.literals import Probe, Triggers
 from dossier.extract.quantities import NUMBER_WORDS, QUALIFIER_PHRASES
 from dossier.extract.records import Attribution, EntityType, LocalEntity, Mention, Sentence
@@ -1040,17 +1040,18 @@ def attribute(doc: Doc, sentences: Sequence[Sentence], mentions: Sequence[Mentio
 OWN_SUBJECT_WINDOW = 6
 
 
-def _own_outlet(entity: LocalEntity, outlet: str | None) -> bool:
-    """Whether an entity is the publishing outlet: its name or a surface, or the last words of
-    the outlet's name ("the Sentinel" in the Brenmoor Sentinel) for an organisation."""
+def _own_outlet(entities: Sequence[LocalEntity], outlet: str | None) -> frozenset[int]:
+    """The entities that are the publishing outlet: by its name or a surface, or an
+    organisation named by the last words of the outlet's name ("the Sentinel" in the Brenmoor
+    Sentinel)."""
     own = outlet_key(outlet) if outlet else ""
     if not own:
-        return False
-    if any(outlet_key(s) == own for s in (entity.name, *entity.surfaces)):
-        return True
+        return frozenset()
     words = (outlet or "").split()
-    return entity.type is EntityType.ORGANIZATION and len(words) > 1 and any(
-        outlet_key(entity.name) == outlet_key(" ".join(words[k:])) for k in range(1, len(words)))
+    short = {outlet_key(" ".join(words[k:])) for k in range(1, len(words))}
+    return frozenset(e.index for e in entities if any(
+        outlet_key(s) == own for s in (e.name, *e.surfaces)) or (
+            e.type is EntityType.ORGANIZATION and outlet_key(e.name) in short))
 
 
 class _Reader:
@@ -1068,7 +1069,7 @@ class _Reader:
         self.tok_verb = [_verb(low) for low in self.tok_low]
         self.mentions = sorted(mentions, key=lambda m: m.start)
         self.mention_start = [m.start for m in self.mentions]
-        self.own = frozenset(e.index for e in entities if _own_outlet(e, outlet))
+        self.own = _own_outlet(entities, outlet)
         self.name_words = [frozenset(_WORD.findall(e.name.casefold())) for e in entities]
         self.gender: dict[int, str] = {}
         self.salience: dict[int, float] = {}  # weights times self.scale
@@ -1091,9 +1092,7 @@ class _Reader:
                          if _ANSWERED.search(sentence.text.casefold())]
         self.scanned: dict[str, int] = {}  # how many of self.texts each family has looked at
         # a question-and-answer interview's answer paragraphs (extract/interviews.py)
-        self.turns = answer_turns(table.text, sentences, mentions, entities) or unmarked_turns(
-            table.text, sentences, mentions, entities) or signed_piece(table.text, mentions,
-                                                                        entities)
+        self.turns = voiced_turns(table.text, sentences, mentions, entities)
         self.turn_starts = [turn.start for turn in self.turns]
         for turn in self.turns:  # "INSERT, Teo Marsk, interior minister: …"
             role = frozenset(_WORD.findall(turn.role.casefold()))

@@ -144,9 +144,9 @@ PLACE_WORDS = frozenset({
     "City", "Town", "Village", "Port", "Airport", "Bridge", "Park", "Gulf", "Strait", "Canal",
     "Border", "Crossing", "Plaza", "Boulevard", "Quarter", "Highlands", "Plain", "Forest",
 })
-# Lower-case words before a name that make it a place ("the town of Argun", "in Vilnius").
 # The oldest age read as such after a name ("Bislan, 29,"): a larger number is not an age.
 MAX_AGE = 110
+# Lower-case words before a name that make it a place ("the town of Argun", "in Vilnius").
 PLACE_CUES = frozenset({"town", "city", "village", "capital", "region", "province", "district",
                         "republic", "country", "port", "settlement", "suburb", "island", "area"})
 PLACE_PREPOSITIONS = frozenset({"in", "from", "to", "near", "across", "outside", "inside",

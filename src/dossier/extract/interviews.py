@@ -20,6 +20,11 @@ that opens the exchange is the questioner once it asks at all (a podcast's host 
 as she asks), the programme's own voices (NARRATOR_LABELS: PRESENTER, REPORTER …) are
 questioners, and a script's clip "INSERT, Teo Marsk, interior minister: …" is the named
 person's answer turn, with the role kept for the reader of attribution.
+
+Since EXTRACTOR_VERSION 21 (`voiced_turns`), a body without labels is an interview when its
+questions are paragraphs ending in a question mark after an introduction that presents the
+interviewee, and a piece signed in a closing line ("X is Joravia's minister of …") is its
+author's words up to that line.
 """
 
 from __future__ import annotations
@@ -123,7 +128,20 @@ def answer_turns(text: str, sentences: Sequence[Sentence], mentions: Sequence[Me
     return tuple(Turn(a, b, who[label], roles.get(label, "")) for a, b, label in answers)
 
 
-def unmarked_turns(text: str, sentences: Sequence[Sentence], mentions: Sequence[Mention],
+def voiced_turns(text: str, sentences: Sequence[Sentence], mentions: Sequence[Mention],
+                 entities: Sequence[LocalEntity]) -> tuple[Turn, ...]:
+    """The paragraphs of a body spoken by someone other than its writer: a labelled
+    interview's answers, else an unlabelled one's, else a signed piece up to its signature."""
+    turns = answer_turns(text, sentences, mentions, entities)
+    if turns:
+        return turns
+    paragraphs = list(PARAGRAPH.finditer(text))
+    return unmarked_turns(text, paragraphs, sentences, mentions, entities) or signed_piece(
+        text, paragraphs, mentions, entities)
+
+
+def unmarked_turns(text: str, paragraphs: Sequence[re.Match[str]],
+                   sentences: Sequence[Sentence], mentions: Sequence[Mention],
                    entities: Sequence[LocalEntity]) -> tuple[Turn, ...]:
     """The answers of an interview whose questions carry no label (they were set in bold, which
     the cleaned body no longer shows: document 168): after an introduction that presents the
@@ -131,7 +149,6 @@ def unmarked_turns(text: str, sentences: Sequence[Sentence], mentions: Sequence[
     the paragraph after it is the answer, and a later paragraph in the first person is the
     answer going on ("Nobody has ever paid me …") where one without is the interviewer's
     ("The Chechen Interior Ministry says …"). At least UNMARKED_TURNS questions and answers."""
-    paragraphs = list(PARAGRAPH.finditer(text))
     asks = [p.group().rstrip().rstrip("\"'\u201d\u2019").endswith("?") for p in paragraphs]
     first = asks.index(True) if True in asks else len(paragraphs)
     if sum(asks) < UNMARKED_TURNS or not INTRODUCING.search(
@@ -147,7 +164,7 @@ def unmarked_turns(text: str, sentences: Sequence[Sentence], mentions: Sequence[
     return tuple(Turn(a, b, who) for a, b in answers)
 
 
-def signed_piece(text: str, mentions: Sequence[Mention],
+def signed_piece(text: str, paragraphs: Sequence[re.Match[str]], mentions: Sequence[Mention],
                  entities: Sequence[LocalEntity]) -> tuple[Turn, ...]:
     """A piece signed by its author in a closing line ("Matthias Rennick is Joravia's minister
     of internal security.", document 167): what it asserts without another speaker is the
@@ -155,7 +172,6 @@ def signed_piece(text: str, mentions: Sequence[Mention],
     short paragraph of its own that opens on a person's name, near the end (only an editor's
     note after it), in a body written in the first person; "Bislan is not his real name" is
     none of these."""
-    paragraphs = list(PARAGRAPH.finditer(text))
     for k in range(len(paragraphs) - 1, max(-1, len(paragraphs) - 1 - SIGNATURE_LAST), -1):
         line = paragraphs[k].group().strip()
         if EDITORS_NOTE.match(line):

@@ -22,6 +22,7 @@ from ..records import DateMention, Precision
 # capitalised "Марта" is a name.
 MONTH_STEMS = {"январ": 1, "феврал": 2, "март": 3, "апрел": 4, "ма": 5, "июн": 6, "июл": 7,
                "август": 8, "сентябр": 9, "октябр": 10, "ноябр": 11, "декабр": 12}
+_LONGEST_STEMS_FIRST = sorted(MONTH_STEMS, key=len, reverse=True)  # "март" before "ма"
 _MONTHS = (r"(?:январ[яеь]|феврал[яеь]|март[аеу]?|апрел[яеь]|ма[яйе]|июн[яеь]|июл[яеь]|"
            r"август[аеу]?|сентябр[яеь]|октябр[яеь]|ноябр[яеь]|декабр[яеь])")
 _YEAR = r"(?:19|20)\d\d"
@@ -125,8 +126,7 @@ def _day(day: str, month: str, year: str | None, published: dt.date | None) -> s
 
 
 def _month_number(word: str) -> int:
-    stem = next(s for s in sorted(MONTH_STEMS, key=len, reverse=True)
-                if word.lower().startswith(s))
+    stem = next(s for s in _LONGEST_STEMS_FIRST if word.lower().startswith(s))
     return MONTH_STEMS[stem]
 
 

@@ -24,7 +24,7 @@ from ..text import sentences
 from .dates import find_dates
 from .entities import Word, recognise, words_of
 from .lexicon import find, lexicon
-from .morph import lemma, parse
+from .morph import name_lemmas, parse
 from .statements import (
     ABUSES,
     STATE_BODY_WORDS,
@@ -68,23 +68,24 @@ def extract_russian(text: str, *, document_id: str, published: dt.date | None,
     issuer: int | None = None  # who issued the statement printed in full being read
     printed_from = len(text)  # where that statement starts
     officials = _officials(entities, roles)
+    abuse = False  # whether a statement so far reports an abuse (an official may answer it)
     position = 0
     for sentence in found:
         here, position = mentions_in(mentions, sentence, position)
-        context = Context(voices, officials, abuse=any(
-            s.event_type in ABUSES for s in statements))
-        statement = _statement(sentence, here, entities, published, context)
-        if issuer is not None and sentence.start >= printed_from:
-            if _answered_elsewhere(text, sentence, statement, issuer):
-                issuer = None
-            else:  # the issuer's words, whether or not they name anything
-                statement = _statement(sentence, here, entities, published,
-                                       replace(context, given=issuer,
-                                               cue="statement printed in full"))
+        context = Context(voices, officials, abuse=abuse)
+        printed = replace(context, given=issuer, cue="statement printed in full") \
+            if issuer is not None and sentence.start >= printed_from else None
         interviewee = _interviewee(turns, sentence)
-        if interviewee is not None:
-            statement = _statement(sentence, here, entities, published,
-                                   replace(context, given=interviewee, cue="interview answer"))
+        # whose words the sentence is when it names nobody: an answer's interviewee, else the
+        # issuer of a statement printed in full, whether or not it names anything (a sentence
+        # with a speaker or source of its own keeps it, so it tells the printed one has ended)
+        statement = _statement(sentence, here, entities, published, (
+            replace(context, given=interviewee, cue="interview answer")
+            if interviewee is not None else printed or context))
+        if printed is not None and issuer is not None and _answered_elsewhere(
+                text, sentence, statement if interviewee is None else
+                _statement(sentence, here, entities, published, printed), issuer):
+            issuer = None
         if statement is not None:
             speaker = statement.attribution.speaker
             if speaker is not None and _introduced_with_office(speaker, sentence, here,
@@ -93,6 +94,7 @@ def extract_russian(text: str, *, document_id: str, published: dt.date | None,
             if statements and _about_this(statement):
                 statements[-1] = _told_by(statements[-1], statement.attribution)
             statements.append(statement)
+            abuse = abuse or statement.event_type in ABUSES
         if PRINTED_IN_FULL.search(sentence.text) and len(sentence.text.split()) <= 8:
             issuer = voices.previous if voices.previous is not None else (
                 voices.organisations[-1] if voices.organisations else None)
@@ -124,10 +126,9 @@ def _own_outlet(entities: tuple[LocalEntity, ...], outlet: str | None) -> frozen
     ("сказал «Горному курьеру»" in Горный курьер)."""
     if not outlet:
         return frozenset()
-    own = tuple(lemma(w) for w in re.findall(r"[^\W\d_]+", outlet))
+    own = name_lemmas(outlet)
     return frozenset(e.index for e in entities if e.type is EntityType.ORGANIZATION and any(
-        tuple(lemma(w) for w in re.findall(r"[^\W\d_]+", surface)) == own
-        for surface in (e.name, *e.surfaces)))
+        name_lemmas(surface) == own for surface in (e.name, *e.surfaces)))
 
 
 def _interviewee(turns: tuple[Turn, ...], sentence: Sentence) -> int | None:
@@ -161,7 +162,7 @@ def _officials(entities: tuple[LocalEntity, ...], roles: tuple[Role, ...]) -> se
     """State bodies by their names' words ("Министерство …", "МВД …") and people whose role
     is an office."""
     found = {e.index for e in entities if e.type is EntityType.ORGANIZATION and not e.media
-             and STATE_BODY_WORDS & {lemma(w) for w in re.findall(r"[^\W\d_]+", e.name)}}
+             and STATE_BODY_WORDS.intersection(name_lemmas(e.name))}
     return found | {r.entity for r in roles if r.role in OFFICIAL_ROLES}
 
 

@@ -5,6 +5,7 @@ patronymics, places and organisations."""
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 import pymorphy3
@@ -17,6 +18,7 @@ from ..text import news_pipeline
 NAME_MARKS = frozenset({"Name", "Surn", "Patr"})
 PLACE_MARK = "Geox"
 ORG_MARK = "Orgn"
+LETTERS = re.compile(r"[^\W\d_]+")  # a word of letters
 
 
 @lru_cache(maxsize=1)
@@ -53,6 +55,13 @@ def lemmas(word: str) -> frozenset[str]:
     """Every normal form the word may have ("десятки": "десятка" and "десяток")."""
     return frozenset(p.normal_form.replace("ё", "е") for p in parses(word)) or \
         frozenset({word.lower()})
+
+
+@lru_cache(maxsize=16384)
+def name_lemmas(text: str) -> tuple[str, ...]:
+    """The lemmas of a name's words ("Горного курьера" → ("горный", "курьер")), for comparing
+    names in any case."""
+    return tuple(lemma(w) for w in LETTERS.findall(text))
 
 
 def marked(word: str, mark: str) -> list[pymorphy3.analyzer.Parse]:

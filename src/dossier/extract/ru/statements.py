@@ -15,7 +15,7 @@ from ..quantities import bounds
 from ..records import Attribution, EntityType, LocalEntity, Mention, Quantity
 from .entities import CYRILLIC, Word
 from .lexicon import find, lexicon
-from .morph import lemma, lemmas, parses
+from .morph import lemma, lemmas, name_lemmas, parses
 
 # Events that are abuses: the main event of a sentence is its first abuse, else its first event.
 ABUSES = ("detention", "abduction", "torture", "killing", "death", "disappearance", "threat",
@@ -275,7 +275,7 @@ def _described(word: Word, entities: Sequence[LocalEntity], voices: Voices) -> i
         return None
     wanted = STATE_BODY_WORDS if word.lemma == ANY_BODY else {word.lemma}
     for index in reversed(voices.organisations):
-        if wanted & {lemma(w) for w in re.findall(r"[^\W\d_]+", entities[index].name)}:
+        if wanted.intersection(name_lemmas(entities[index].name)):
             return index
     return None
 
